@@ -1,0 +1,117 @@
+"""Typed errors of the pipeline.
+
+Every failure the pipeline can explain is a :class:`PipelineError` subclass
+with a stable ``kind`` code (written to ``run_report.json``), the path of the
+source it concerns, a human reason, and the page or line where known. Anything
+else that escapes a stage is a bug and is reported as ``internal``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PipelineError(Exception):
+    """Base class: a source could not be processed, for a stated reason.
+
+    Attributes:
+        kind: stable machine code, e.g. ``"encrypted_pdf"``.
+        path: the source file concerned (``None`` for usage errors).
+        reason: one sentence saying what is wrong, without the file name.
+        page: 1-based page number where the problem was found, if known.
+        line: 1-based line number where the problem was found, if known.
+    """
+
+    kind = "error"
+
+    def __init__(
+        self,
+        path: Path | str | None,
+        reason: str,
+        *,
+        page: int | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.reason = reason
+        self.page = page
+        self.line = line
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """``<file>[, page N | line N]: <reason>`` — the one-line summary printed to users."""
+        where = ""
+        if self.page is not None:
+            where = f", page {self.page}"
+        elif self.line is not None:
+            where = f", line {self.line}"
+        name = str(self.path) if self.path is not None else "<input>"
+        return f"{name}{where}: {self.reason}"
+
+    def __reduce__(self):  # picklable across the process pool
+        return (_rebuild, (type(self), self.path, self.reason, self.page, self.line))
+
+
+def _rebuild(cls, path, reason, page, line):
+    return cls(path, reason, page=page, line=line)
+
+
+class UnsupportedFormatError(PipelineError):
+    """The file's extension is not one the pipeline reads (.pdf, .txt, .md)."""
+
+    kind = "unsupported_format"
+
+
+class EmptySourceError(PipelineError):
+    """The file has zero bytes, or only whitespace."""
+
+    kind = "empty_file"
+
+
+class DecodingError(PipelineError):
+    """A text source is in no encoding that can be decoded to Arabic text."""
+
+    kind = "encoding"
+
+
+class NotAPdfError(PipelineError):
+    """A ``.pdf`` file that does not start with a PDF header."""
+
+    kind = "not_a_pdf"
+
+
+class EncryptedPdfError(PipelineError):
+    """A PDF that needs a password that was not given or is wrong."""
+
+    kind = "encrypted_pdf"
+
+
+class CorruptPdfError(PipelineError):
+    """A PDF whose structure cannot be read (truncated, broken xref, bad streams)."""
+
+    kind = "corrupt_pdf"
+
+
+class NoTextLayerError(PipelineError):
+    """A PDF without usable text: image-only pages or glyphs without Unicode mapping."""
+
+    kind = "no_text_layer"
+
+
+class NoArabicTextError(PipelineError):
+    """The source decodes to text, but none of it is Arabic."""
+
+    kind = "no_arabic_text"
+
+
+class NoMeetingsError(PipelineError):
+    """The source is Arabic text but has no meeting section the parser recognises."""
+
+    kind = "no_meetings"
+
+
+class InvalidRecordError(PipelineError):
+    """A parsed record breaks a model constraint (pydantic validation failed)."""
+
+    kind = "invalid_record"

@@ -1,0 +1,183 @@
+"""Normalize stage: two aligned forms of every text, made with camel-tools.
+
+* **display** form — what records carry. camel-tools ``normalize_unicode``
+  (NFKC: presentation forms U+FB50–U+FDFF / U+FE70–U+FEFF and lam-alef
+  ligatures become plain letters), tatweel (U+0640) removed, bidi controls
+  (UAX #9 explicit formatting characters, U+061C ALM) and zero-width
+  characters removed, other control and private-use characters removed,
+  whitespace collapsed, diacritics (tashkeel) kept, Markdown markup removed
+  (heading marks, ``**``/``__``, ``[text](url)`` → ``text``, ``<url>`` → ``url``).
+* **matching** form — what parsers compare. The display form with
+  camel-tools ``dediac_ar``, ``normalize_alef_ar`` (أ إ آ ٱ → ا),
+  ``normalize_alef_maksura_ar`` (ى → ي), ``normalize_teh_marbuta_ar`` (ة → ه),
+  remaining Arabic combining marks dropped, Arabic-Indic (٠-٩) and Extended
+  Arabic-Indic (۰-۹) digits to ASCII, Arabic comma/semicolon/question mark
+  to ASCII, Latin case-folded.
+
+The matching form is computed character by character from the display form,
+so every matching character knows the display character it came from:
+parsers find structure in the matching form and slice values out of the
+display form (:meth:`NText.display_slice`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+from .read.blocks import Block
+
+TATWEEL = "\u0640"
+# UAX #9 explicit directional formatting characters and marks, plus the
+# Arabic letter mark; zero-width space/joiners and the BOM used as ZWNBSP.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad" + TATWEEL)
+)
+_MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
+_MD_EMPHASIS_RE = re.compile(r"\*\*|__")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_WS_RE = re.compile(r"\s+")
+# Other Arabic combining marks that camel-tools' AR_DIAC_CHARSET does not
+# cover (Quranic annotation signs, small high letters, hamza above/below).
+_EXTRA_MARKS = frozenset(
+    chr(c) for r in ((0x0610, 0x061A), (0x0653, 0x065F), (0x06D6, 0x06ED), (0x08D3, 0x08FF)) for c in range(r[0], r[1] + 1)
+)
+_ASCII_PUNCT = {"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u066b": ".", "\u066c": ",", "\u066a": "%"}
+
+
+def to_display(text: str) -> str:
+    """Display form of one line of text (see the module docstring).
+
+    Args:
+        text: a raw line in logical order, possibly with Markdown markup and
+            presentation forms.
+
+    Returns:
+        The cleaned line, single-spaced, stripped; ``""`` if nothing is left.
+    """
+    text = _MD_HEADING_RE.sub("", text)
+    text = _MD_LINK_RE.sub(r"\1", text)
+    text = _MD_AUTOLINK_RE.sub(r"\1", text)
+    text = _MD_EMPHASIS_RE.sub("", text)
+    text = normalize_unicode(text)
+    text = text.translate(_INVISIBLE)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() or c.isspace() else _drop_unprintable(c) for c in text)
+    return _WS_RE.sub(" ", text).strip()
+
+
+def _drop_unprintable(char: str) -> str:
+    # Control (Cc), format (Cf) and private-use (Co) code points never reach
+    # a record: some fonts map ligature glyphs to them (pitfall 7).
+    return "" if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs", "Cn"} else char
+
+
+@lru_cache(maxsize=4096)
+def _match_char(char: str) -> str:
+    """The matching form of one display character (possibly ``""``)."""
+    if char in _EXTRA_MARKS:
+        return ""
+    out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(char))))
+    if not out:
+        return ""
+    if out in _ASCII_PUNCT:
+        return _ASCII_PUNCT[out]
+    digit = unicodedata.decimal(out, None)
+    if digit is not None:
+        # Arabic-Indic, Extended Arabic-Indic and any other decimal digit.
+        return str(digit)
+    return out.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class NText:
+    """A text in both forms, aligned.
+
+    Attributes:
+        display: the display form.
+        match: the matching form.
+        origin: for each index ``i`` of ``match``, the index in ``display`` of
+            the character it came from (``len(origin) == len(match)``).
+    """
+
+    display: str
+    match: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def from_display(cls, display: str) -> NText:
+        """Build the matching form of an already display-normalized text."""
+        out: list[str] = []
+        origin: list[int] = []
+        for i, char in enumerate(display):
+            m = _match_char(char)
+            if m:
+                out.append(m)
+                origin.extend([i] * len(m))
+        return cls(display, "".join(out), tuple(origin))
+
+    @classmethod
+    def from_raw(cls, raw: str) -> NText:
+        """Normalize a raw line: :func:`to_display`, then the matching form."""
+        return cls.from_display(to_display(raw))
+
+    def display_slice(self, start: int, end: int | None = None) -> str:
+        """The display text behind ``match[start:end]``, diacritics included, stripped.
+
+        Args:
+            start, end: indices into :attr:`match` (``end`` exclusive; ``None``
+                for the end of the text).
+        """
+        end = len(self.match) if end is None else end
+        if start >= end or start >= len(self.match):
+            return ""
+        d_start = self.origin[start]
+        d_end = self.origin[end] if end < len(self.match) else len(self.display)
+        return self.display[d_start:d_end].strip()
+
+    def __bool__(self) -> bool:
+        return bool(self.display)
+
+
+def to_match(text: str) -> str:
+    """Matching form of a text (display normalization first)."""
+    return NText.from_raw(text).match
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedBlock:
+    """A reader's block with every line normalized.
+
+    Attributes:
+        block: the block as read (provenance and layout hints).
+        lines: each non-empty line, normalized.
+        text: the lines joined by one space, normalized.
+    """
+
+    block: Block
+    lines: tuple[NText, ...]
+    text: NText
+
+
+def normalize_block(block: Block) -> NormalizedBlock | None:
+    """Normalize one block; ``None`` if nothing is left (markup only, controls only)."""
+    lines = tuple(n for n in (NText.from_raw(line) for line in block.lines) if n)
+    if not lines:
+        return None
+    return NormalizedBlock(block, lines, NText.from_display(" ".join(n.display for n in lines)))
+
+
+def normalize_blocks(blocks: tuple[Block, ...] | list[Block]) -> list[NormalizedBlock]:
+    """Normalize stage entry point: every block that keeps some text."""
+    return [n for n in map(normalize_block, blocks) if n is not None]
