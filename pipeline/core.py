@@ -1,0 +1,99 @@
+"""One source through every stage: read → normalize → segment → parse → validate.
+
+This module wires the stages; each stage lives in its own module and knows
+nothing of the others' internals. Writing is separate (:mod:`pipeline.write`),
+so a record can be extracted in a notebook without touching the disk.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Diagnostic, NoArabicTextError, NoMeetingsError
+from .models import DocumentRecord
+
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The result of extracting one source.
+
+    Attributes:
+        record: the validated document record.
+        warnings: everything noticed that did not stop the extraction.
+        seconds: wall time per stage (``read``, ``normalize``, ``segment``,
+            ``parse``, ``validate``), in seconds.
+    """
+
+    record: DocumentRecord
+    warnings: list[Diagnostic] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def extract_source(path: Path | str, *, password: str | None = None) -> Extraction:
+    """Extract one brochure (PDF, .txt or .md) into a validated record.
+
+    Args:
+        path: the source file.
+        password: user password of an encrypted PDF.
+
+    Returns:
+        The record with its warnings and stage timings.
+
+    Raises:
+        PipelineError: a typed error naming the file (unsupported format,
+            empty file, undecodable text, PDF problems, no Arabic text, no
+            meeting section, a record that fails validation).
+        OSError: the file cannot be read.
+    """
+    from .normalize import normalize_blocks
+    from .parse import parse_contact, parse_meeting
+    from .read import read_source
+    from .segment import segment
+    from .validate import build_record
+
+    path = Path(path)
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = round(now - clock, 6)
+        clock = now
+
+    source = read_source(path, password=password)
+    lap("read")
+    blocks = normalize_blocks(source.blocks)
+    if not any(_ARABIC_LETTER_RE.search(b.text.display) for b in blocks):
+        raise NoArabicTextError(path, "no Arabic text found")
+    lap("normalize")
+    segmented = segment(blocks)
+    if not segmented.meetings:
+        raise NoMeetingsError(
+            path, "no meeting section found (no heading like 'الاجتماع العالمي الأول …: 2005')"
+        )
+    lap("segment")
+    meetings = [parse_meeting(s) for s in segmented.meetings]
+    contact = parse_contact(segmented.contact) if segmented.contact else None
+    lap("parse")
+    record, warnings = build_record(source, segmented, meetings, contact)
+    lap("validate")
+    reader_warnings = [Diagnostic("reader", w) for w in source.warnings]
+    return Extraction(record, reader_warnings + warnings, seconds)
+
+
+def extract(path: Path | str, *, password: str | None = None) -> DocumentRecord:
+    """Extract one brochure into a validated :class:`~pipeline.models.DocumentRecord`.
+
+    The notebook-friendly entry point: ``extract("brochure.pdf").meetings[0].start_date``.
+    Warnings are dropped; use :func:`extract_source` to get them.
+
+    Raises:
+        PipelineError: see :func:`extract_source`.
+    """
+    return extract_source(path, password=password).record

@@ -1,0 +1,160 @@
+"""One meeting section into a :class:`ParsedMeeting`.
+
+Field labels (matching form) map to fields through
+:data:`pipeline.vocabulary.MEETING_LABELS`; a label the table does not know is
+kept in ``extra_fields`` with a warning, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic
+from ..normalize import NText
+from ..segment import Segment, Span, meeting_heading_number
+from ..vocabulary import meeting_label_table
+from .dates import DateParseError, find_date_range
+from .hosts import split_hosts
+from .participants import ParticipantCounts, parse_participants
+from .venues import Venue, parse_venue
+
+_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+_QUOTES = "\"'“”„«»‘’"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMeeting:
+    """What the parser read from one meeting section (before validation).
+
+    Attributes mirror :class:`pipeline.models.Meeting`; ``participants_text``
+    and ``participants`` are ``None`` when the field is absent.
+    """
+
+    number: int | None
+    year: int | None
+    title: str
+    hosts: list[str]
+    date_text: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    venue: Venue
+    theme: str | None
+    participants_text: str | None
+    participants: ParticipantCounts | None
+    outcome: str | None
+    outcome_is_expected: bool
+    extra_fields: dict[str, str]
+    span: Span
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def clean_theme(text: str) -> str | None:
+    """A theme without its surrounding quotes and final period; ``None`` if empty.
+
+    ``"الهجرة وأهداف التنمية المستدامة."`` → ``الهجرة وأهداف التنمية المستدامة``.
+    """
+    out = text.strip()
+    for _ in range(2):  # quotes inside a final period, or a period inside quotes
+        out = out.strip().strip(_QUOTES).strip()
+        out = out.rstrip(".").rstrip()
+    return out or None
+
+
+def parse_meeting(section: Segment) -> ParsedMeeting:
+    """Parse a meeting section.
+
+    Args:
+        section: a ``kind == "meeting"`` segment (heading and fields).
+
+    Returns:
+        The parsed values and the warnings about this meeting (unknown labels,
+        repeated labels, unparseable dates, unresolved countries,
+        unrecognised participant items).
+    """
+    assert section.heading is not None
+    heading = section.heading.text
+    number = meeting_heading_number(heading.match)
+    years = _YEAR_RE.findall(heading.match)
+    year = int(years[-1]) if years else None
+    warnings: list[Diagnostic] = []
+
+    def warn(code: str, message: str, span: Span | None = None) -> None:
+        span = span or section.span
+        warnings.append(Diagnostic(code, message, span.line_start, span.page, number))
+
+    labels = meeting_label_table()
+    values: dict[str, NText] = {}
+    extra: dict[str, str] = {}
+    for f in section.fields:
+        key = labels.get(" ".join(f.label.match.split()))
+        if key is None:
+            extra[f.label.display] = f.value.display
+            warn("unknown_field", f"field {f.label.display!r} is not a known meeting field; kept in extra_fields", f.span)
+        elif key in values:
+            warn("repeated_field", f"field {f.label.display!r} repeats; the first one is kept", f.span)
+        else:
+            values[key] = f.value
+
+    date_text, start, end, venue = _date_and_venue(values, warn)
+    participants_text = values["participants"].display if "participants" in values else None
+    participants = None
+    if "participants" in values and values["participants"].match.strip():
+        participants, notes = parse_participants(values["participants"].match)
+        for note in notes:
+            warn("participants_item", note)
+    outcome_key = "outcome" if "outcome" in values else "expected_outcome" if "expected_outcome" in values else None
+    if "outcome" in values and "expected_outcome" in values:
+        warn("repeated_field", "both an outcome and an expected outcome; the outcome is kept")
+    return ParsedMeeting(
+        number=number,
+        year=year,
+        title=heading.display,
+        hosts=split_hosts(values["hosts"]) if "hosts" in values else [],
+        date_text=date_text,
+        start_date=start,
+        end_date=end,
+        venue=venue,
+        theme=clean_theme(values["theme"].display) if "theme" in values else None,
+        participants_text=participants_text or None,
+        participants=participants,
+        outcome=values[outcome_key].display or None if outcome_key else None,
+        outcome_is_expected=outcome_key == "expected_outcome",
+        extra_fields=extra,
+        span=section.span,
+        warnings=warnings,
+    )
+
+
+def _date_and_venue(values: dict[str, NText], warn) -> tuple[str | None, dt.date | None, dt.date | None, Venue]:
+    """Dates and venue from a combined field, or from separate date and venue fields."""
+    no_venue = Venue(None, None, None, False)
+    combined = values.get("date_venue")
+    date_field = combined or values.get("date")
+    venue_field = values.get("venue")
+    if date_field is None:
+        if venue_field is not None:
+            return None, None, None, _venue(parse_venue(venue_field), warn)
+        warn("missing_field", "no date-and-venue field")
+        return None, None, None, no_venue
+    start = end = None
+    rest = date_field
+    try:
+        found = find_date_range(date_field.match)
+        start, end = found.start, found.end
+        a, b = found.span
+        rest = NText.from_display(f"{date_field.display_slice(0, a)} {date_field.display_slice(b)}".strip())
+    except DateParseError as exc:
+        warn("unparsed_date", f"date not understood in {date_field.display!r}: {exc}")
+        # Without a date the whole text may still hold the venue after a comma.
+        rest = NText.from_display("")
+    venue_text = venue_field if venue_field is not None else rest if combined is not None else NText.from_display("")
+    venue = parse_venue(venue_text) if venue_text else no_venue
+    return date_field.display, start, end, _venue(venue, warn)
+
+
+def _venue(venue: Venue, warn) -> Venue:
+    if venue.country and venue.country_code is None:
+        warn("unknown_country", f"country {venue.country!r} not resolved to an ISO 3166-1 code")
+    return venue

@@ -1,0 +1,59 @@
+"""The run report (``run_report.json``): what happened to each source in a run.
+
+Unlike the dataset files, the report carries times; it is not part of the
+byte-identical output.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["ok", "failed", "skipped", "unchanged"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class WarningEntry(_Model):
+    """A warning about a source that did not stop its processing."""
+
+    code: str = Field(description="Stable machine code, e.g. 'participants_sum'.")
+    message: str
+    line: int | None = None
+    page: int | None = None
+    meeting: int | None = Field(None, description="Meeting number concerned, if any.")
+
+
+class SourceReport(_Model):
+    """One source of the run."""
+
+    source: str = Field(description="Path of the source as given or found.")
+    document_id: str | None = Field(None, description="Document id (file stem) when the source was processed.")
+    status: Status = Field(description="ok, failed, skipped (not a supported format, or a duplicate) or unchanged.")
+    error_kind: str | None = Field(None, description="Stable code of the error or skip reason, e.g. 'encrypted_pdf'.")
+    message: str | None = Field(None, description="One line naming the file and the reason.")
+    page: int | None = None
+    line: int | None = None
+    sha256: str | None = None
+    meetings: int | None = Field(None, description="Number of meetings extracted.")
+    warnings: list[WarningEntry] = Field(default_factory=list)
+    seconds: dict[str, float] = Field(default_factory=dict, description="Wall time per stage, in seconds.")
+
+
+class RunReport(_Model):
+    """The whole run."""
+
+    pipeline_version: str
+    schema_version: str
+    started_at: str = Field(description="UTC start time, ISO 8601.")
+    elapsed_seconds: float
+    workers: int
+    totals: dict[str, int] = Field(description="Number of sources per status.")
+    sources: list[SourceReport]
+
+    @property
+    def failed(self) -> list[SourceReport]:
+        return [s for s in self.sources if s.status == "failed"]

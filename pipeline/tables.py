@@ -1,0 +1,189 @@
+"""Flat tables derived from the records: ``documents``, ``sections``, ``meetings``.
+
+Columns are generated from the pydantic models, so CSV files, the SQLite
+database and the data package all follow the models: a nested model becomes
+prefixed columns (``participants.rcp`` → ``participants_rcp``; provenance
+fields keep their own names), a list of strings one cell joined with `` | ``,
+a dict one cell of JSON, ``None`` an empty cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .models import Contact, Document, DocumentRecord, Meeting, Provenance, Section
+
+LIST_SEPARATOR = " | "
+ColumnType = Literal["string", "integer", "boolean", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: column name (snake_case).
+        type: ``string``, ``integer``, ``boolean`` or ``date`` (ISO 8601).
+        description: from the model field.
+        required: never empty.
+        path: attribute path in the record (``("participants", "rcp")``).
+        joined: a list joined with ``LIST_SEPARATOR``; ``json``: a dict as JSON.
+    """
+
+    name: str
+    type: ColumnType
+    description: str
+    required: bool
+    path: tuple[str, ...]
+    joined: bool = False
+    json: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: its columns and primary key; rows come from :func:`rows`."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(inner type, optional) of ``X | None``; ``Annotated`` removed."""
+    optional = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(get_args(annotation))
+            annotation = args[0]
+        else:
+            return annotation, optional
+
+
+def _columns(model: type[BaseModel], prefix: str = "", path: tuple[str, ...] = (), parent_optional: bool = False):
+    for name, info in model.model_fields.items():
+        inner, optional = _unwrap(info.annotation)
+        optional = optional or parent_optional
+        desc = info.description or ""
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            sub_prefix = "" if inner is Provenance else f"{prefix}{name}_"
+            yield from _columns(inner, sub_prefix, path + (name,), optional)
+            continue
+        origin = get_origin(inner)
+        column = dict(name=f"{prefix}{name}", description=desc, required=not optional, path=path + (name,))
+        if origin is list:
+            yield Column(type="string", joined=True, **column)
+        elif origin is dict:
+            yield Column(type="string", json=True, **column)
+        elif inner is bool:
+            yield Column(type="boolean", **column)
+        elif inner is int:
+            yield Column(type="integer", **column)
+        elif inner is dt.date:
+            yield Column(type="date", **column)
+        else:
+            yield Column(type="string", **column)
+
+
+def _required(columns, *names: str) -> tuple[Column, ...]:
+    return tuple(
+        Column(c.name, c.type, c.description, c.required or c.name in names, c.path, c.joined, c.json) for c in columns
+    )
+
+
+_DOC_ID = Column("document_id", "string", "Identifier of the document (documents.id).", True, ())
+
+TABLES: dict[str, Table] = {
+    "documents": Table(
+        "documents",
+        "One row per source brochure, with its contact block.",
+        tuple(_columns(Document)) + tuple(_columns(Contact, "contact_", ("contact",), True)),
+        ("id",),
+    ),
+    "sections": Table(
+        "sections",
+        "One row per section of each brochure, in reading order.",
+        (_DOC_ID, Column("section_index", "integer", "1-based position of the section in its document.", True, ()))
+        + tuple(_columns(Section)),
+        ("document_id", "section_index"),
+        ((("document_id",), "documents", ("id",)),),
+    ),
+    "meetings": Table(
+        "meetings",
+        "One row per meeting of each brochure.",
+        (_DOC_ID,) + tuple(_columns(Meeting)),
+        ("document_id", "number"),
+        ((("document_id",), "documents", ("id",)),),
+    ),
+}
+
+
+def _get(obj: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if obj is None:
+            return None
+        obj = getattr(obj, part)
+    return obj
+
+
+def cell(column: Column, value: Any) -> str | int | bool | None:
+    """A record value as a typed cell (``None`` for null; lists joined; dicts as JSON)."""
+    if value is None:
+        return None
+    if column.joined:
+        return LIST_SEPARATOR.join(value) if value else None
+    if column.json:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def rows(table: Table, record: DocumentRecord) -> list[list[str | int | bool | None]]:
+    """The rows one document contributes to ``table``, in the table's column order."""
+    doc_id = record.document.id
+    if table.name == "documents":
+        items: list[tuple[dict[str, Any], Any]] = [({}, _Both(record.document, record.contact))]
+    elif table.name == "sections":
+        items = [({"section_index": i}, s) for i, s in enumerate(record.sections, start=1)]
+    else:
+        items = [({}, m) for m in record.meetings]
+    out = []
+    for extra, obj in items:
+        row = []
+        for c in table.columns:
+            if c.name == "document_id":
+                row.append(doc_id)
+            elif c.name in extra:
+                row.append(extra[c.name])
+            else:
+                row.append(cell(c, _get(obj, c.path)))
+        out.append(row)
+    return out
+
+
+class _Both:
+    """Document fields at the top level, contact fields under ``contact``."""
+
+    def __init__(self, document: Document, contact: Contact | None) -> None:
+        self._document = document
+        self.contact = contact
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._document, name)

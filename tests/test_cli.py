@@ -1,0 +1,56 @@
+"""The command line: a mixed run with bad sources, exit statuses, report entries."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import BROCHURE_TXT, ROOT
+
+
+def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_bad_text_sources_fail_clearly_and_good_ones_are_written(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_bytes(BROCHURE_TXT.read_bytes())
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(b"\x00\xff\xfe\x01" * 50)
+    (src / "nomeet.md").write_text("# عنوان\n\nنص عربي فقط.\n", encoding="utf-8")
+    (src / "english.txt").write_text("Just English text.\n", encoding="utf-8")
+    (src / "notes.docx").write_bytes(b"PK")
+    out = tmp_path / "out"
+    result = cli("extract", str(src), "--out", str(out), "--workers", "1")
+    assert result.returncode == 1
+    report = json.loads((out / "run_report.json").read_text("utf-8"))
+    by_name = {Path(s["source"]).name: s for s in report["sources"]}
+    assert by_name["good.txt"]["status"] == "ok" and by_name["good.txt"]["meetings"] == 7
+    assert (by_name["empty.txt"]["status"], by_name["empty.txt"]["error_kind"]) == ("failed", "empty_file")
+    assert (by_name["binary.txt"]["status"], by_name["binary.txt"]["error_kind"]) == ("failed", "encoding")
+    assert (by_name["nomeet.md"]["status"], by_name["nomeet.md"]["error_kind"]) == ("failed", "no_meetings")
+    assert (by_name["english.txt"]["status"], by_name["english.txt"]["error_kind"]) == ("failed", "no_arabic_text")
+    assert (by_name["notes.docx"]["status"], by_name["notes.docx"]["error_kind"]) == ("skipped", "unsupported_format")
+    for name in ("empty.txt", "binary.txt", "nomeet.md", "english.txt"):
+        assert name in by_name[name]["message"]
+        assert f"FAILED {by_name[name]['message']}" in result.stderr
+    assert (out / "good.json").is_file()
+    assert "good" in (out / "meetings.csv").read_text("utf-8")
+    assert report["totals"] == {"ok": 1, "failed": 4, "skipped": 1, "unchanged": 0}
+
+
+def test_exit_status_0_when_all_ok_and_2_on_bad_usage(tmp_path: Path):
+    ok = cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "o"), "--workers", "1")
+    assert ok.returncode == 0, ok.stderr
+    assert cli("extract", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")).returncode == 2
+    assert cli("extract", str(BROCHURE_TXT)).returncode == 2  # --out is required
+    assert cli("frobnicate").returncode == 2
+    assert cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "o"), "--workers", "0").returncode == 2
+
+
+def test_help_describes_the_commands():
+    result = cli("extract", "--help")
+    assert result.returncode == 0
+    for option in ("--out", "--workers", "--force", "--password", "--excel", "--quiet", "--verbose"):
+        assert option in result.stdout

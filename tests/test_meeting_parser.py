@@ -1,0 +1,115 @@
+"""Meeting sections: labels with and without Markdown, synonyms, unknown fields,
+null versus absent, joined paragraphs — through the public API on small inputs."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract_source
+from pipeline.errors import NoMeetingsError
+from pipeline.parse.meeting import clean_theme
+
+from .conftest import meeting_text
+
+
+def run(tmp_path: Path, text: str):
+    path = tmp_path / "b.md"
+    path.write_text(text, encoding="utf-8")
+    return extract_source(path)
+
+
+@pytest.mark.parametrize("label", ["**المضيف:**", "المضيف:", "**المضيف**:", "الجهة المضيفة:", "الجهات المضيفة:"])
+def test_host_label_with_and_without_bold_and_synonyms(tmp_path, label):
+    result = run(tmp_path, meeting_text(f"{label} حكومة بيرو"))
+    assert result.record.meetings[0].hosts == ["حكومة بيرو"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005",
+        "الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005",
+        "**الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005**",
+        "### **الاجتماع العالمي الأول لآليات التشاور بين الدول بشأن الهجرة: ٢٠٠٥**",
+    ],
+)
+def test_heading_with_and_without_markdown(tmp_path, heading):
+    m = run(tmp_path, meeting_text("المضيف: حكومة بيرو", heading=heading)).record.meetings[0]
+    assert (m.number, m.year) == (1, 2005)
+
+
+def test_ordinal_past_the_seventh_and_numerals(tmp_path):
+    text = (
+        "# عنوان\n\n## الاجتماع العالمي الحادي عشر للعمليات التشاورية الإقليمية بشأن الهجرة: 2023\n\nالمضيف: حكومة بيرو\n\n"
+        "## الاجتماع العالمي 12 للعمليات التشاورية الإقليمية بشأن الهجرة: 2024\n\nالمضيف: حكومة بيرو\n"
+    )
+    assert [m.number for m in run(tmp_path, text).record.meetings] == [11, 12]
+
+
+def test_all_fields(tmp_path):
+    body = (
+        "**المضيف:** المنظمة الدولية للهجرة واللجنة العالمية للهجرة الدولية التي لم تعد قائمة.\n\n"
+        "**تاريخ ومكان الانعقاد:** 14-15 نيسان/ أبريل 2005، جنيف، سويسرا\n\n"
+        "**الموضوع:** \"الهجرة والتنمية.\"\n\n"
+        "**المشاركون:** 9 آليات من آليات التشاور بين الدول بشأن الهجرة (4 منتديات إقليمية بشأن الهجرة و5\n\n"
+        "عمليات تشاورية إقليمية بشأن الهجرة) و4 منظمات دولية حكومية.\n\n"
+        "**النتيجة:** اتفق المشاركون.\n"
+    )
+    result = run(tmp_path, meeting_text(body))
+    m = result.record.meetings[0]
+    assert m.hosts == ["المنظمة الدولية للهجرة", "اللجنة العالمية للهجرة الدولية التي لم تعد قائمة"]
+    assert (m.start_date, m.end_date) == (dt.date(2005, 4, 14), dt.date(2005, 4, 15))
+    assert (m.city, m.country, m.country_code, m.is_online) == ("جنيف", "سويسرا", "CH", False)
+    assert m.theme == "الهجرة والتنمية"
+    # the paragraph cut by a page break is joined back
+    assert m.participants.text.endswith("و5 عمليات تشاورية إقليمية بشأن الهجرة) و4 منظمات دولية حكومية.")
+    assert (m.participants.iscm_total, m.participants.irf, m.participants.rcp, m.participants.igo) == (9, 4, 5, 4)
+    assert m.participants.global_process is None
+    assert (m.outcome, m.outcome_is_expected) == ("اتفق المشاركون.", False)
+    assert result.warnings == []
+
+
+def test_absent_fields_are_null_and_expected_outcome(tmp_path):
+    m = run(tmp_path, meeting_text("المضيف: حكومة بيرو\n\nالنتيجة المتوقعة: سينظر الاجتماع.")).record.meetings[0]
+    assert m.participants is None and m.theme is None
+    assert m.outcome_is_expected is True and m.outcome == "سينظر الاجتماع."
+
+
+def test_unknown_label_is_kept_and_warned(tmp_path):
+    result = run(tmp_path, meeting_text("المضيف: حكومة بيرو\n\nالمقرر: فلان الفلاني"))
+    assert result.record.meetings[0].extra_fields == {"المقرر": "فلان الفلاني"}
+    assert [w.code for w in result.warnings] == ["unknown_field", "missing_field"]  # no date field either
+
+
+def test_unparseable_date_keeps_text_and_warns(tmp_path):
+    result = run(tmp_path, meeting_text("تاريخ ومكان الانعقاد: في موعد يحدد لاحقاً، جنيف"))
+    m = result.record.meetings[0]
+    assert m.date_text == "في موعد يحدد لاحقاً، جنيف" and m.start_date is None and m.end_date is None
+    assert "unparsed_date" in [w.code for w in result.warnings]
+
+
+def test_participant_sum_mismatch_is_a_warning_not_a_crash(tmp_path):
+    body = "تاريخ ومكان الانعقاد: 14 نيسان 2005، جنيف، سويسرا\n\nالمشاركون: 10 آليات (4 منتديات إقليمية و5 عمليات تشاورية إقليمية)"
+    result = run(tmp_path, meeting_text(body))
+    assert result.record.meetings[0].participants.iscm_total == 10
+    assert [w.code for w in result.warnings] == ["participants_sum"]
+
+
+def test_no_meetings_is_an_error_naming_the_file(tmp_path):
+    with pytest.raises(NoMeetingsError, match="b.md"):
+        run(tmp_path, "# عنوان\n\nنص عربي بلا اجتماعات.\n")
+
+
+@pytest.mark.parametrize(
+    "raw, theme",
+    [
+        ('"الهجرة وأهداف التنمية المستدامة."', "الهجرة وأهداف التنمية المستدامة"),
+        ('" آليات التشاور. والاتفاق العالمي"', "آليات التشاور. والاتفاق العالمي"),
+        ("«الهجرة الآمنة»", "الهجرة الآمنة"),
+        ("تعزيز التعاون", "تعزيز التعاون"),
+        ('""', None),
+    ],
+)
+def test_theme_cleaning(raw, theme):
+    assert clean_theme(raw) == theme

@@ -1,0 +1,35 @@
+"""Normalize stage: display and matching forms (camel-tools based)."""
+
+from pipeline.normalize import NText, to_display, to_match
+
+
+def test_display_removes_markup_and_keeps_diacritics():
+    assert to_display("**المضيف:** آليّة") == "المضيف: آليّة"
+    assert to_display("## عنوان") == "عنوان"
+    assert to_display("البريد: [grcp@iom.int](mailto:grcp@iom.int)") == "البريد: grcp@iom.int"
+    assert to_display("الموقع: <https://www.iom.int/x>") == "الموقع: https://www.iom.int/x"
+
+
+def test_display_removes_tatweel_bidi_controls_zero_width_and_collapses_space():
+    assert to_display("الهـــجرة\u200f  \u200bالدولية\u202b\u202c\t x") == "الهجرة الدولية x"
+    assert to_display("a\x00b\ue000c") == "abc"  # control and private-use code points (pitfall 7)
+
+
+def test_display_turns_presentation_forms_into_letters():
+    # ﻻ (U+FEFB lam-alef ligature) and positional forms of الهجرة
+    assert to_display("\ufefb \ufe8d\ufedf\ufeec\ufea0\ufeae\ufe93") == "لا الهجرة"
+
+
+def test_matching_form_unifies_the_brochures_spelling_variants():
+    assert to_match("أقليمية") == to_match("إقليمية") == "اقليميه"
+    assert to_match("آليّة") == to_match("آلية") == "اليه"
+    assert to_match("مستوى") == "مستوي"
+    assert to_match("٢٠٢٣ ۱۲ ،؛؟") == "2023 12 ,;?"
+
+
+def test_display_slice_maps_matching_indices_back_to_the_display_text():
+    text = NText.from_raw("قال: آليّة من آليات")
+    start = text.match.index("اليه")
+    assert text.display_slice(start, start + 4) == "آليّة"
+    assert text.display_slice(start) == "آليّة من آليات"
+    assert len(text.origin) == len(text.match)
