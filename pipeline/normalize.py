@@ -163,19 +163,26 @@ class NormalizedBlock:
         block: the block as read (provenance and layout hints).
         lines: each non-empty line, normalized.
         text: the lines joined by one space, normalized.
+        line_index: for each of ``lines``, its index in ``block.lines``.
     """
 
     block: Block
     lines: tuple[NText, ...]
     text: NText
+    line_index: tuple[int, ...]
+
+    @classmethod
+    def of_lines(cls, block: Block, lines: tuple[NText, ...], line_index: tuple[int, ...]) -> NormalizedBlock:
+        """A block made of already normalized lines."""
+        return cls(block, lines, NText.from_display(" ".join(n.display for n in lines)), line_index)
 
 
 def normalize_block(block: Block) -> NormalizedBlock | None:
     """Normalize one block; ``None`` if nothing is left (markup only, controls only)."""
-    lines = tuple(n for n in (NText.from_raw(line) for line in block.lines) if n)
-    if not lines:
+    pairs = [(i, n) for i, n in enumerate(NText.from_raw(line) for line in block.lines) if n]
+    if not pairs:
         return None
-    return NormalizedBlock(block, lines, NText.from_display(" ".join(n.display for n in lines)))
+    return NormalizedBlock.of_lines(block, tuple(n for _, n in pairs), tuple(i for i, _ in pairs))
 
 
 def normalize_blocks(blocks: tuple[Block, ...] | list[Block]) -> list[NormalizedBlock]:

@@ -16,7 +16,8 @@ block unless that one starts something new (a heading, a label, a list item).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Literal
 
 from .normalize import NormalizedBlock, NText, to_match
@@ -37,6 +38,7 @@ _CLOSERS = frozenset("\"'”’»)]")
 _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
 _NUMERAL_RE = re.compile(r"^\d{1,3}$")
+_BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _PHONE_RE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
@@ -44,6 +46,8 @@ _PHONE_RE = re.compile(r"^\+?\(?\d[\d\s().-]{6,}\d$")
 # has 11 words; this leaves room for longer wording in other editions.
 _MAX_HEADING_WORDS = 30
 _MAX_SHORT_LINE_WORDS = 8
+_MAX_INFERRED_HEADING_WORDS = 12
+_MAX_UNSTYLED_HEADING_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,21 +178,38 @@ class SegmentedDocument:
 
 
 def is_meeting_heading(block: NormalizedBlock) -> bool:
-    """``الاجتماع العالمي`` + an ordinal (word or numeral) at the start of a short
-    block that names a year. The figure legend's ``الاجتماع العالمي … لعام
-    2005`` lines have no ordinal and are not headings."""
+    """``الاجتماع العالمي`` + an ordinal (word or numeral) at the start of a block
+    set as a heading, or of a short block that does not end a sentence (a
+    heading without a year takes it from the date field). The figure legend's ``الاجتماع العالمي
+    … لعام 2005`` lines have no ordinal and are not headings."""
     text = block.text.match
-    if len(text.split()) > _MAX_HEADING_WORDS or not _YEAR_RE.search(text):
+    words = len(text.split())
+    if words > _MAX_HEADING_WORDS or meeting_heading_number(text) is None:
         return False
-    return meeting_heading_number(text) is not None
+    b = block.block
+    if b.heading_level is not None or b.bold:
+        return True
+    # Unstyled: a heading is short and does not end a sentence (prose that
+    # starts with "الاجتماع العالمي الأول كان …" does).
+    return words <= _MAX_UNSTYLED_HEADING_WORDS and not _ends_sentence(text)
+
+
+@cache
+def _heading_prefixes() -> tuple[str, ...]:
+    return tuple(to_match(p) for p in MEETING_HEADING_PREFIXES)
 
 
 def meeting_heading_number(match_text: str) -> int | None:
-    """The ordinal number right after a meeting-heading prefix, or ``None``."""
-    for prefix in MEETING_HEADING_PREFIXES:
-        p = to_match(prefix)
+    """The meeting number right after a meeting-heading prefix, or ``None``.
+
+    Accepts ordinal words (``الأول``، ``الحادي عشر``، ``العشرون``), numerals
+    (``الاجتماع العالمي 8``) and numerals after the article or رقم (``الـ 8``).
+    """
+    for p in _heading_prefixes():
         if match_text.startswith(p):
             words = match_text[len(p):].replace(":", " ").split()
+            if len(words) > 1 and words[0] in ("ال", "رقم") and _NUMERAL_RE.match(words[1]):
+                words = words[1:]
             if words and _NUMERAL_RE.match(words[0]):
                 return int(words[0])
             parsed = parse_ordinal_words(words)
@@ -223,13 +244,20 @@ def _starts_something(block: NormalizedBlock) -> bool:
     )
 
 
-def _is_heading(block: NormalizedBlock) -> bool:
+def _is_heading(block: NormalizedBlock, infer: bool) -> bool:
+    """A section heading: set as one (heading level, bold line), or — in a
+    source without any typography (``infer``) — a short single-line block that
+    neither ends a sentence nor starts with a label."""
     b = block.block
-    if b.list_item or len(block.text.match.split()) > _MAX_HEADING_WORDS:
+    text = block.text.match
+    if b.list_item or len(text.split()) > _MAX_HEADING_WORDS:
         return False
     if b.heading_level is not None:
         return True
-    return b.bold and not _ends_sentence(block.text.match) and split_label(block.text.match) is None
+    plain = not _ends_sentence(text) and split_label(text) is None
+    if infer:
+        return plain and len(block.lines) == 1 and len(text.split()) <= _MAX_INFERRED_HEADING_WORDS
+    return b.bold and plain
 
 
 def _contact_key(block: NormalizedBlock) -> str | None:
@@ -262,12 +290,15 @@ def segment(blocks: list[NormalizedBlock]) -> SegmentedDocument:
         order. A document without meeting headings gives no meeting sections
         (the caller decides whether that is an error).
     """
+    blocks = _join_heading_years(_split_at_labels(blocks))
     if not blocks:
         return SegmentedDocument(None, ())
+    # Without any typographic hint (plain text), headings are inferred from shape.
+    infer = not any(b.block.heading_level is not None or b.block.bold for b in blocks)
     title = None
     start = 0
     first = blocks[0]
-    if _is_heading(first) and not is_meeting_heading(first):
+    if _is_heading(first, infer) and not is_meeting_heading(first):
         title = Paragraph.of(first)
         start = 1
     body = blocks[start:]
@@ -277,10 +308,10 @@ def segment(blocks: list[NormalizedBlock]) -> SegmentedDocument:
     segments: list[Segment] = []
     first_meeting = meeting_starts[0] if meeting_starts else len(body)
     intro_end = min(first_meeting, contact[0] if contact else len(body))
-    segments.extend(_prose_sections(body[:intro_end], "intro"))
+    segments.extend(_prose_sections(body[:intro_end], "intro", infer))
     if contact and contact[0] < first_meeting:
         segments.append(_contact_segment(body[contact[0]:contact[1]]))
-        segments.extend(_prose_sections(body[contact[1]:first_meeting], "intro"))
+        segments.extend(_prose_sections(body[contact[1]:first_meeting], "intro", infer))
     for n, begin in enumerate(meeting_starts):
         end = meeting_starts[n + 1] if n + 1 < len(meeting_starts) else len(body)
         if contact and begin < contact[0] < end:
@@ -290,6 +321,60 @@ def segment(blocks: list[NormalizedBlock]) -> SegmentedDocument:
         segments.append(_contact_segment(body[contact[0]:contact[1]]))
         segments.extend(_back_matter(body[contact[1]:]))
     return SegmentedDocument(title, tuple(segments))
+
+
+def _split_at_labels(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
+    """Split blocks at inner lines that start with a known field label.
+
+    A PDF whose fields are not spaced apart, or a text source without blank
+    lines between fields, gives one block holding several fields.
+    """
+    known = meeting_label_table().keys() | contact_label_table().keys()
+    out: list[NormalizedBlock] = []
+    for nb in blocks:
+        cuts = [0] + [
+            k for k in range(1, len(nb.lines))
+            if (label := split_label(nb.lines[k].match)) and label[0] in known
+        ]
+        if len(cuts) == 1:
+            out.append(nb)
+            continue
+        for a, b in zip(cuts, cuts[1:] + [len(nb.lines)]):
+            first, last = nb.line_index[a], nb.line_index[b - 1]
+            block = nb.block
+            if block.line_start is not None:
+                block = replace(block, line_start=block.line_start + first, line_end=block.line_start + last)
+            block = replace(block, lines=block.lines[first : last + 1])
+            index = tuple(i - first for i in nb.line_index[a:b])
+            out.append(NormalizedBlock.of_lines(block, nb.lines[a:b], index))
+    return out
+
+
+def _join_heading_years(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
+    """A meeting heading without a year followed by a block that is only a year
+    (a heading wrapped onto two blocks) becomes one block."""
+    out: list[NormalizedBlock] = []
+    for nb in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _BARE_YEAR_RE.match(nb.text.match)
+            and is_meeting_heading(prev)
+            and not _YEAR_RE.search(prev.text.match)
+        ):
+            block = replace(
+                prev.block,
+                lines=prev.block.lines + nb.block.lines,
+                line_end=nb.block.line_end or prev.block.line_end,
+                page_end=nb.block.page_end or nb.block.page or prev.block.page_end,
+            )
+            offset = len(prev.block.lines)
+            out[-1] = NormalizedBlock.of_lines(
+                block, prev.lines + nb.lines, prev.line_index + tuple(i + offset for i in nb.line_index)
+            )
+        else:
+            out.append(nb)
+    return out
 
 
 def _find_contact(body: list[NormalizedBlock], meeting_starts: list[int]) -> tuple[int, int] | None:
@@ -341,7 +426,7 @@ def _is_name_line(block: NormalizedBlock) -> bool:
     return _is_short_line(block) and not _ends_sentence(text) and split_label(text) is None
 
 
-def _prose_sections(blocks: list[NormalizedBlock], kind: SegmentKind) -> list[Segment]:
+def _prose_sections(blocks: list[NormalizedBlock], kind: SegmentKind, infer: bool) -> list[Segment]:
     """Headings, paragraphs and bullets into sections (one per heading)."""
     sections: list[Segment] = []
     heading: Paragraph | None = None
@@ -362,7 +447,7 @@ def _prose_sections(blocks: list[NormalizedBlock], kind: SegmentKind) -> list[Se
             if _continues(target[index], block):
                 target[index] = target[index].join(Paragraph.of(block))
                 continue
-        if _is_heading(block):
+        if _is_heading(block, infer):
             close()
             heading = Paragraph.of(block)
             continue

@@ -38,6 +38,7 @@ from pipeline.parse.participants import ParticipantCounts, parse_participants
         ("ثلاثة منتديات وسبع عشرة عملية تشاورية إقليمية", ParticipantCounts(irf=3, rcp=17)),
         ("عملية عالمية واحدة وعشر منظمات دولية حكومية", ParticipantCounts(global_process=1, igo=10)),
         ("ومنظمات دولية حكومية", ParticipantCounts()),  # plural without a number: not stated
+        ("ممثلو 23 آلية من آليات التشاور بين الدول بشأن الهجرة وبحضور 4 منظمات دولية حكومية", ParticipantCounts(iscm_total=23, igo=4)),
     ],
 )
 def test_counts(text, counts):

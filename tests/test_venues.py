@@ -23,6 +23,13 @@ from pipeline.parse.venues import Venue, parse_venue
         ("جنيف، سويسرا، وعبر الإنترنت", Venue("جنيف", "سويسرا", "CH", True)),
         ("جنيف، سويسرا (اجتماع هجين)", Venue("جنيف", "سويسرا", "CH", True)),
         ("مدينة مجهولة، بلد مجهول", Venue("مدينة مجهولة", "بلد مجهول", None, False)),
+        ("جنيف (سويسرا)", Venue("جنيف", "سويسرا", "CH", False)),
+        ("جنيف - سويسرا", Venue("جنيف", "سويسرا", "CH", False)),
+        ("سويسرا، جنيف", Venue("جنيف", "سويسرا", "CH", False)),
+        ("مركز المؤتمرات، نيروبي، كينيا", Venue("نيروبي", "كينيا", "KE", False)),
+        ("عن بعد", Venue(None, None, None, True)),
+        ("Online", Venue(None, None, None, True)),
+        ("البيرو", Venue(None, "البيرو", "PE", False)),
     ],
 )
 def test_venues(text, venue):

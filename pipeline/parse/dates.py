@@ -8,10 +8,12 @@ documents add يونيه and يوليه, which CLDR lacks. Names may be paired w
 slash (``نيسان/ أبريل``, ``تشرين الأول/أكتوبر``); both must name the same month.
 
 Forms recognised (in the matching form: ASCII digits, no diacritics):
+all-numeric dates (``2005-04-14``, ``14/04/2005``, and ranges of two);
 a single day (``13 تشرين الأول 2016``); a day range with ``-``, an en or em
 dash, ``إلى``, ``حتى`` or ``و`` (``يومي 21 و22 …``), optionally introduced by
 ``من``; a range across months (``30 تشرين الثاني/ نوفمبر - 1 كانون الأول/
-ديسمبر 2019``) and across years (``30 كانون الأول 2019 - 2 كانون الثاني 2020``).
+ديسمبر 2019``) and across years (``30 كانون الأول 2019 - 2 كانون الثاني 2020``);
+the month first (``نيسان 14-15، 2005``).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def _add(table: dict[str, int], key: str, number: int) -> None:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = sorted(month_table(), key=len, reverse=True)
     # (?!\w): a name never matches the start of a longer word (اب in ابريل).
     month = "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) + r")(?!\w)"
@@ -72,7 +74,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"{lead}(?P<d1>{day})\s*(?P<m1>{slot})?\s*,?\s*(?P<y1>{year})?{sep}(?P<d2>{day})\s*(?P<m2>{slot})\s*,?\s*(?P<y2>{year})"
     )
     single = re.compile(rf"{lead}(?P<d1>{day})\s*(?P<m1>{slot})\s*,?\s*(?P<y1>{year})")
-    return ranged, single
+    # Month first: "نيسان 14-15، 2005".
+    month_first = re.compile(rf"{lead}(?P<m1>{slot})\s+(?P<d1>{day})(?:{sep}(?P<d2>{day}))?\s*,?\s*(?P<y1>{year})")
+    return ranged, single, month_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,10 @@ def find_date_range(match_text: str) -> DateRange:
         DateParseError: no day-month-year expression, months of a slash pair
             that disagree, impossible days (31 April), or an end before the start.
     """
-    ranged, single = _patterns()
+    numeric = _numeric(match_text)
+    if numeric:
+        return numeric
+    ranged, single, month_first = _patterns()
     m = ranged.search(match_text)
     if m:
         m2 = _month_of(m.group("m2"))
@@ -123,7 +130,43 @@ def find_date_range(match_text: str) -> DateRange:
     if m:
         day = _date(int(m.group("y1")), _month_of(m.group("m1")), int(m.group("d1")))
         return DateRange(day, day, m.span())
+    m = month_first.search(match_text)
+    if m:
+        month, y = _month_of(m.group("m1")), int(m.group("y1"))
+        start = _date(y, month, int(m.group("d1")))
+        end = _date(y, month, int(m.group("d2"))) if m.group("d2") else start
+        if start > end:
+            raise DateParseError(f"the range ends ({end}) before it starts ({start})")
+        return DateRange(start, end, m.span())
     raise DateParseError("no date with day, month and year")
+
+
+# All-numeric dates: ISO 8601 (2005-04-14) or day/month/year (14/04/2005,
+# 14.4.2005), alone or two of them joined by a range separator.
+_NUM_DATE = r"(?:(?P<{p}iy>\d{{4}})-(?P<{p}im>\d{{1,2}})-(?P<{p}id>\d{{1,2}})|(?P<{p}d>\d{{1,2}})[/.](?P<{p}m>\d{{1,2}})[/.](?P<{p}y>\d{{4}}))"
+_NUMERIC_RE = re.compile(
+    r"(?<![\d/.-])" + _NUM_DATE.format(p="a") + r"(?:\s*(?:-|–|—|الي|حتي)\s*" + _NUM_DATE.format(p="b") + r")?(?![\d/.])"
+)
+
+
+def _numeric(match_text: str) -> DateRange | None:
+    m = _NUMERIC_RE.search(match_text)
+    if not m:
+        return None
+
+    def date_of(p: str) -> dt.date | None:
+        if m.group(f"{p}iy"):
+            return _date(int(m.group(f"{p}iy")), int(m.group(f"{p}im")), int(m.group(f"{p}id")))
+        if m.group(f"{p}y"):
+            return _date(int(m.group(f"{p}y")), int(m.group(f"{p}m")), int(m.group(f"{p}d")))
+        return None
+
+    start = date_of("a")
+    assert start is not None
+    end = date_of("b") or start
+    if start > end:
+        raise DateParseError(f"the range ends ({end}) before it starts ({start})")
+    return DateRange(start, end, m.span())
 
 
 def _month_of(slot: str) -> int:

@@ -1,7 +1,7 @@
 """Hosts: the ``المضيف`` field into one entry per host organization.
 
 The text is split only where it joins organizations: at ``بالتعاون مع`` (in
-cooperation with), at a comma or semicolon, and at a ``و`` glued to a word
+cooperation with) and its kin (بالشراكة مع، بالاشتراك مع، بالتنسيق مع، بدعم من), at a comma or semicolon, and at a ``و`` glued to a word
 that opens an organization's name (``واللجنة``، ``وحكومة``، ``والمنظمة`` …).
 A ``و`` inside a name (``وكالة``، ``الهجرة والتنمية``) does not split it.
 Trailing punctuation is removed.
@@ -24,7 +24,8 @@ _ORG_HEADS = frozenset(
         "المنظمة", "الحكومة", "السلطات", "سلطات", "مبادرة", "عملية", "أمانات",
     )
 )
-_COOPERATION_RE = re.compile(r"\s*(?:،|,)?\s*(?:بالتعاون|بالشراكه|بالاشتراك)\s+مع\s+")
+# "بالتعاون مع", "بالشراكة مع", "بالاشتراك مع", "بالتنسيق مع", "بدعم من" (matching form).
+_COOPERATION_RE = re.compile(r"\s*,?\s*(?:(?:بالتعاون|بالشراكه|بالاشتراك|بالتنسيق)\s+مع|بدعم\s+من)\s+")
 _SEPARATOR_RE = re.compile(r"\s*[,;]\s*")
 _TRAILING = " .,;:،؛-–—"
 

@@ -98,6 +98,9 @@ def parse_meeting(section: Segment) -> ParsedMeeting:
             values[key] = f.value
 
     date_text, start, end, venue = _date_and_venue(values, warn)
+    if year is None and start is not None:
+        year = start.year
+        warn("year_from_date", f"the heading names no year; {year} is taken from the date")
     participants_text = values["participants"].display if "participants" in values else None
     participants = None
     if "participants" in values and values["participants"].match.strip():

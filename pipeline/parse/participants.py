@@ -43,6 +43,7 @@ _noun("process", ("عمليه",), ("عمليتان", "عمليتين", "عملي
 _noun("organization", ("منظمه",), ("منظمتان", "منظمتين"), ("منظمات",))
 _noun("commission", ("لجنه",), ("لجنتان", "لجنتين"), ("لجان",))
 
+_MAX_LEADING_WORDS = 3
 _ITEM_BREAK_RE = re.compile(r"[()\[\],;:]|\.(?=\s|$)")
 
 
@@ -103,16 +104,25 @@ def _kind(noun: str, rest: str) -> str | None:
 
 
 def _split_items(match_text: str) -> list[list[str]]:
+    """Items at brackets and commas, and at a ``و`` glued to a number or a
+    participant noun (``و5``، ``وعملية``) or to a word followed by a number
+    (``وبحضور 4``)."""
     items: list[list[str]] = []
     for chunk in _ITEM_BREAK_RE.split(match_text):
         current: list[str] = []
-        for word in chunk.split():
+        words = chunk.split()
+        for k, word in enumerate(words):
             bare = _strip_prefix(word)
-            starts_item = word.startswith("و") and bare != word and (bare[:1].isdigit() or bare in _NOUNS or _is_number_word(bare))
-            if starts_item and current:
+            glued = word.startswith("و") and bare != word
+            counted = glued and (bare[:1].isdigit() or bare in _NOUNS or _is_number_word(bare))
+            introduces = (
+                word.startswith("و") and len(word) > 2 and k + 1 < len(words)
+                and (words[k + 1].isdigit() or _is_number_word(words[k + 1]))
+            )
+            if (counted or introduces) and current:
                 items.append(current)
                 current = []
-            current.append(bare if starts_item else word)
+            current.append(bare if counted else word)
         if current:
             items.append(current)
     return items
@@ -123,6 +133,16 @@ def _is_number_word(word: str) -> bool:
 
 
 def _parse_item(words: list[str]) -> _Item:
+    """The kind and count of one item; a few leading words may precede the
+    count or noun (``ممثلو 23 آلية``، ``بحضور 4 منظمات``)."""
+    for start in range(min(_MAX_LEADING_WORDS + 1, len(words))):
+        item = _parse_from(words[start:])
+        if item.kind is not None:
+            return item
+    return _Item(None, None)
+
+
+def _parse_from(words: list[str]) -> _Item:
     count: int | None = None
     i = 0
     if words and words[0].isdigit():

@@ -56,6 +56,9 @@ _HYBRID_RE = re.compile(r"(?:هجين\w*|مختلط\w*|hybrid)")
 _FILLER = frozenset(to_match(w) for w in ("و", "اجتماع", "بشكل", "بصيغة", "بصورة", "او", "أو", "في", "(", ")", "-", "اجتماعا"))
 _STRIP = " \t.,;:-–—()/\"'«»"
 _LEADING_PREP_RE = re.compile(r"^(?:في|ب)\s+")
+# Venue parts: commas (Arabic ، is ASCII in the matching form), semicolons,
+# brackets ("جنيف (سويسرا)"), and dashes with spaces around them.
+_PART_SEPARATOR = re.compile(r"[,;()\[\]]|\s[-–—]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,17 +128,19 @@ def resolve_country(match_text: str) -> str | None:
 def parse_venue(text: NText) -> Venue:
     """Parse a venue text (the date already removed).
 
-    The parts are separated by commas (Arabic or Latin). Online wording
-    (عبر الإنترنت، افتراضياً، اجتماع افتراضي، عن بعد) sets ``is_online`` and is
-    removed; hybrid wording (هجين) sets it too while the city stays. The last
-    part is the country when it resolves to one (or when there are two
-    parts or more), the part before it the city.
+    The parts are separated by commas (Arabic or Latin), semicolons,
+    brackets or spaced dashes. Online wording (عبر الإنترنت، افتراضياً، اجتماع
+    افتراضي، عن بعد) sets ``is_online`` and is removed; hybrid wording (هجين)
+    sets it too while the city stays. With two parts or more, the last is the
+    country and the one before it the city — unless only the first part
+    resolves to a country (``سويسرا، جنيف``). A single part is a country if
+    it resolves to one, else a city.
     """
     match = text.match
     online = bool(_ONLINE_RE.search(match) or _HYBRID_RE.search(match))
     parts: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"[,;]", match):
+    for m in re.finditer(_PART_SEPARATOR, match):
         parts.append((start, m.start()))
         start = m.end()
     parts.append((start, len(match)))
@@ -156,12 +161,15 @@ def parse_venue(text: NText) -> Venue:
             kept_match.append(match[a:b])
     if not kept:
         return Venue(None, None, None, online)
+    codes = [resolve_country(m) for m in kept_match]
     if len(kept) == 1:
-        code = resolve_country(kept_match[0])
-        if code:
-            return Venue(None, kept[0], code, online)
+        if codes[0]:
+            return Venue(None, kept[0], codes[0], online)
         return Venue(kept[0], None, None, online)
-    return Venue(kept[-2], kept[-1], resolve_country(kept_match[-1]), online)
+    if codes[-1] is None and codes[0] is not None:
+        # Country first: "سويسرا، جنيف".
+        return Venue(kept[1], kept[0], codes[0], online)
+    return Venue(kept[-2], kept[-1], codes[-1], online)
 
 
 def _trim(match: str, a: int, b: int) -> tuple[int, int]:

@@ -1,0 +1,83 @@
+"""Segment stage: the same brochure with and without Markdown, fields packed
+in one block, headings wrapped, labels alone on their line."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract_source
+
+from .conftest import BROCHURE_TXT, meeting_text
+
+
+def strip_markdown(text: str) -> str:
+    text = re.sub(r"^#+\s*", "", text, flags=re.M)
+    text = text.replace("**", "")
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"<(https?://[^>]+)>", r"\1", text)
+
+
+def comparable(record):
+    """Everything but provenance-independent document identity."""
+    data = record.model_dump(mode="json")
+    return data["meetings"], data["contact"], [(s["kind"], s["heading"], s["paragraphs"], s["bullets"]) for s in data["sections"]]
+
+
+def test_plain_text_without_markdown_gives_the_same_records(tmp_path: Path, brochure_record):
+    plain = tmp_path / "plain.txt"
+    plain.write_text(strip_markdown(BROCHURE_TXT.read_text("utf-8")), encoding="utf-8")
+    record = extract_source(plain).record
+    assert comparable(record) == comparable(brochure_record)
+    assert record.document.title == brochure_record.document.title
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "b.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_fields_packed_in_one_block_are_split(tmp_path: Path):
+    body = "المضيف: حكومة بيرو\nتاريخ ومكان الانعقاد: 22-23 أيار/ مايو 2013، ليما، بيرو\nالنتيجة: نجاح."
+    result = extract_source(write(tmp_path, meeting_text(body)))
+    m = result.record.meetings[0]
+    assert (m.hosts, m.city, m.outcome) == (["حكومة بيرو"], "ليما", "نجاح.")
+    assert m.provenance.line_start == 3 and m.provenance.line_end == 7
+
+
+def test_label_alone_on_its_line_takes_the_next_block(tmp_path: Path):
+    result = extract_source(write(tmp_path, meeting_text("المضيف:\n\nحكومة بيرو\n\nالنتيجة: نجاح.")))
+    assert result.record.meetings[0].hosts == ["حكومة بيرو"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## الاجتماع العالمي الثالث للعمليات التشاورية الإقليمية بشأن الهجرة:\n\n2011",  # wrapped onto two blocks
+        "## الاجتماع العالمي الـ 3 للعمليات التشاورية الإقليمية بشأن الهجرة (2011)",
+    ],
+)
+def test_heading_variants(tmp_path: Path, heading: str):
+    m = extract_source(write(tmp_path, meeting_text("المضيف: حكومة بوتسوانا", heading=heading))).record.meetings[0]
+    assert (m.number, m.year) == (3, 2011)
+
+
+def test_heading_without_year_takes_it_from_the_date(tmp_path: Path):
+    text = meeting_text(
+        "تاريخ ومكان الانعقاد: 25-26 تشرين الأول/ أكتوبر 2011، غابوروني، بوتسوانا",
+        heading="## الاجتماع العالمي الثالث للعمليات التشاورية الإقليمية بشأن الهجرة",
+    )
+    m = extract_source(write(tmp_path, text)).record.meetings[0]
+    assert (m.number, m.year) == (3, 2011)
+
+
+def test_prose_starting_like_a_heading_is_not_a_meeting(tmp_path: Path):
+    text = (
+        "# عنوان\n\nالاجتماع العالمي الأول كان خطوة مهمة في تاريخ التعاون بين الدول بشأن الهجرة، "
+        "وقد تلاه اجتماعات أخرى في أقاليم مختلفة من العالم حتى عام 2017.\n\n"
+        + "## الاجتماع العالمي الثاني للعمليات التشاورية الإقليمية بشأن الهجرة: 2009\n\nالمضيف: حكومة تايلند\n"
+    )
+    record = extract_source(write(tmp_path, text)).record
+    assert [m.number for m in record.meetings] == [2]
+    assert record.sections[0].kind == "intro"
