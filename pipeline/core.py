@@ -7,6 +7,7 @@ so a record can be extracted in a notebook without touching the disk.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from .errors import Diagnostic, NoArabicTextError, NoMeetingsError
 from .models import DocumentRecord
 
+log = logging.getLogger("pipeline")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 
 
@@ -65,6 +67,7 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
         now = time.perf_counter()
         seconds[stage] = round(now - clock, 6)
         clock = now
+        log.debug("%s: %s done in %.1f ms", path, stage, seconds[stage] * 1000)
 
     source = read_source(path, password=password)
     lap("read")

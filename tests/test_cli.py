@@ -54,3 +54,12 @@ def test_help_describes_the_commands():
     assert result.returncode == 0
     for option in ("--out", "--workers", "--force", "--password", "--excel", "--quiet", "--verbose"):
         assert option in result.stdout
+
+
+def test_verbose_logs_each_stage_and_quiet_prints_only_the_total(tmp_path: Path):
+    verbose = cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "v"), "--workers", "1", "-v")
+    for stage in ("read", "normalize", "segment", "parse", "validate"):
+        assert f"{stage} done in" in verbose.stderr
+    quiet = cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "q"), "--workers", "1", "-q")
+    assert quiet.stderr.strip().splitlines() == [quiet.stderr.strip()]  # one line: the total
+    assert quiet.stderr.startswith("1 sources: 1 ok")
