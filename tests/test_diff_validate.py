@@ -183,3 +183,19 @@ def test_json_path():
     assert json_path(()) == "(root)"
     assert json_path(("extra_fields", "a b")) == 'extra_fields["a b"]'
     assert json_path(("meetings", 0, "extra_fields", "الموقع")) == "meetings[0].extra_fields.الموقع"
+
+
+def test_help_lists_the_contract_commands_and_stays_light():
+    result = cli("--help")
+    assert result.returncode == 0
+    for command in ("extract", "schema", "diff", "validate"):
+        assert command in result.stdout
+    for command, option in (("schema", "--out"), ("diff", "--json"), ("validate", "PATH")):
+        sub = cli(command, "--help")
+        assert sub.returncode == 0 and option in sub.stdout and "Exit status" in sub.stdout
+    probe = (
+        "import sys; from pipeline.cli import _parser; _parser(); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'camel_tools', 'pdfplumber', 'pyarrow'}))"
+    )
+    heavy = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert heavy.stdout.strip() == "[]", heavy.stderr

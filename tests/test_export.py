@@ -355,3 +355,12 @@ def test_parquet_has_the_meetings_table_typed(tmp_path: Path, records):
     assert table.column("start_date").to_pylist()[2] == dt.date(2011, 10, 25)
     assert table.column("participants_global_process").to_pylist() == [None, 1, 1, 1, 1, 2, None]
     assert table.schema.field("year").metadata[b"description"].decode().startswith("Year")
+
+
+def test_readme_lists_the_columns_of_the_models():
+    readme = (OUTPUT.parent / "README.md").read_text("utf-8")
+    for table in TABLES.values():
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{table.name}` |"))
+        listed = re.findall(r"`([a-z0-9_]+)`( [a-z]+)?(\*)?", row.split("|")[3])
+        assert [name for name, _, _ in listed] == table.column_names
+        assert [(t.strip() or "string", bool(star)) for _, t, star in listed] == [(c.type, c.required) for c in table.columns]
