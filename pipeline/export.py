@@ -487,8 +487,8 @@ def datapackage(csv_files: dict[str, bytes], *, excel: bool = False) -> dict[str
         "description": (
             "Documents, sections and meetings extracted from Arabic brochures by the arabic-brochure-pipeline. "
             "Texts are in the display form (diacritics kept) except columns in the matching form "
-            "(sections.text_normalized). The per-document JSON records are described by schema/"
-            "document-record.schema.json."
+            "(sections.text_normalized). The per-document JSON records <document_id>.json are described by the "
+            "JSON Schema that `python -m pipeline schema` writes (document-record.schema.json)."
         ),
         "version": SCHEMA_VERSION,
         "resources": resources,
