@@ -36,9 +36,9 @@ def old_dir(tmp_path: Path) -> Path:
     return _folder(tmp_path / "old", _record())
 
 
-def test_diff_of_equal_folders_exits_0(old_dir: Path, tmp_path: Path):
+def test_diff_of_equal_folders_exits_0(tmp_path: Path):
     shutil.copytree(OUTPUT, tmp_path / "copy", ignore=shutil.ignore_patterns("*.sqlite", "*.csv"))
-    result = cli("diff", str(old_dir), str(tmp_path / "copy"))
+    result = cli("diff", str(OUTPUT), str(tmp_path / "copy"))
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert "no differences" in result.stderr
@@ -137,7 +137,8 @@ def test_validate_good_files_and_folders_exit_0():
     result = cli("validate", str(OUTPUT), str(OUTPUT / f"{DOC}.json"))
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
-    assert "1 files: 1 valid, 0 invalid" in result.stderr  # the folder's record and the same file: checked once
+    n = len([p for p in OUTPUT.glob("*.json") if p.name not in ("manifest.json", "datapackage.json", "run_report.json")])
+    assert n >= 1 and f"{n} files: {n} valid, 0 invalid" in result.stderr  # the file named again is checked once
 
 
 def test_validate_reports_each_bad_field_with_its_json_path(tmp_path: Path):

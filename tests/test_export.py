@@ -44,6 +44,11 @@ def records():
     return recs
 
 
+def _csv_rows(name: str) -> int:
+    with open(OUTPUT / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.reader(f)) - 1
+
+
 # --- CSV ----------------------------------------------------------------------------
 
 
@@ -77,7 +82,7 @@ def test_excel_option_writes_a_bom_and_says_so(tmp_path: Path):
     for name in TABLES:
         data = (tmp_path / f"{name}.csv").read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
-        assert data[3:] == (OUTPUT / f"{name}.csv").read_bytes()  # the same CSV after the BOM
+        assert data[3:] == table_csv(name, load_records(tmp_path)[0])  # the same CSV after the BOM
     package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
     assert {r["encoding"] for r in package["resources"]} == {"utf-8-sig"}
     pd = pytest.importorskip("pandas")
@@ -88,6 +93,7 @@ def test_excel_option_writes_a_bom_and_says_so(tmp_path: Path):
 def test_pandas_reads_meetings_with_the_right_types():
     pd = pytest.importorskip("pandas")
     m = pd.read_csv(OUTPUT / "meetings.csv", **pandas_read_csv_options("meetings"))
+    m = m[m["document_id"] == DOC].reset_index(drop=True)
     assert str(m["number"].dtype) == "int64" and m["number"].tolist() == [1, 2, 3, 4, 5, 6, 7]
     assert str(m["year"].dtype) == "int64" and m["year"].tolist()[:2] == [2005, 2009]
     assert pd.api.types.is_datetime64_any_dtype(m["start_date"])
@@ -126,7 +132,7 @@ def test_datapackage_validates_with_frictionless():
     report = frictionless.validate(str(OUTPUT / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert [t.name for t in report.tasks] == ["documents", "sections", "meetings"]
-    assert [t.stats["rows"] for t in report.tasks] == [1, len(list(csv.reader(open(OUTPUT / "sections.csv")))) - 1, 7]
+    assert [t.stats["rows"] for t in report.tasks] == [_csv_rows(name) for name in ("documents", "sections", "meetings")]
 
 
 def test_datapackage_describes_the_csvs():
@@ -178,13 +184,15 @@ def test_meetings_jsonl(records):
     data = (OUTPUT / "meetings.jsonl").read_bytes()
     assert data == meetings_jsonl(records)
     lines = data.decode("utf-8").split("\n")
-    assert lines[-1] == "" and len(lines) - 1 == 7
-    rows = [json.loads(line) for line in lines[:-1]]
-    assert [(r["document_id"], r["number"]) for r in rows] == [(DOC, n) for n in range(1, 8)]
+    assert lines[-1] == "" and len(lines) - 1 == sum(len(r.meetings) for r in records) == _csv_rows("meetings")
+    every = [json.loads(line) for line in lines[:-1]]
+    assert [r["document_id"] for r in every] == sorted(r["document_id"] for r in every)
+    rows = [r for r in every if r["document_id"] == DOC]
+    assert [r["number"] for r in rows] == list(range(1, 8))
     assert list(rows[0])[:3] == ["document_id", "number", "year"]
     assert rows[2]["start_date"] == "2011-10-25" and rows[0]["participants"]["global_process"] is None
     assert rows[6]["participants"] is None
-    record = json.loads(record_json(records[0]))
+    record = json.loads(record_json(next(r for r in records if r.document.id == DOC)))
     assert {k: v for k, v in rows[5].items() if k != "document_id"} == record["meetings"][5]
     assert "إقليمية" in lines[0]  # Arabic is not escaped
 
@@ -208,11 +216,11 @@ def test_sqlite_tables_follow_the_models():
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     rows = conn.execute(
         "SELECT number, start_date, is_online, participants_global_process, participants_iscm_total "
-        "FROM meetings ORDER BY number"
+        "FROM meetings WHERE document_id = ? ORDER BY number", (DOC,)
     ).fetchall()
     assert rows[0] == (1, "2005-04-14", 0, None, 9)
     assert rows[6] == (7, "2017-10-10", 0, None, None)
-    assert conn.execute("SELECT count(*) FROM sections").fetchone()[0] == len(list(csv.reader(open(OUTPUT / "sections.csv")))) - 1
+    assert conn.execute("SELECT count(*) FROM sections").fetchone()[0] == _csv_rows("sections")
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'meetings'").fetchone()[0]
     assert sql == sqlite_ddl(TABLES["meetings"]) and "-- First day, ISO 8601" in sql
 
@@ -243,10 +251,10 @@ def _texts(table: str, keys: list[int]) -> list[str]:
     conn = sqlite3.connect(DB)
     if table == "meetings":
         cols = "title || ' ' || coalesce(hosts, '') || ' ' || coalesce(date_text, '') || ' ' || coalesce(theme, '') || ' ' || coalesce(participants_text, '') || ' ' || coalesce(outcome, '')"
-        sql = f"SELECT {cols} FROM meetings WHERE number = ?"
+        sql = f"SELECT {cols} FROM meetings WHERE document_id = ? AND number = ?"
     else:
-        sql = "SELECT coalesce(heading, '') || ' ' || paragraphs || ' ' || coalesce(bullets, '') FROM sections WHERE section_index = ?"
-    return [conn.execute(sql, (k,)).fetchone()[0] for k in keys]
+        sql = "SELECT coalesce(heading, '') || ' ' || paragraphs || ' ' || coalesce(bullets, '') FROM sections WHERE document_id = ? AND section_index = ?"
+    return [conn.execute(sql, (DOC, k)).fetchone()[0] for k in keys]
 
 
 def test_search_finds_every_spelling_of_iqlimiya():
@@ -254,10 +262,10 @@ def test_search_finds_every_spelling_of_iqlimiya():
     keys = {q: [(h.table, h.document_id, h.key) for h in found] for q, found in hits.items()}
     assert keys["اقليمية"] == keys["إقليمية"] == keys["أقليمية"] == keys["اقليميه"]
     assert set(keys["الإقليمية"]) <= set(keys["اقليمية"])
-    meetings = sorted(k for t, _, k in keys["اقليمية"] if t == "meetings")
+    meetings = sorted(k for t, d, k in keys["اقليمية"] if t == "meetings" and d == DOC)
     assert meetings == [1, 2, 3, 4, 5, 6, 7]
     # the hits' display texts use all three spellings, with and without the article
-    texts = " ".join(_texts("meetings", meetings) + _texts("sections", [k for t, _, k in keys["اقليمية"] if t == "sections"]))
+    texts = " ".join(_texts("meetings", meetings) + _texts("sections", [k for t, d, k in keys["اقليمية"] if t == "sections" and d == DOC]))
     for spelling in ("إقليمية", "أقليمية", "الإقليمية", "الأقليمية"):
         assert spelling in texts
     # meeting 6 writes "منتديات أقليمية" (hamza above): found by the plain and the hamza-below spelling
@@ -268,9 +276,9 @@ def test_search_finds_every_spelling_of_iqlimiya():
 
 def test_search_narrows_with_more_words_and_finds_places():
     geneva = search(DB, "جنيف")
-    assert sorted(h.key for h in geneva if h.table == "meetings") == [1, 6, 7]
+    assert sorted(h.key for h in geneva if h.table == "meetings" and h.document_id == DOC) == [1, 6, 7]
     both = search(DB, "جنيف 2016")
-    assert [h.key for h in both if h.table == "meetings"] == [6]
+    assert [h.key for h in both if h.table == "meetings" and h.document_id == DOC] == [6]
     assert search(DB, "كلمة غير موجودة أبدا") == []
     with pytest.raises(ValueError, match="at least 3 characters"):
         search(DB, "في")
@@ -303,7 +311,7 @@ def test_the_file_opens_in_the_sqlite3_shell():
     result = subprocess.run(
         [shell, "-readonly", str(DB),
          "SELECT m.number FROM meetings_fts f JOIN meetings_match m ON m.rowid = f.rowid "
-         "WHERE meetings_fts MATCH 'participants:\"اقليميه\"' ORDER BY m.number;"],
+         f"WHERE meetings_fts MATCH 'participants:\"اقليميه\"' AND m.document_id = '{DOC}' ORDER BY m.number;"],
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
