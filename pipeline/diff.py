@@ -213,6 +213,8 @@ def diff_folders(old_dir: Path | str, new_dir: Path | str) -> DiffResult:
 def _show(value: Any) -> str:
     if value is None:
         return "null"
+    if value == "":
+        return '""'
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = " ".join(text.split())
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…"

@@ -89,6 +89,7 @@ def test_diff_nested_fields_and_sections(old_dir: Path, tmp_path: Path):
     new["meetings"][0]["participants"]["rcp"] = 6
     new["meetings"][6]["participants"] = {"text": "5 آليات", "iscm_total": 5}
     new["contact"]["email"] = "info@iom.int"
+    new["contact"]["unit"] = ""
     inserted = {
         "kind": "other", "heading": "ملاحظة", "paragraphs": ["نص جديد"], "bullets": [], "text_normalized": "ملاحظه\nنص جديد",
         "provenance": {"line_start": 1, "line_end": 1, "page": None, "page_end": None},
@@ -102,11 +103,12 @@ def test_diff_nested_fields_and_sections(old_dir: Path, tmp_path: Path):
     result = diff_folders(old_dir, new_dir)
     lines = diff_lines(result)
     n_old = len(_record()["sections"])
-    assert lines[0] == f"{DOC} / contact.email: grcp@iom.int → info@iom.int"
-    assert lines[1] == f"{DOC} / meeting 1 / participants.rcp: 5 → 6"
-    assert lines[2].startswith(f"{DOC} / meeting 7 / participants: null → {{\"text\": \"5 آليات\"")
+    assert lines[0] == f'{DOC} / contact.unit: شعبة الشراكات الدولية → ""'
+    assert lines[1] == f"{DOC} / contact.email: grcp@iom.int → info@iom.int"
+    assert lines[2] == f"{DOC} / meeting 1 / participants.rcp: 5 → 6"
+    assert lines[3].startswith(f"{DOC} / meeting 7 / participants: null → {{\"text\": \"5 آليات\"")
     # one section inserted and the last one removed: the sections in between are not "changed"
-    assert lines[3:] == [f"{DOC} / section 2 (other) added", f"{DOC} / section {n_old} ({removed_kind}) removed"]
+    assert lines[4:] == [f"{DOC} / section 2 (other) added", f"{DOC} / section {n_old} ({removed_kind}) removed"]
     s = result.summary()
     assert (s["sections_added"], s["sections_removed"], s["sections_changed"], s["meetings_changed"]) == (1, 1, 0, 2)
 
