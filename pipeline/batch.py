@@ -35,7 +35,8 @@ from .errors import PipelineError
 from .models import SCHEMA_VERSION
 from .read import SUPPORTED_SUFFIXES
 from .report import RunReport, SourceReport, WarningEntry
-from .write import MANIFEST_NAME, atomic_write, write_report, write_tables
+from .export import write_dataset
+from .write import MANIFEST_NAME, atomic_write, write_report
 
 log = logging.getLogger("pipeline")
 _GLOB_CHARS = frozenset("*?[")
@@ -306,7 +307,7 @@ def run(
             meetings=outcome.meetings, warnings=outcome.warnings, seconds=outcome.seconds,
         ))
 
-    for problem in write_tables(out, excel=excel):
+    for problem in write_dataset(out, excel=excel):  # CSVs, JSONL, SQLite, Parquet, data package
         log.warning(problem)
     entries = [reports[p] for p in paths]
     totals = {status: sum(1 for e in entries if e.status == status) for status in ("ok", "failed", "skipped", "unchanged")}

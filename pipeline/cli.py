@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only failures and the total")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each stage of each source")
     ex.set_defaults(func=_cmd_extract)
+    from .cli_contract import register  # schema, diff, validate
+
+    register(sub)
     return parser
 
 

@@ -5,7 +5,11 @@ tables are generated from them). Every model forbids unknown fields and is
 frozen; every field has a description with its unit or format.
 
 Changing a field means bumping :data:`SCHEMA_VERSION` (semantic versioning:
-major for removed/renamed/retyped fields, minor for added optional fields).
+major for removed/renamed/retyped fields or tighter constraints, minor for
+added optional fields, patch for descriptions only). Any change to the
+generated JSON Schema (descriptions included) needs a bump:
+``tests/test_schema.py`` fails otherwise; then run
+``python -m pipeline schema --out output/schema`` to record the new version.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ class _Record(BaseModel):
 
 
 class Provenance(_Record):
-    """Where a record came from in its source."""
+    """Where a record came from in its source: lines for text sources, pages for PDFs."""
 
     line_start: int | None = Field(
         None, ge=1, description="First line (1-based) of the record in a text source; null for PDFs."
@@ -44,13 +48,14 @@ class Provenance(_Record):
 class Document(_Record):
     """One source brochure."""
 
-    id: NonEmptyStr = Field(description="Document identifier: the source file's name without its extension.")
-    source_file: NonEmptyStr = Field(description="The source file's name (no directory).")
+    id: NonEmptyStr = Field(description="Document identifier: the source file's name without its extension "
+        "(e.g. 'global-rcp-meetings-ar'); unique in an output folder, the key referenced by document_id in the tables.")
+    source_file: NonEmptyStr = Field(description="The source file's name with its extension, without directory.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the source file's bytes, lowercase hex.")
     format: Literal["text", "pdf"] = Field(description="Source format: 'text' (.txt/.md) or 'pdf'.")
     language: Literal["ar"] = Field("ar", description="Main language of the document, ISO 639-1.")
-    title: str | None = Field(None, description="Document title (display form: NFKC, no tatweel, diacritics kept).")
-    publisher: str | None = Field(None, description="Publishing organization, from the contact block, in Arabic.")
+    title: str | None = Field(None, description="Document title, in Arabic, display form; null when the source has no title.")
+    publisher: str | None = Field(None, description="Publishing organization, in Arabic, display form; null when not stated.")
     page_count: int | None = Field(None, ge=1, description="Number of pages of a PDF source; null for text.")
 
 
@@ -103,24 +108,31 @@ class Participants(_Record):
 class Meeting(_Record):
     """One global RCP meeting (الاجتماع العالمي) as described in the brochure."""
 
-    number: int = Field(ge=1, le=200, description="Ordinal number of the meeting (الأول = 1, الثاني = 2, …).")
-    year: Year = Field(description="Year given in the meeting heading.")
+    number: int = Field(
+        ge=1, le=200,
+        description="Ordinal number of the meeting, from the Arabic ordinal of its heading (الأول = 1, الثاني = 2, …); "
+        "unique within a document.",
+    )
+    year: Year = Field(description="Year (Gregorian, four digits) given in the meeting heading.")
     title: NonEmptyStr = Field(description="The meeting heading, display form.")
     hosts: list[NonEmptyStr] = Field(description="Host organizations or governments (المضيف), one per host, in order.")
-    date_text: str | None = Field(None, description="The date-and-venue field as written (تاريخ ومكان الانعقاد).")
-    start_date: dt.date | None = Field(None, description="First day, ISO 8601 (YYYY-MM-DD); null if unparseable.")
+    date_text: str | None = Field(None, description="The date-and-venue field (تاريخ ومكان الانعقاد) as written, display form, "
+        "e.g. '14-15 نيسان/ أبريل 2005، جنيف، سويسرا'; null when absent.")
+    start_date: dt.date | None = Field(None, description="First day, ISO 8601 calendar date (YYYY-MM-DD, Gregorian); null when date_text is absent "
+        "or cannot be parsed, and then end_date is null too.")
     end_date: dt.date | None = Field(
-        None, description="Last day, ISO 8601 (YYYY-MM-DD); equal to start_date for a one-day meeting."
+        None, description="Last day, ISO 8601 calendar date (YYYY-MM-DD, Gregorian); equal to start_date for a one-day "
+        "meeting, never before it; null exactly when start_date is null."
     )
-    city: str | None = Field(None, description="City in Arabic, display form; null for online meetings.")
-    country: str | None = Field(None, description="Country in Arabic as written; null for online meetings.")
+    city: str | None = Field(None, description="City in Arabic, display form (e.g. 'جنيف'); null for online meetings or when not stated.")
+    country: str | None = Field(None, description="Country in Arabic as written, display form (e.g. 'سويسرا'); null for online meetings or when not stated.")
     country_code: str | None = Field(
         None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code of the country; null when unknown."
     )
     is_online: bool = Field(False, description="True for online (virtual) or hybrid meetings.")
-    theme: str | None = Field(None, description="Theme (الموضوع), quotes and final period removed; null when absent.")
+    theme: str | None = Field(None, description="Theme (الموضوع), display form, surrounding quotes and final period removed; null when absent.")
     participants: Participants | None = Field(None, description="Participants (المشاركون); null when the field is absent.")
-    outcome: str | None = Field(None, description="Outcome (النتيجة) or expected outcome, display form.")
+    outcome: str | None = Field(None, description="Outcome (النتيجة) or expected outcome (النتيجة المتوقعة), display form; null when absent.")
     outcome_is_expected: bool = Field(
         False, description="True when the outcome is labelled as expected (النتيجة المتوقعة): a future meeting."
     )
@@ -151,10 +163,20 @@ class Contact(_Record):
 
 
 class DocumentRecord(_Record):
-    """Everything extracted from one source: the file ``<document_id>.json``."""
+    """Everything extracted from one source: the file ``<document_id>.json``.
+
+    Texts are in the *display form* (Unicode NFKC, tatweel, bidi controls and
+    markup removed, diacritics kept) unless a field says *matching form* (also
+    no diacritics; أ إ آ ٱ → ا, ى → ي, ة → ه; ASCII digits), which is meant
+    for search and comparison. Dates are ISO 8601 ``YYYY-MM-DD``; counts are
+    whole numbers and null when the text does not state them.
+    """
 
     schema_version: str = Field(
-        SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$", description="Version of this schema (semantic versioning)."
+        SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$", description="Version of the record schema, MAJOR.MINOR.PATCH (semantic versioning): a new MAJOR "
+        "removes, renames or retypes fields; a new MINOR adds optional fields; a new PATCH only changes "
+        "descriptions or constraints that accept the same records. A reader of version M.N reads every record "
+        "of version M.n with n <= N."
     )
     document: Document
     sections: list[Section] = Field(description="All sections in reading order.")

@@ -32,9 +32,13 @@ class Column:
         name: column name (snake_case).
         type: ``string``, ``integer``, ``boolean`` or ``date`` (ISO 8601).
         description: from the model field.
-        required: never empty.
+        required: never empty. A list or dict column is never required: an
+            empty list or dict is written as an empty cell.
         path: attribute path in the record (``("participants", "rcp")``).
         joined: a list joined with ``LIST_SEPARATOR``; ``json``: a dict as JSON.
+        constraints: ``(name, value)`` pairs from the model's JSON Schema, with
+            Table Schema names: ``minimum``, ``maximum``, ``minLength``,
+            ``pattern`` (anchored, without ``^``/``$``), ``enum``.
     """
 
     name: str
@@ -44,6 +48,7 @@ class Column:
     path: tuple[str, ...]
     joined: bool = False
     json: bool = False
+    constraints: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +81,23 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
+def _constraints(property_schema: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """Table Schema constraints of a scalar field, from its JSON Schema property."""
+    branches = [b for b in property_schema.get("anyOf", [property_schema]) if b.get("type") != "null"]
+    schema = branches[0] if len(branches) == 1 else {}
+    out: list[tuple[str, Any]] = []
+    for key in ("minimum", "maximum", "minLength", "maxLength"):
+        if key in schema:
+            out.append((key, schema[key]))
+    if "pattern" in schema:
+        out.append(("pattern", schema["pattern"].removeprefix("^").removesuffix("$")))
+    if "enum" in schema or "const" in schema:
+        out.append(("enum", tuple(schema.get("enum", [schema.get("const")]))))
+    return tuple(out)
+
+
 def _columns(model: type[BaseModel], prefix: str = "", path: tuple[str, ...] = (), parent_optional: bool = False):
+    properties = model.model_json_schema()["properties"]
     for name, info in model.model_fields.items():
         inner, optional = _unwrap(info.annotation)
         optional = optional or parent_optional
@@ -87,11 +108,13 @@ def _columns(model: type[BaseModel], prefix: str = "", path: tuple[str, ...] = (
             continue
         origin = get_origin(inner)
         column = dict(name=f"{prefix}{name}", description=desc, required=not optional, path=path + (name,))
-        if origin is list:
-            yield Column(type="string", joined=True, **column)
-        elif origin is dict:
-            yield Column(type="string", json=True, **column)
-        elif inner is bool:
+        if origin in (list, dict):
+            # an empty list or dict is an empty cell: such a column cannot be required
+            column["required"] = False
+            yield Column(type="string", joined=origin is list, json=origin is dict, **column)
+            continue
+        column["constraints"] = _constraints(properties[name])
+        if inner is bool:
             yield Column(type="boolean", **column)
         elif inner is int:
             yield Column(type="integer", **column)
@@ -101,13 +124,7 @@ def _columns(model: type[BaseModel], prefix: str = "", path: tuple[str, ...] = (
             yield Column(type="string", **column)
 
 
-def _required(columns, *names: str) -> tuple[Column, ...]:
-    return tuple(
-        Column(c.name, c.type, c.description, c.required or c.name in names, c.path, c.joined, c.json) for c in columns
-    )
-
-
-_DOC_ID = Column("document_id", "string", "Identifier of the document (documents.id).", True, ())
+_DOC_ID = Column("document_id", "string", "Identifier of the document (documents.id).", True, (), constraints=(("minLength", 1),))
 
 TABLES: dict[str, Table] = {
     "documents": Table(
@@ -119,7 +136,7 @@ TABLES: dict[str, Table] = {
     "sections": Table(
         "sections",
         "One row per section of each brochure, in reading order.",
-        (_DOC_ID, Column("section_index", "integer", "1-based position of the section in its document.", True, ()))
+        (_DOC_ID, Column("section_index", "integer", "1-based position of the section in its document.", True, (), constraints=(("minimum", 1),)))
         + tuple(_columns(Section)),
         ("document_id", "section_index"),
         ((("document_id",), "documents", ("id",)),),

@@ -24,3 +24,25 @@ def brochure_record():
 def meeting_text(body: str, heading: str = "## الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005") -> str:
     """A minimal brochure: a title, a heading and the given field lines."""
     return f"# عنوان\n\n{heading}\n\n{body}\n"
+
+
+def sqlite_contents(path: Path) -> dict:
+    """What a database holds, independent of the SQLite library's file layout:
+    its schema and the rows of every table except FTS5 shadow tables, plus
+    the result of each FTS index's integrity check."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        master = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        fts = [name for kind, name, _, sql in master if kind == "table" and sql and "VIRTUAL TABLE" in sql]
+        tables = [
+            name for kind, name, _, sql in master
+            if kind == "table" and name not in fts and not any(name.startswith(f + "_") for f in fts)
+        ]
+        rows = {t: conn.execute(f'SELECT rowid, * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+        for f in fts:
+            conn.execute(f"INSERT INTO {f}({f}) VALUES ('integrity-check')")  # raises when the index is off
+        return {"master": master, "rows": rows, "user_version": conn.execute("PRAGMA user_version").fetchone()}
+    finally:
+        conn.close()

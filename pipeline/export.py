@@ -1,0 +1,571 @@
+"""The dataset files for downstream users, all generated from the tables and models.
+
+:func:`write_dataset` rebuilds, from every ``<document_id>.json`` record in an
+output folder:
+
+* ``documents.csv``, ``sections.csv``, ``meetings.csv`` — the flat tables of
+  :mod:`pipeline.tables` (UTF-8, header row, ``,`` and ``"``, ``\\n`` line
+  ends, ISO 8601 dates, whole numbers, ``true``/``false``, an empty cell for
+  null, lists joined with `` | ``, dicts as JSON; a BOM with ``excel``);
+* ``meetings.jsonl`` — JSON Lines, one meeting per line: ``document_id`` then
+  the meeting's fields as in the record, compact, keys in model order;
+* ``brochures.sqlite`` — the three tables (types, NOT NULL, CHECK, primary and
+  foreign keys) plus full-text search over the matching form (see below);
+* ``meetings.parquet`` — the meetings table, only when pyarrow is installed
+  (the ``parquet`` extra); otherwise a stale one is removed;
+* ``datapackage.json`` — a Frictionless Tabular Data Package (v1) describing
+  the three CSV files, with their size and SHA-256.
+
+Every file is written atomically and is byte-identical for the same records
+(rows by document id then position; no timestamps). ``brochures.sqlite`` is
+built in memory (fixed page size, rows in order, FTS indexes rebuilt then
+optimized, no VACUUM, which may renumber rowids) and serialized; a serialized
+in-memory database carries no change counter nor library version in its
+header, so the bytes depend only on the records and on SQLite's b-tree and
+FTS5 layout, which a different SQLite release may change: the golden test
+compares its contents, and a separate test its byte determinism.
+
+Full-text search
+----------------
+``sections_fts`` indexes ``sections.text_normalized`` (external content
+``content="sections"``); ``meetings_fts`` indexes the matching form of each
+meeting's title, hosts, date-and-venue text, theme, participants text and
+outcome, kept in the plain
+table ``meetings_match`` (external content ``content="meetings_match"``), so
+both follow Datasette's convention and ``rebuild``/``integrity-check`` work.
+The tokenizer is FTS5 ``trigram`` (SQLite ≥ 3.34): a query term matches any
+text that *contains* it, so ``اقليميه`` finds ``الاقليميه``, ``والاقليميه``,
+``بالاقليميه`` — Arabic attaches the article and the particles و ب ل ف ك to
+the word, which word tokenizers (``unicode61``) keep as one token. Terms need
+at least 3 characters. Queries must be in the matching form: use
+:func:`search`, or ``pipeline.normalize.to_match`` on the query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .models import SCHEMA_VERSION, DocumentRecord
+from .tables import TABLES, Column, Table, rows
+from .write import atomic_write, load_records, table_csv
+
+log = logging.getLogger("pipeline")
+
+JSONL_NAME = "meetings.jsonl"
+SQLITE_NAME = "brochures.sqlite"
+PARQUET_NAME = "meetings.parquet"
+DATAPACKAGE_NAME = "datapackage.json"
+SQLITE_PAGE_SIZE = 4096
+MIN_QUERY_TERM = 3
+# Meeting texts indexed for search: column of meetings_match → attribute path in a Meeting.
+MEETING_SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "hosts": ("hosts",),
+    "date_text": ("date_text",),
+    "theme": ("theme",),
+    "participants": ("participants", "text"),
+    "outcome": ("outcome",),
+}
+_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT"}
+
+
+# --- JSON Lines ------------------------------------------------------------------
+
+
+def meetings_jsonl(records: Sequence[DocumentRecord]) -> bytes:
+    """``meetings.jsonl`` bytes: one JSON object per meeting and line, UTF-8.
+
+    Each line is ``{"document_id": ..., "number": ..., ...}``: the document id
+    then the meeting as in the record (nested ``participants`` and
+    ``provenance``, lists and dicts as JSON), compact, Arabic unescaped,
+    ``\\n``-terminated; records in the given order, meetings in brochure order.
+    """
+    lines = []
+    for record in records:
+        for meeting in record.meetings:
+            obj = {"document_id": record.document.id, **meeting.model_dump(mode="json")}
+            lines.append(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return "".join(lines).encode("utf-8")
+
+
+# --- SQLite ----------------------------------------------------------------------
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_literal(value: Any) -> str:
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return str(int(value)) if isinstance(value, bool) else str(value)
+
+
+def _checks(column: Column) -> list[str]:
+    name = _q(column.name)
+    checks = []
+    if column.type == "boolean":
+        checks.append(f"{name} IN (0, 1)")
+    if column.type == "date":
+        # ``IS``: a string date() rejects gives NULL, which a plain ``=`` CHECK would let through;
+        # the '+0 days' modifier normalizes 2011-02-30 to 2011-03-02, so impossible days fail too
+        checks.append(f"{name} IS date({name}, '+0 days')")
+    for key, value in column.constraints:
+        if key == "minimum":
+            checks.append(f"{name} >= {value}")
+        elif key == "maximum":
+            checks.append(f"{name} <= {value}")
+        elif key == "minLength":
+            checks.append(f"length({name}) >= {value}")
+        elif key == "maxLength":
+            checks.append(f"length({name}) <= {value}")
+        elif key == "enum":
+            checks.append(f"{name} IN ({', '.join(_sql_literal(v) for v in value)})")
+        # ``pattern``: SQLite has no regular expressions without an extension
+    return checks
+
+
+def sqlite_ddl(table: Table) -> str:
+    """``CREATE TABLE`` statement of a table, generated from :data:`pipeline.tables.TABLES`.
+
+    Types: string → TEXT, integer → INTEGER, boolean → INTEGER (0/1), date →
+    TEXT (``YYYY-MM-DD``, a real calendar day, checked with ``date()``). A required column is NOT
+    NULL; constraints become CHECKs (but patterns); the primary and foreign
+    keys are declared; each column's description follows it as an SQL comment
+    (kept in ``sqlite_master.sql``).
+    """
+    lines = []
+    for c in table.columns:
+        parts = [_q(c.name), _SQL_TYPES[c.type]]
+        if c.required:
+            parts.append("NOT NULL")
+        parts += [f"CHECK ({check})" for check in _checks(c)]
+        comment = " ".join(c.description.split())
+        lines.append(f"  {' '.join(parts)}, -- {comment}" if comment else f"  {' '.join(parts)},")
+    keys = [f"  PRIMARY KEY ({', '.join(map(_q, table.primary_key))})"]
+    for fields, ref_table, ref_fields in table.foreign_keys:
+        keys.append(
+            f"  FOREIGN KEY ({', '.join(map(_q, fields))}) REFERENCES {_q(ref_table)} ({', '.join(map(_q, ref_fields))})"
+        )
+    body = "\n".join(lines) + "\n" + ",\n".join(keys)
+    return f"CREATE TABLE {_q(table.name)} ( -- {table.description}\n{body}\n)"
+
+
+_SEARCH_DDL = [
+    """CREATE TABLE "meetings_match" ( -- Matching form of each meeting's texts, the content of meetings_fts.
+  "document_id" TEXT NOT NULL,
+  "number" INTEGER NOT NULL,
+  "title" TEXT NOT NULL,
+  "hosts" TEXT, -- hosts joined with ' | '
+  "date_text" TEXT, -- the date-and-venue field (city, country)
+  "theme" TEXT,
+  "participants" TEXT, -- the participants text
+  "outcome" TEXT,
+  PRIMARY KEY ("document_id", "number"),
+  FOREIGN KEY ("document_id", "number") REFERENCES "meetings" ("document_id", "number")
+)""",
+    'CREATE VIRTUAL TABLE "meetings_fts" USING fts5("title", "hosts", "date_text", "theme", "participants", "outcome", '
+    'content="meetings_match", tokenize="trigram")',
+    'CREATE VIRTUAL TABLE "sections_fts" USING fts5("text_normalized", content="sections", tokenize="trigram")',
+]
+
+
+def _sql_value(value: Any) -> Any:
+    return int(value) if isinstance(value, bool) else value
+
+
+def sqlite_version_number(version: str) -> int:
+    """``PRAGMA user_version`` of ``brochures.sqlite``: ``MAJOR*1_000_000 + MINOR*1_000 + PATCH``
+    of the schema version (``"1.2.3"`` → ``1002003``)."""
+    major, minor, patch = (int(p) for p in version.split("."))
+    return major * 1_000_000 + minor * 1_000 + patch
+
+
+def sqlite_bytes(records: Sequence[DocumentRecord]) -> bytes:
+    """``brochures.sqlite`` bytes: the tables and the full-text indexes of ``records``.
+
+    Built in memory (page size 4096, ``user_version`` = :func:`sqlite_version_number`
+    of ``SCHEMA_VERSION``), rows in table order, FTS indexes rebuilt and
+    optimized, then serialized: the same records and SQLite library give the
+    same bytes.
+
+    Raises:
+        sqlite3.IntegrityError: records that break a key or a CHECK (e.g. a
+            meeting number repeated in a document: a validation warning, but
+            the meetings table's primary key).
+        sqlite3.OperationalError: an SQLite without FTS5 or its trigram
+            tokenizer (SQLite < 3.34).
+    """
+    from .normalize import to_match
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute(f"PRAGMA page_size = {SQLITE_PAGE_SIZE}")
+        conn.execute(f"PRAGMA user_version = {sqlite_version_number(SCHEMA_VERSION)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        with conn:
+            for table in TABLES.values():
+                conn.execute(sqlite_ddl(table))
+            for statement in _SEARCH_DDL:
+                conn.execute(statement)
+            for table in _insert_order():
+                marks = ", ".join("?" * len(table.columns))
+                sql = f"INSERT INTO {_q(table.name)} VALUES ({marks})"
+                conn.executemany(sql, ([_sql_value(v) for v in row] for r in records for row in rows(table, r)))
+            conn.executemany(
+                'INSERT INTO "meetings_match" VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                (
+                    [r.document.id, m.number, *(_match_text(m, path, to_match) for path in MEETING_SEARCH_COLUMNS.values())]
+                    for r in records
+                    for m in r.meetings
+                ),
+            )
+            for fts in ("meetings_fts", "sections_fts"):
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+        return conn.serialize()
+    finally:
+        conn.close()
+
+
+def _insert_order() -> list[Table]:
+    """Tables with the referenced ones first (foreign keys are enforced while building)."""
+    ordered: list[Table] = []
+    pending = list(TABLES.values())
+    while pending:
+        for table in pending:
+            if all(ref in {t.name for t in ordered} or ref == table.name for _, ref, _ in table.foreign_keys):
+                ordered.append(table)
+                pending.remove(table)
+                break
+        else:
+            raise ValueError("foreign keys form a cycle")
+    return ordered
+
+
+def _match_text(meeting: Any, path: tuple[str, ...], to_match) -> str | None:
+    value: Any = meeting
+    for part in path:
+        value = getattr(value, part, None) if value is not None else None
+    if isinstance(value, list):
+        value = " | ".join(value) if value else None
+    return to_match(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One match of :func:`search`.
+
+    Attributes:
+        table: ``"meetings"`` or ``"sections"``.
+        document_id: the document (``documents.id``).
+        key: the meeting ``number`` or the ``section_index``.
+        snippet: matching-form text around the first match, the match in ``[…]``.
+    """
+
+    table: str
+    document_id: str
+    key: int
+    snippet: str
+
+
+def fts_query(query: str) -> str:
+    """The FTS5 MATCH expression for a user query: matching form, one quoted
+    phrase per word (all must occur), punctuation dropped.
+
+    ``"الإقليمية"`` → ``'"الاقليميه"'``.
+
+    Raises:
+        ValueError: no word, or a word shorter than 3 characters (the trigram
+            index cannot match it).
+    """
+    from .normalize import to_match
+
+    terms = re.findall(r"\w+", to_match(query))
+    if not terms:
+        raise ValueError(f"nothing to search for in {query!r}")
+    short = [t for t in terms if len(t) < MIN_QUERY_TERM]
+    if short:
+        raise ValueError(f"search terms need at least {MIN_QUERY_TERM} characters (trigram index): {', '.join(short)}")
+    return " ".join(f'"{t}"' for t in terms)
+
+
+def search(db_path: Path | str, query: str, *, limit: int = 50) -> list[SearchHit]:
+    """Full-text search of ``brochures.sqlite``, Arabic-normalized.
+
+    The query is put in the matching form (:func:`fts_query`), so
+    ``اقليمية``, ``إقليمية`` and ``أقليمية`` give the same hits, and a word
+    matches inside longer words (``الإقليمية``, ``والإقليمية``).
+
+    Args:
+        db_path: a ``brochures.sqlite`` file (opened read-only).
+        query: words to find, all of them, in any column of a meeting or in a section.
+        limit: at most this many hits per table.
+
+    Returns:
+        Meeting hits then section hits, each by relevance (bm25), then
+        document id and key.
+
+    Raises:
+        FileNotFoundError: ``db_path`` does not exist.
+        ValueError: see :func:`fts_query`.
+    """
+    path = Path(db_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    match = fts_query(query)
+    terms = [t.strip('"') for t in match.split(" ")]
+    columns = ", ".join(f"t.{_q(c)}" for c in MEETING_SEARCH_COLUMNS)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        meetings = conn.execute(
+            f"""SELECT t.document_id, t.number, {columns}
+                FROM meetings_fts JOIN meetings_match AS t ON t.rowid = meetings_fts.rowid
+                WHERE meetings_fts MATCH ? ORDER BY rank, t.document_id, t.number LIMIT ?""",
+            (match, limit),
+        ).fetchall()
+        sections = conn.execute(
+            """SELECT s.document_id, s.section_index, s.text_normalized
+               FROM sections_fts JOIN sections AS s ON s.rowid = sections_fts.rowid
+               WHERE sections_fts MATCH ? ORDER BY rank, s.document_id, s.section_index LIMIT ?""",
+            (match, limit),
+        ).fetchall()
+    finally:
+        conn.close()
+    return [SearchHit("meetings", doc, key, _snippet(texts, terms)) for doc, key, *texts in meetings] + [
+        SearchHit("sections", doc, key, _snippet(texts, terms)) for doc, key, *texts in sections
+    ]
+
+
+def _snippet(texts: Sequence[str | None], terms: list[str], width: int = 40) -> str:
+    """The first occurrence of a term in the first text that has one, in ``[…]``, with
+    ``width`` characters of context each side (FTS5's own ``snippet()`` marks
+    trigram matches unevenly in some SQLite releases)."""
+    for text in texts:
+        if not text:
+            continue
+        found = [(i, t) for t in terms if (i := text.find(t)) >= 0]
+        if found:
+            i, term = min(found)
+            before, after = text[max(0, i - width):i], text[i + len(term):i + len(term) + width]
+            snippet = f"{'…' if i > width else ''}{before}[{term}]{after}{'…' if i + len(term) + width < len(text) else ''}"
+            return " ".join(snippet.split())
+    return ""
+
+
+# --- Parquet ---------------------------------------------------------------------
+
+
+def parquet_bytes(records: Sequence[DocumentRecord], table_name: str = "meetings") -> bytes:
+    """A table as Parquet bytes: the same columns and cells as the CSV, typed
+    (string, int64, bool, date32; nullable unless required), each field's
+    description in its metadata; no timestamps, so deterministic for one
+    pyarrow version.
+
+    Raises:
+        ImportError: pyarrow is not installed (``uv sync --extra parquet``).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = TABLES[table_name]
+    types = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_(), "date": pa.date32()}
+    fields = [
+        pa.field(c.name, types[c.type], nullable=not c.required, metadata={"description": c.description})
+        for c in table.columns
+    ]
+    data = [row for r in records for row in rows(table, r)]
+    columns = []
+    for i, c in enumerate(table.columns):
+        values = [row[i] for row in data]
+        if c.type == "date":
+            values = [dt.date.fromisoformat(v) if v is not None else None for v in values]
+        columns.append(pa.array(values, type=types[c.type]))
+    arrow = pa.Table.from_arrays(columns, schema=pa.schema(fields, metadata={"description": table.description}))
+    buf = io.BytesIO()
+    pq.write_table(arrow, buf, compression="zstd")
+    return buf.getvalue()
+
+
+def _pyarrow_available() -> bool:
+    try:
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+# --- Data package ----------------------------------------------------------------
+
+CSV_DIALECT = {
+    "delimiter": ",",
+    "lineTerminator": "\n",
+    "quoteChar": '"',
+    "doubleQuote": True,
+    "skipInitialSpace": False,
+    "header": True,
+}
+
+
+def _field(column: Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name}
+    if column.json:
+        field["type"] = "object"
+    else:
+        field["type"] = column.type
+    field["format"] = "default"
+    description = column.description
+    if column.joined:
+        description += " (A list: items joined with ' | '; empty cell for an empty list.)"
+    elif column.json:
+        description += " (A JSON object; empty cell for an empty one.)"
+    field["description"] = description
+    if column.type == "boolean":
+        field["trueValues"] = ["true"]
+        field["falseValues"] = ["false"]
+    constraints: dict[str, Any] = {"required": column.required}
+    for key, value in column.constraints:
+        constraints[key] = list(value) if key == "enum" else value
+    field["constraints"] = constraints
+    return field
+
+
+def datapackage(csv_files: dict[str, bytes], *, excel: bool = False) -> dict[str, Any]:
+    """The ``datapackage.json`` content: a Frictionless Tabular Data Package (v1).
+
+    Args:
+        csv_files: table name → the CSV bytes written (for ``bytes`` and
+            ``hash``), for every table of :data:`pipeline.tables.TABLES`.
+        excel: the CSVs start with a UTF-8 BOM (encoding ``utf-8-sig``).
+
+    Returns:
+        A dict: one resource per table (referenced tables first) with path,
+        dialect, encoding, size, SHA-256 and Table Schema (fields with type,
+        format, description and constraints; ``missingValues: [""]``; primary
+        and foreign keys).
+    """
+    resources = []
+    for table in _insert_order():
+        data = csv_files[table.name]
+        schema: dict[str, Any] = {
+            "fields": [_field(c) for c in table.columns],
+            "missingValues": [""],
+            "primaryKey": list(table.primary_key),
+        }
+        if table.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": list(fields), "reference": {"resource": ref, "fields": list(ref_fields)}}
+                for fields, ref, ref_fields in table.foreign_keys
+            ]
+        resources.append({
+            "profile": "tabular-data-resource",
+            "name": table.name,
+            "path": f"{table.name}.csv",
+            "description": table.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig" if excel else "utf-8",
+            "bytes": len(data),
+            "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "dialect": dict(CSV_DIALECT),
+            "schema": schema,
+        })
+    return {
+        "profile": "tabular-data-package",
+        "name": "arabic-brochures",
+        "title": "Records extracted from Arabic brochures",
+        "description": (
+            "Documents, sections and meetings extracted from Arabic brochures by the arabic-brochure-pipeline. "
+            "Texts are in the display form (diacritics kept) except columns in the matching form "
+            "(sections.text_normalized). The per-document JSON records <document_id>.json are described by the "
+            "JSON Schema that `python -m pipeline schema` writes (document-record.schema.json)."
+        ),
+        "version": SCHEMA_VERSION,
+        "resources": resources,
+    }
+
+
+def datapackage_json(csv_files: dict[str, bytes], *, excel: bool = False) -> bytes:
+    """:func:`datapackage` as file bytes (UTF-8, two-space indent, final newline)."""
+    return (json.dumps(datapackage(csv_files, excel=excel), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- pandas ----------------------------------------------------------------------
+
+
+def pandas_read_csv_options(table_name: str) -> dict[str, Any]:
+    """Keyword arguments for ``pandas.read_csv`` that type a table's columns.
+
+    Integers are ``int64`` when required, else nullable ``Int64``; booleans
+    ``bool`` / ``boolean``; dates parsed (``datetime64``); texts ``string``.
+    Only the empty cell is missing (``keep_default_na=False``): pandas would
+    otherwise read the country code ``NA`` (Namibia) as missing.
+
+    Raises:
+        KeyError: an unknown table name.
+    """
+    dtype: dict[str, str] = {}
+    dates: list[str] = []
+    for c in TABLES[table_name].columns:
+        if c.type == "date":
+            dates.append(c.name)
+        elif c.type == "integer":
+            dtype[c.name] = "int64" if c.required else "Int64"
+        elif c.type == "boolean":
+            dtype[c.name] = "bool" if c.required else "boolean"
+        else:
+            dtype[c.name] = "string"
+    return {"dtype": dtype, "parse_dates": dates, "keep_default_na": False, "na_values": [""]}
+
+
+# --- the whole dataset -----------------------------------------------------------
+
+
+def write_dataset(out_dir: Path | str, *, excel: bool = False) -> list[str]:
+    """Rebuild every dataset file of ``out_dir`` from its document JSON files.
+
+    Writes (atomically, in this order) the three CSVs, ``meetings.jsonl``,
+    ``brochures.sqlite``, ``meetings.parquet`` (when pyarrow is installed)
+    and ``datapackage.json``.
+
+    Args:
+        out_dir: the output folder.
+        excel: CSVs with a UTF-8 BOM (the data package says ``utf-8-sig``).
+
+    Returns:
+        Problems, one line each: JSON files that are not valid records (left
+        out, see :func:`pipeline.write.load_records`), and a database that
+        could not be built (the file is then removed rather than left stale).
+
+    Raises:
+        OSError: a file cannot be written.
+    """
+    out = Path(out_dir)
+    records, problems = load_records(out)
+    csv_files = {name: table_csv(name, records, excel=excel) for name in TABLES}
+    for name, data in csv_files.items():
+        atomic_write(out / f"{name}.csv", data)
+    atomic_write(out / JSONL_NAME, meetings_jsonl(records))
+    try:
+        atomic_write(out / SQLITE_NAME, sqlite_bytes(records))
+    except sqlite3.Error as exc:
+        problems.append(f"{out / SQLITE_NAME}: not written ({type(exc).__name__}: {exc})")
+        (out / SQLITE_NAME).unlink(missing_ok=True)
+    if _pyarrow_available():
+        atomic_write(out / PARQUET_NAME, parquet_bytes(records))
+    elif (out / PARQUET_NAME).exists():
+        log.info("%s: removed, pyarrow is not installed to rebuild it", out / PARQUET_NAME)
+        (out / PARQUET_NAME).unlink()
+    atomic_write(out / DATAPACKAGE_NAME, datapackage_json(csv_files, excel=excel))
+    return problems
+

@@ -1,0 +1,374 @@
+"""The dataset files for consumers, checked on the committed output/:
+CSV conventions, pandas types, the data package, JSON Lines, SQLite with
+Arabic full-text search, Parquet (optional)."""
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import run
+from pipeline.export import (
+    fts_query,
+    meetings_jsonl,
+    pandas_read_csv_options,
+    search,
+    sqlite_bytes,
+    sqlite_ddl,
+    write_dataset,
+)
+from pipeline.models import SCHEMA_VERSION
+from pipeline.tables import TABLES
+from pipeline.write import load_records, record_json, table_csv
+
+from .conftest import BROCHURE_TXT, OUTPUT
+
+DOC = "global-rcp-meetings-ar"
+DB = OUTPUT / "brochures.sqlite"
+COUNTS = [c.name for c in TABLES["meetings"].columns if c.name.startswith("participants_") and c.type == "integer"]
+
+
+@pytest.fixture(scope="module")
+def records():
+    recs, problems = load_records(OUTPUT)
+    assert problems == []
+    return recs
+
+
+def _csv_rows(name: str) -> int:
+    with open(OUTPUT / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.reader(f)) - 1
+
+
+# --- CSV ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_csv_conventions(name):
+    data = (OUTPUT / f"{name}.csv").read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
+    text = data.decode("utf-8")
+    table = TABLES[name]
+    reader = list(csv.reader(io.StringIO(text)))
+    assert reader[0] == table.column_names  # header row, column order of the models
+    for row in reader[1:]:
+        assert len(row) == len(table.columns)
+        for c, cell in zip(table.columns, row):
+            if c.required:
+                assert cell != "", f"{name}.{c.name} is required"
+            if cell == "":
+                continue
+            if c.type == "integer":
+                assert re.fullmatch(r"-?\d+", cell), f"{name}.{c.name}: {cell!r}"
+            elif c.type == "date":
+                assert dt.date.fromisoformat(cell).isoformat() == cell
+            elif c.type == "boolean":
+                assert cell in ("true", "false")
+
+
+def test_excel_option_writes_a_bom_and_says_so(tmp_path: Path):
+    assert table_csv("meetings", [], excel=True).startswith("\ufeff".encode())
+    report = run([BROCHURE_TXT], tmp_path, workers=1, excel=True)
+    assert report.totals["ok"] == 1
+    for name in TABLES:
+        data = (tmp_path / f"{name}.csv").read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert data[3:] == table_csv(name, load_records(tmp_path)[0])  # the same CSV after the BOM
+    package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    assert {r["encoding"] for r in package["resources"]} == {"utf-8-sig"}
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv(tmp_path / "meetings.csv", encoding="utf-8-sig")
+    assert list(frame.columns)[:2] == ["document_id", "number"]
+
+
+def test_pandas_reads_meetings_with_the_right_types():
+    pd = pytest.importorskip("pandas")
+    m = pd.read_csv(OUTPUT / "meetings.csv", **pandas_read_csv_options("meetings"))
+    m = m[m["document_id"] == DOC].reset_index(drop=True)
+    assert str(m["number"].dtype) == "int64" and m["number"].tolist() == [1, 2, 3, 4, 5, 6, 7]
+    assert str(m["year"].dtype) == "int64" and m["year"].tolist()[:2] == [2005, 2009]
+    assert pd.api.types.is_datetime64_any_dtype(m["start_date"])
+    assert m.loc[2, "start_date"] == pd.Timestamp("2011-10-25") and m.loc[6, "end_date"] == pd.Timestamp("2017-10-11")
+    assert str(m["is_online"].dtype) == "bool" and not m["is_online"].any()
+    assert m["outcome_is_expected"].tolist() == [False] * 6 + [True]
+    for col in COUNTS:
+        assert str(m[col].dtype) == "Int64"
+    # meeting 1 states no global process: NA, not 0
+    assert m.loc[0, "participants_global_process"] is pd.NA
+    assert m["participants_global_process"].tolist()[1:6] == [1, 1, 1, 1, 2]
+    assert (m.loc[0, "participants_iscm_total"], m.loc[0, "participants_rcp"]) == (9, 5)
+    # meeting 7 has no participants field at all
+    assert m.loc[6, COUNTS + ["participants_text"]].isna().all()
+    assert m.loc[0, "country_code"] == "CH" and str(m["country_code"].dtype) == "string"
+    assert m.loc[0, "hosts"].split(" | ") == ["المنظمة الدولية للهجرة", "اللجنة العالمية للهجرة الدولية التي لم تعد قائمة"]
+    assert m["extra_fields"].isna().all()  # empty cells, typed as text rather than guessed as numbers
+    assert str(m["extra_fields"].dtype) == "string"
+
+
+def test_country_code_na_is_not_read_as_missing():
+    """Only the empty cell is missing: pandas' default would turn Namibia (NA) into NaN."""
+    pd = pytest.importorskip("pandas")
+    text = "document_id,number,country_code\nd,1,NA\nd,2,\n"
+    options = pandas_read_csv_options("meetings")
+    options["dtype"] = {k: v for k, v in options["dtype"].items() if k in ("document_id", "number", "country_code")}
+    frame = pd.read_csv(io.StringIO(text), **{**options, "parse_dates": []})
+    assert frame["country_code"].tolist()[0] == "NA" and frame["country_code"].isna().tolist() == [False, True]
+
+
+# --- data package ----------------------------------------------------------------------
+
+
+def test_datapackage_validates_with_frictionless():
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(OUTPUT / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert [t.name for t in report.tasks] == ["documents", "sections", "meetings"]
+    assert [t.stats["rows"] for t in report.tasks] == [_csv_rows(name) for name in ("documents", "sections", "meetings")]
+
+
+def test_datapackage_describes_the_csvs():
+    package = json.loads((OUTPUT / "datapackage.json").read_text("utf-8"))
+    assert package["profile"] == "tabular-data-package" and package["version"] == SCHEMA_VERSION
+    resources = {r["name"]: r for r in package["resources"]}
+    meetings = resources["meetings"]
+    data = (OUTPUT / "meetings.csv").read_bytes()
+    assert (meetings["path"], meetings["encoding"], meetings["bytes"]) == ("meetings.csv", "utf-8", len(data))
+    assert meetings["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    assert meetings["dialect"]["delimiter"] == "," and meetings["dialect"]["header"] is True
+    schema = meetings["schema"]
+    assert schema["missingValues"] == [""]
+    assert schema["primaryKey"] == ["document_id", "number"]
+    assert schema["foreignKeys"] == [{"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["id"]}}]
+    fields = {f["name"]: f for f in schema["fields"]}
+    assert [f["name"] for f in schema["fields"]] == TABLES["meetings"].column_names
+    assert fields["start_date"]["type"] == "date" and fields["start_date"]["format"] == "default"
+    assert fields["year"]["constraints"] == {"required": True, "minimum": 1900, "maximum": 2100}
+    assert fields["participants_rcp"]["constraints"] == {"required": False, "minimum": 0, "maximum": 10000}
+    assert fields["country_code"]["constraints"] == {"required": False, "pattern": "[A-Z]{2}"}
+    assert fields["is_online"]["trueValues"] == ["true"]
+    assert fields["extra_fields"]["type"] == "object"
+    assert "' | '" in fields["hosts"]["description"] and fields["hosts"]["constraints"] == {"required": False}
+    assert "ISO 8601" in fields["start_date"]["description"]
+    assert resources["sections"]["schema"]["fields"][2]["constraints"]["enum"][0] == "intro"
+
+
+def test_frictionless_catches_a_broken_value(tmp_path: Path):
+    frictionless = pytest.importorskip("frictionless")
+    for name in ("datapackage.json", *(f"{t}.csv" for t in TABLES)):
+        shutil.copy(OUTPUT / name, tmp_path / name)
+    path = tmp_path / "meetings.csv"
+    path.write_bytes(path.read_bytes().replace(f"{DOC},3,2011,".encode(), f"{DOC},3,1800,".encode()))
+    package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    for r in package["resources"]:  # keep size and hash right: only the value is wrong
+        data = (tmp_path / r["path"]).read_bytes()
+        r["bytes"], r["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid
+    assert report.flatten(["rowNumber", "fieldName", "type"]) == [[4, "year", "constraint-error"]]
+
+
+# --- JSON Lines ---------------------------------------------------------------------
+
+
+def test_meetings_jsonl(records):
+    data = (OUTPUT / "meetings.jsonl").read_bytes()
+    assert data == meetings_jsonl(records)
+    lines = data.decode("utf-8").split("\n")
+    assert lines[-1] == "" and len(lines) - 1 == sum(len(r.meetings) for r in records) == _csv_rows("meetings")
+    every = [json.loads(line) for line in lines[:-1]]
+    assert [r["document_id"] for r in every] == sorted(r["document_id"] for r in every)
+    rows = [r for r in every if r["document_id"] == DOC]
+    assert [r["number"] for r in rows] == list(range(1, 8))
+    assert list(rows[0])[:3] == ["document_id", "number", "year"]
+    assert rows[2]["start_date"] == "2011-10-25" and rows[0]["participants"]["global_process"] is None
+    assert rows[6]["participants"] is None
+    record = json.loads(record_json(next(r for r in records if r.document.id == DOC)))
+    assert {k: v for k, v in rows[5].items() if k != "document_id"} == record["meetings"][5]
+    assert "إقليمية" in lines[0]  # Arabic is not escaped
+
+
+# --- SQLite --------------------------------------------------------------------------
+
+
+def test_sqlite_tables_follow_the_models():
+    conn = sqlite3.connect(DB)
+    info = {row[1]: row for row in conn.execute("PRAGMA table_info(meetings)")}
+    assert list(info) == TABLES["meetings"].column_names
+    # (type, not null, position in the primary key)
+    assert (info["number"][2], info["number"][3], info["number"][5]) == ("INTEGER", 1, 2)
+    assert (info["document_id"][2], info["document_id"][3], info["document_id"][5]) == ("TEXT", 1, 1)
+    assert (info["start_date"][2], info["start_date"][3]) == ("TEXT", 0)
+    assert (info["is_online"][2], info["participants_rcp"][2], info["participants_rcp"][3]) == ("INTEGER", "INTEGER", 0)
+    assert conn.execute("PRAGMA foreign_key_list(meetings)").fetchall()[0][2:5] == ("documents", "document_id", "id")
+    assert conn.execute("PRAGMA foreign_key_list(sections)").fetchall()[0][2:5] == ("documents", "document_id", "id")
+    assert conn.execute("PRAGMA user_version").fetchone() == (1_000_000,)  # schema 1.0.0
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    rows = conn.execute(
+        "SELECT number, start_date, is_online, participants_global_process, participants_iscm_total "
+        "FROM meetings WHERE document_id = ? ORDER BY number", (DOC,)
+    ).fetchall()
+    assert rows[0] == (1, "2005-04-14", 0, None, 9)
+    assert rows[6] == (7, "2017-10-10", 0, None, None)
+    assert conn.execute("SELECT count(*) FROM sections").fetchone()[0] == _csv_rows("sections")
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'meetings'").fetchone()[0]
+    assert sql == sqlite_ddl(TABLES["meetings"]) and "-- First day, ISO 8601" in sql
+
+
+def test_sqlite_checks_reject_bad_values(tmp_path: Path):
+    shutil.copy(DB, tmp_path / "db.sqlite")
+    conn = sqlite3.connect(tmp_path / "db.sqlite")
+    conn.execute("PRAGMA foreign_keys = ON")
+    bad = [
+        "UPDATE meetings SET is_online = 2 WHERE number = 1",
+        "UPDATE meetings SET start_date = '2011-02-30' WHERE number = 1",
+        "UPDATE meetings SET start_date = '2011-13-01' WHERE number = 1",
+        "UPDATE meetings SET end_date = '25/10/2011' WHERE number = 1",
+        "UPDATE meetings SET year = 1800 WHERE number = 1",
+        "UPDATE meetings SET title = NULL WHERE number = 1",
+        "UPDATE sections SET kind = 'appendix' WHERE section_index = 1",
+        "UPDATE meetings SET document_id = 'nowhere' WHERE number = 1",
+        f"INSERT INTO meetings (document_id, number, year, title, is_online, outcome_is_expected) "
+        f"VALUES ('{DOC}', 1, 2005, 'x', 0, 0)",
+    ]
+    for statement in bad:
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(statement)
+    conn.execute("UPDATE meetings SET end_date = '2005-04-16', participants_rcp = NULL WHERE number = 1")  # fine
+
+
+def _texts(table: str, keys: list[int]) -> list[str]:
+    conn = sqlite3.connect(DB)
+    if table == "meetings":
+        cols = "title || ' ' || coalesce(hosts, '') || ' ' || coalesce(date_text, '') || ' ' || coalesce(theme, '') || ' ' || coalesce(participants_text, '') || ' ' || coalesce(outcome, '')"
+        sql = f"SELECT {cols} FROM meetings WHERE document_id = ? AND number = ?"
+    else:
+        sql = "SELECT coalesce(heading, '') || ' ' || paragraphs || ' ' || coalesce(bullets, '') FROM sections WHERE document_id = ? AND section_index = ?"
+    return [conn.execute(sql, (DOC, k)).fetchone()[0] for k in keys]
+
+
+def test_search_finds_every_spelling_of_iqlimiya():
+    hits = {q: search(DB, q) for q in ("اقليمية", "إقليمية", "أقليمية", "الإقليمية", "اقليميه")}
+    keys = {q: [(h.table, h.document_id, h.key) for h in found] for q, found in hits.items()}
+    assert keys["اقليمية"] == keys["إقليمية"] == keys["أقليمية"] == keys["اقليميه"]
+    assert set(keys["الإقليمية"]) <= set(keys["اقليمية"])
+    meetings = sorted(k for t, d, k in keys["اقليمية"] if t == "meetings" and d == DOC)
+    assert meetings == [1, 2, 3, 4, 5, 6, 7]
+    # the hits' display texts use all three spellings, with and without the article
+    texts = " ".join(_texts("meetings", meetings) + _texts("sections", [k for t, d, k in keys["اقليمية"] if t == "sections" and d == DOC]))
+    for spelling in ("إقليمية", "أقليمية", "الإقليمية", "الأقليمية"):
+        assert spelling in texts
+    # meeting 6 writes "منتديات أقليمية" (hamza above): found by the plain and the hamza-below spelling
+    assert "أقليمية" in _texts("meetings", [6])[0] and ("meetings", DOC, 6) in keys["إقليمية"]
+    snippet = next(h.snippet for h in hits["الإقليمية"] if h.table == "sections")
+    assert "[الاقليميه]" in snippet and snippet.startswith("…")
+
+
+def test_search_narrows_with_more_words_and_finds_places():
+    geneva = search(DB, "جنيف")
+    assert sorted(h.key for h in geneva if h.table == "meetings" and h.document_id == DOC) == [1, 6, 7]
+    both = search(DB, "جنيف 2016")
+    assert [h.key for h in both if h.table == "meetings" and h.document_id == DOC] == [6]
+    assert search(DB, "كلمة غير موجودة أبدا") == []
+    with pytest.raises(ValueError, match="at least 3 characters"):
+        search(DB, "في")
+    with pytest.raises(ValueError, match="nothing to search"):
+        search(DB, "؟!")
+    with pytest.raises(FileNotFoundError):
+        search(OUTPUT / "missing.sqlite", "جنيف")
+    assert fts_query("الإقليمية، \"جنيف\"") == '"الاقليميه" "جنيف"'
+
+
+def test_raw_sql_and_datasette_conventions():
+    conn = sqlite3.connect(DB)
+    count = conn.execute(
+        "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?", ('"اقليميه"',)
+    ).fetchone()[0]
+    assert count == sum(1 for h in search(DB, "اقليمية") if h.table == "sections")
+    # Datasette finds an FTS table for a table through content="<table>"
+    for table, fts in (("sections", "sections_fts"), ("meetings_match", "meetings_fts")):
+        found = conn.execute(
+            "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE ?", (f'%VIRTUAL TABLE%USING FTS%content="{table}"%',)
+        ).fetchall()
+        assert found == [(fts,)]
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+
+
+def test_the_file_opens_in_the_sqlite3_shell():
+    shell = shutil.which("sqlite3")
+    if shell is None:
+        pytest.skip("no sqlite3 command-line shell")
+    result = subprocess.run(
+        [shell, "-readonly", str(DB),
+         "SELECT m.number FROM meetings_fts f JOIN meetings_match m ON m.rowid = f.rowid "
+         f"WHERE meetings_fts MATCH 'participants:\"اقليميه\"' AND m.document_id = '{DOC}' ORDER BY m.number;"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_sqlite_is_deterministic(records, tmp_path: Path):
+    first = sqlite_bytes(records)
+    assert first == sqlite_bytes(records)
+    # another process (other memory layout, other hash seed) builds the same bytes
+    script = "import sys; from pipeline.export import sqlite_bytes; from pipeline.write import load_records; " \
+             "sys.stdout.buffer.write(sqlite_bytes(load_records(__import__('pathlib').Path(sys.argv[1]))[0]))"
+    other = subprocess.run([sys.executable, "-c", script, str(OUTPUT)], capture_output=True, check=True).stdout
+    assert other == first
+    # no change counter nor library version in the header (offsets 24 and 92-99)
+    assert first[24:28] == b"\0" * 4 and first[92:100] == b"\0" * 8
+    assert first[16:18] == (4096).to_bytes(2, "big")  # page size
+
+
+def test_a_record_that_breaks_a_key_leaves_no_database_and_keeps_the_rest(tmp_path: Path, brochure_record):
+    dup = brochure_record.model_copy(update={"meetings": [*brochure_record.meetings, brochure_record.meetings[0]]})
+    (tmp_path / f"{DOC}.json").write_bytes(record_json(dup))
+    (tmp_path / "brochures.sqlite").write_bytes(b"stale")
+    problems = write_dataset(tmp_path)
+    assert len(problems) == 1 and "brochures.sqlite: not written (IntegrityError: UNIQUE constraint failed" in problems[0]
+    assert not (tmp_path / "brochures.sqlite").exists()
+    assert len((tmp_path / "meetings.jsonl").read_text("utf-8").splitlines()) == 8
+    assert (tmp_path / "meetings.csv").read_text("utf-8").count(f"\n{DOC},1,2005,") == 2
+    assert (tmp_path / "datapackage.json").is_file()
+
+
+# --- Parquet (optional extra) -------------------------------------------------------
+
+
+def test_parquet_has_the_meetings_table_typed(tmp_path: Path, records):
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from pipeline.export import parquet_bytes
+
+    data = parquet_bytes(records)
+    assert data == parquet_bytes(records)  # deterministic
+    (tmp_path / "m.parquet").write_bytes(data)
+    table = pq.read_table(tmp_path / "m.parquet")
+    assert table.column_names == TABLES["meetings"].column_names
+    types = {f.name: str(f.type) for f in table.schema}
+    assert (types["number"], types["start_date"], types["is_online"], types["hosts"]) == ("int64", "date32[day]", "bool", "string")
+    assert not table.schema.field("number").nullable and table.schema.field("participants_rcp").nullable
+    assert table.column("start_date").to_pylist()[2] == dt.date(2011, 10, 25)
+    assert table.column("participants_global_process").to_pylist() == [None, 1, 1, 1, 1, 2, None]
+    assert table.schema.field("year").metadata[b"description"].decode().startswith("Year")
+
+
+def test_readme_lists_the_columns_of_the_models():
+    readme = (OUTPUT.parent / "README.md").read_text("utf-8")
+    for table in TABLES.values():
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{table.name}` |"))
+        listed = re.findall(r"`([a-z0-9_]+)`( [a-z]+)?(\*)?", row.split("|")[3])
+        assert [name for name, _, _ in listed] == table.column_names
+        assert [(t.strip() or "string", bool(star)) for _, t, star in listed] == [(c.type, c.required) for c in table.columns]
