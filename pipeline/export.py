@@ -164,6 +164,7 @@ def sqlite_ddl(table: Table) -> str:
 _SEARCH_DDL = [
     """CREATE TABLE "meetings_match" ( -- Matching form of each meeting's texts, the content of meetings_fts.
   "document_id" TEXT NOT NULL,
+  "meeting_index" INTEGER NOT NULL,
   "number" INTEGER NOT NULL,
   "title" TEXT NOT NULL,
   "hosts" TEXT, -- hosts joined with ' | '
@@ -171,8 +172,8 @@ _SEARCH_DDL = [
   "theme" TEXT,
   "participants" TEXT, -- the participants text
   "outcome" TEXT,
-  PRIMARY KEY ("document_id", "number"),
-  FOREIGN KEY ("document_id", "number") REFERENCES "meetings" ("document_id", "number")
+  PRIMARY KEY ("document_id", "meeting_index"),
+  FOREIGN KEY ("document_id", "meeting_index") REFERENCES "meetings" ("document_id", "meeting_index")
 )""",
     'CREATE VIRTUAL TABLE "meetings_fts" USING fts5("title", "hosts", "date_text", "theme", "participants", "outcome", '
     'content="meetings_match", tokenize="trigram")',
@@ -200,9 +201,7 @@ def sqlite_bytes(records: Sequence[DocumentRecord]) -> bytes:
     same bytes.
 
     Raises:
-        sqlite3.IntegrityError: records that break a key or a CHECK (e.g. a
-            meeting number repeated in a document: a validation warning, but
-            the meetings table's primary key).
+        sqlite3.IntegrityError: records that break a key or a CHECK.
         sqlite3.OperationalError: an SQLite without FTS5 or its trigram
             tokenizer (SQLite < 3.34).
     """
@@ -223,11 +222,16 @@ def sqlite_bytes(records: Sequence[DocumentRecord]) -> bytes:
                 sql = f"INSERT INTO {_q(table.name)} VALUES ({marks})"
                 conn.executemany(sql, ([_sql_value(v) for v in row] for r in records for row in rows(table, r)))
             conn.executemany(
-                'INSERT INTO "meetings_match" VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                'INSERT INTO "meetings_match" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
                 (
-                    [r.document.id, m.number, *(_match_text(m, path, to_match) for path in MEETING_SEARCH_COLUMNS.values())]
+                    [
+                        r.document.id,
+                        i,
+                        m.number,
+                        *(_match_text(m, path, to_match) for path in MEETING_SEARCH_COLUMNS.values()),
+                    ]
                     for r in records
-                    for m in r.meetings
+                    for i, m in enumerate(r.meetings, start=1)
                 ),
             )
             for fts in ("meetings_fts", "sections_fts"):
@@ -331,7 +335,7 @@ def search(db_path: Path | str, query: str, *, limit: int = 50) -> list[SearchHi
         meetings = conn.execute(
             f"""SELECT t.document_id, t.number, {columns}
                 FROM meetings_fts JOIN meetings_match AS t ON t.rowid = meetings_fts.rowid
-                WHERE meetings_fts MATCH ? ORDER BY rank, t.document_id, t.number LIMIT ?""",
+                WHERE meetings_fts MATCH ? ORDER BY rank, t.document_id, t.meeting_index LIMIT ?""",
             (match, limit),
         ).fetchall()
         sections = conn.execute(

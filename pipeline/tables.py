@@ -144,8 +144,11 @@ TABLES: dict[str, Table] = {
     "meetings": Table(
         "meetings",
         "One row per meeting of each brochure.",
-        (_DOC_ID,) + tuple(_columns(Meeting)),
-        ("document_id", "number"),
+        # The key is the position, not the number: a brochure may repeat a
+        # number (a warning, not an error) and its rows must still load.
+        (_DOC_ID, Column("meeting_index", "integer", "1-based position of the meeting in its document.", True, (), constraints=(("minimum", 1),)))
+        + tuple(_columns(Meeting)),
+        ("document_id", "meeting_index"),
         ((("document_id",), "documents", ("id",)),),
     ),
 }
@@ -180,7 +183,7 @@ def rows(table: Table, record: DocumentRecord) -> list[list[str | int | bool | N
     elif table.name == "sections":
         items = [({"section_index": i}, s) for i, s in enumerate(record.sections, start=1)]
     else:
-        items = [({}, m) for m in record.meetings]
+        items = [({"meeting_index": i}, m) for i, m in enumerate(record.meetings, start=1)]
     out = []
     for extra, obj in items:
         row = []

@@ -136,3 +136,13 @@ def test_killed_run_leaves_previous_output_intact_and_rerun_completes(tmp_path: 
     assert rerun.totals["failed"] == 0 and rerun.totals["ok"] + rerun.totals["unchanged"] == 40
     assert not list(out.glob(".*.tmp"))
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "run_report.json"} == after
+
+
+def test_output_files_get_the_usual_permissions(tmp_path: Path):
+    old = os.umask(0o022)
+    try:
+        run([BROCHURE_TXT], tmp_path, workers=1)
+    finally:
+        os.umask(old)
+    for path in tmp_path.iterdir():
+        assert path.stat().st_mode & 0o777 == 0o644, path.name

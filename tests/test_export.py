@@ -87,7 +87,7 @@ def test_excel_option_writes_a_bom_and_says_so(tmp_path: Path):
     assert {r["encoding"] for r in package["resources"]} == {"utf-8-sig"}
     pd = pytest.importorskip("pandas")
     frame = pd.read_csv(tmp_path / "meetings.csv", encoding="utf-8-sig")
-    assert list(frame.columns)[:2] == ["document_id", "number"]
+    assert list(frame.columns)[:3] == ["document_id", "meeting_index", "number"]
 
 
 def test_pandas_reads_meetings_with_the_right_types():
@@ -146,7 +146,7 @@ def test_datapackage_describes_the_csvs():
     assert meetings["dialect"]["delimiter"] == "," and meetings["dialect"]["header"] is True
     schema = meetings["schema"]
     assert schema["missingValues"] == [""]
-    assert schema["primaryKey"] == ["document_id", "number"]
+    assert schema["primaryKey"] == ["document_id", "meeting_index"]
     assert schema["foreignKeys"] == [{"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["id"]}}]
     fields = {f["name"]: f for f in schema["fields"]}
     assert [f["name"] for f in schema["fields"]] == TABLES["meetings"].column_names
@@ -166,7 +166,7 @@ def test_frictionless_catches_a_broken_value(tmp_path: Path):
     for name in ("datapackage.json", *(f"{t}.csv" for t in TABLES)):
         shutil.copy(OUTPUT / name, tmp_path / name)
     path = tmp_path / "meetings.csv"
-    path.write_bytes(path.read_bytes().replace(f"{DOC},3,2011,".encode(), f"{DOC},3,1800,".encode()))
+    path.write_bytes(path.read_bytes().replace(f"{DOC},3,3,2011,".encode(), f"{DOC},3,3,1800,".encode()))
     package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
     for r in package["resources"]:  # keep size and hash right: only the value is wrong
         data = (tmp_path / r["path"]).read_bytes()
@@ -205,7 +205,8 @@ def test_sqlite_tables_follow_the_models():
     info = {row[1]: row for row in conn.execute("PRAGMA table_info(meetings)")}
     assert list(info) == TABLES["meetings"].column_names
     # (type, not null, position in the primary key)
-    assert (info["number"][2], info["number"][3], info["number"][5]) == ("INTEGER", 1, 2)
+    assert (info["meeting_index"][2], info["meeting_index"][3], info["meeting_index"][5]) == ("INTEGER", 1, 2)
+    assert (info["number"][2], info["number"][3], info["number"][5]) == ("INTEGER", 1, 0)
     assert (info["document_id"][2], info["document_id"][3], info["document_id"][5]) == ("TEXT", 1, 1)
     assert (info["start_date"][2], info["start_date"][3]) == ("TEXT", 0)
     assert (info["is_online"][2], info["participants_rcp"][2], info["participants_rcp"][3]) == ("INTEGER", "INTEGER", 0)
@@ -331,16 +332,18 @@ def test_sqlite_is_deterministic(records, tmp_path: Path):
     assert first[16:18] == (4096).to_bytes(2, "big")  # page size
 
 
-def test_a_record_that_breaks_a_key_leaves_no_database_and_keeps_the_rest(tmp_path: Path, brochure_record):
+def test_a_repeated_meeting_number_still_loads_everywhere(tmp_path: Path, brochure_record):
+    # a repeat is a validation warning; the tables key on the position, so the rows load
     dup = brochure_record.model_copy(update={"meetings": [*brochure_record.meetings, brochure_record.meetings[0]]})
     (tmp_path / f"{DOC}.json").write_bytes(record_json(dup))
     (tmp_path / "brochures.sqlite").write_bytes(b"stale")
-    problems = write_dataset(tmp_path)
-    assert len(problems) == 1 and "brochures.sqlite: not written (IntegrityError: UNIQUE constraint failed" in problems[0]
-    assert not (tmp_path / "brochures.sqlite").exists()
+    assert write_dataset(tmp_path) == []
+    conn = sqlite3.connect(tmp_path / "brochures.sqlite")
+    assert conn.execute("SELECT meeting_index FROM meetings WHERE number = 1").fetchall() == [(1,), (8,)]
     assert len((tmp_path / "meetings.jsonl").read_text("utf-8").splitlines()) == 8
-    assert (tmp_path / "meetings.csv").read_text("utf-8").count(f"\n{DOC},1,2005,") == 2
-    assert (tmp_path / "datapackage.json").is_file()
+    assert (tmp_path / "meetings.csv").read_text("utf-8").count(",1,2005,") == 2
+    frictionless = pytest.importorskip("frictionless")
+    assert frictionless.validate(str(tmp_path / "datapackage.json")).valid
 
 
 # --- Parquet (optional extra) -------------------------------------------------------
