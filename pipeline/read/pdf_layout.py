@@ -232,37 +232,55 @@ def _segments(row: list[Glyph], min_gap: float) -> list[tuple[float, float]]:
     return [(a, b) for a, b in segs]
 
 
-def _narrow(gutters: list[tuple[float, float]], segs, min_gap: float):
-    """Gutters minus the x-ranges of a row's segments (pieces ≥ ``min_gap``)."""
-    out = []
-    for a, b in gutters:
-        pieces = [(a, b)]
-        for s0, s1 in segs:
-            nxt = []
-            for p0, p1 in pieces:
-                if s1 <= p0 or s0 >= p1:
-                    nxt.append((p0, p1))
-                    continue
-                if s0 - p0 >= min_gap:
-                    nxt.append((p0, s0))
-                if p1 - s1 >= min_gap:
-                    nxt.append((s1, p1))
-            pieces = nxt
-        # A gutter that a row splits into two is no longer one gutter.
-        if len(pieces) == 1:
-            out.append(pieces[0])
+def _valleys(segs: list[list[tuple[float, float]]], min_gap: float) -> list[tuple[float, float]]:
+    """Candidate gutters: valleys, at least ``min_gap`` wide, in the page's
+    x-coverage profile by row segments (x-ranges where fewer than half as
+    many segments pass as at the peaks on both sides). A valley includes the
+    ragged line ends of its columns; only its middle is sure to be empty."""
+    spans = [s for row in segs for s in row]
+    if len(spans) < 2 * GUTTER_MIN_ROWS:
+        return []
+    x0 = int(min(a for a, _ in spans))
+    x1 = int(max(b for _, b in spans)) + 2
+    diff = [0] * (x1 - x0 + 1)
+    for a, b in spans:
+        diff[int(a) - x0] += 1
+        diff[int(b) + 1 - x0] -= 1
+    cover, run = [], 0
+    for d in diff[:-1]:
+        run += d
+        cover.append(run)
+    left = cover[:]
+    for i in range(1, len(left)):
+        left[i] = max(left[i], left[i - 1])
+    right = cover[:]
+    for i in range(len(right) - 2, -1, -1):
+        right[i] = max(right[i], right[i + 1])
+    out: list[tuple[float, float]] = []
+    start = None
+    for i, c in enumerate(cover + [None]):
+        low = c is not None and 2 * c < min(left[i], right[i])
+        if low and start is None:
+            start = i
+        elif not low and start is not None:
+            if i - start >= min_gap:
+                out.append((x0 + start + 1.0, x0 + i - 1.0))
+            start = None
     return out
 
 
 def find_sections(rows: list[list[Glyph]], em: float) -> list[tuple[int, int, list[tuple[float, float]]]]:
     """Find the multi-column sections of a page (pitfall 10).
 
-    A section is a run of consecutive rows that share one or more vertical
-    gutters: x-ranges at least ``GUTTER_EM`` ems wide that no glyph of the
-    run crosses, with text on both sides in at least ``GUTTER_MIN_ROWS`` rows,
-    and columns whose median line is at least ``COLUMN_MIN_EM`` ems long (so
+    Candidate gutters are valleys of the page's x-coverage profile by row
+    segments (runs of glyphs without a gap of ``GUTTER_EM`` ems), at least
+    ``GUTTER_EM`` ems wide. A section is a run of consecutive rows none of
+    which crosses the middle of a gutter, with at least ``GUTTER_MIN_ROWS`` rows in every
+    column, columns side by side (overlapping vertically), and columns
+    whose median segment is at least ``COLUMN_MIN_EM`` ems long (so
     label/value pairs set with tabs stay one column). A row that crosses a
-    gutter (a title spanning the columns) ends the section.
+    gutter (a title spanning the columns, a full-width paragraph) ends the
+    section. Rows of the columns need not share baselines.
 
     Args:
         rows: the page's rows, top to bottom.
@@ -274,46 +292,46 @@ def find_sections(rows: list[list[Glyph]], em: float) -> list[tuple[int, int, li
     """
     min_gap = GUTTER_EM * em
     segs = [_segments(r, min_gap) for r in rows]
+    gutters = _valleys(segs, min_gap)
+    if not gutters:
+        return []
+    centres = [(a + b) / 2 for a, b in gutters]
     sections = []
-    done = 0
-    i = 0
-    while i < len(rows):
-        gutters = [(a[1], b[0]) for a, b in zip(segs[i], segs[i][1:])]
-        if not gutters:
-            i += 1
-            continue
-        j = i + 1
-        while j < len(rows):
-            narrowed = _narrow(gutters, segs[j], min_gap)
-            if len(narrowed) != len(gutters):
-                break
-            gutters, j = narrowed, j + 1
-        k = i
-        while k > done and len(_narrow(gutters, segs[k - 1], min_gap)) == len(gutters):
-            k -= 1
-            gutters = _narrow(gutters, segs[k], min_gap)
-        if _is_columnar(segs[k:j], gutters, em):
-            sections.append((k, j, gutters))
-            done = i = j
-        else:
-            i += 1
+    run: list[int] = []
+    for i, row in enumerate(segs + [None]):
+        crosses = row is None or any(s0 < c - 1 and s1 > c + 1 for s0, s1 in row for c in centres)
+        if not crosses:
+            run.append(i)
+        elif run:
+            if _is_columnar([rows[j] for j in run], [segs[j] for j in run], gutters, em):
+                sections.append((run[0], run[-1] + 1, gutters))
+            run = []
     return sections
 
 
-def _is_columnar(segs, gutters, em: float) -> bool:
-    bounds = [g[0] for g in gutters] + [float("inf")]
-    split_rows = 0
-    widths: list[list[float]] = [[] for _ in bounds]
-    for row in segs:
-        sides = set()
-        for s0, s1 in row:
+def _is_columnar(rows, segs, gutters, em: float) -> bool:
+    bounds = [(a + b) / 2 for a, b in gutters]
+    n = len(bounds) + 1
+    counts = [0] * n
+    widths: list[list[float]] = [[] for _ in range(n)]
+    spans: list[list[float]] = [[float("inf"), float("-inf")] for _ in range(n)]
+    for row, row_segs in zip(rows, segs):
+        top, bottom = min(g.top for g in row), max(g.bottom for g in row)
+        for s0, s1 in row_segs:
             col = bisect.bisect_left(bounds, (s0 + s1) / 2)
-            sides.add(col)
+            counts[col] += 1
             widths[col].append(s1 - s0)
-        split_rows += len(sides) > 1
-    if split_rows < GUTTER_MIN_ROWS:
+            spans[col][0] = min(spans[col][0], top)
+            spans[col][1] = max(spans[col][1], bottom)
+    if min(counts) < GUTTER_MIN_ROWS:
         return False
-    return all(w and sorted(w)[len(w) // 2] >= COLUMN_MIN_EM * em for w in widths)
+    if any(sorted(w)[len(w) // 2] < COLUMN_MIN_EM * em for w in widths):
+        return False
+    # Side by side, not stacked: neighbouring columns overlap vertically.
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        if min(a1, b1) - max(a0, b0) < 0.5 * min(a1 - a0, b1 - b0):
+            return False
+    return True
 
 
 def page_regions(glyphs: list[Glyph], rtl_page: bool, em: float) -> list[list[list[Glyph]]]:
