@@ -27,6 +27,7 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.layout import LTContainer, LTCurve, LTImage
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import PDFStream
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import CorruptPdfError, EmptySourceError, EncryptedPdfError, NoTextLayerError, NotAPdfError
@@ -118,11 +119,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
             raise CorruptPdfError(path, f"the page tree cannot be read ({_describe(exc)})") from exc
         for page in plumber_pages:
             pages.append(_read_page(path, pdf, page))
-            # Memory stays flat over long documents: drop the page's caches
-            # and the parsed objects pdfminer keeps per document (content
-            # streams are the bulk; fonts stay cached in the resource manager).
-            page.close()
-            pdf.doc._cached_objs.clear()
+            _release(pdf, page)
     if not pages:
         raise EmptySourceError(path, "the PDF has no pages")
     warnings = _check_text_layer(path, pages)
@@ -223,6 +220,25 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
         if lines:
             result.regions.append(lines)
     return result
+
+
+def _release(pdf: pdfplumber.PDF, page) -> None:
+    """Let go of what reading a page loaded, so memory stays flat over long PDFs.
+
+    pdfplumber keeps every page object, each holding its decoded content
+    streams, and pdfminer's document caches every object it parsed. Both
+    would grow page after page: the page's caches are flushed
+    (``page.close()``, pdfplumber's ``flush_cache``), its content streams are
+    dropped, and cached streams leave the document's object cache.
+    Dictionaries stay cached, so later pages resolve shared fonts without
+    parsing them again (the fonts stay in the resource manager).
+    """
+    page.close()
+    page.page_obj.contents = []
+    cache = getattr(pdf.doc, "_cached_objs", None)
+    if cache:
+        for objid in [k for k, (obj, _) in cache.items() if isinstance(obj, PDFStream)]:
+            del cache[objid]
 
 
 @lru_cache(maxsize=256)
