@@ -18,14 +18,15 @@ from pipeline.errors import (
     CorruptPdfError,
     EmptySourceError,
     EncryptedPdfError,
-    NoTextLayerError,
     NotAPdfError,
+    NoTextLayerError,
 )
 from pipeline.normalize import NText, to_display
 from pipeline.read import read_source
 from pipeline.read.pdf import read_pdf
 from pipeline.read.pdf_content import FastInterpreter, parse_content
-from pipeline.read.pdf_layout import BASE, JUNK, MARK, SPACE, Glyph, classify, group_rows, make_line
+from pipeline.read.pdf_layout import group_rows
+from pipeline.read.pdf_line import BASE, JUNK, MARK, SPACE, Glyph, classify, make_line
 from pipeline.read.text import read_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,8 @@
 The reader opens the file with pdfplumber (which also decrypts it), reads
 each page's glyphs with pdfminer's interpreter (see :mod:`.pdf_content` for
 why not through ``page.chars``), and hands them to :mod:`.pdf_layout`
-for lines, columns and blocks. Across pages it then:
+(columns, blocks) and :mod:`.pdf_line` (lines in logical order). Across
+pages it then:
 
 * decides whether the producer wrote brackets as glyph shapes (mirrored,
   pitfall 2) and turns them into logical brackets;
@@ -30,24 +31,32 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import PDFStream
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ..errors import CorruptPdfError, EmptySourceError, EncryptedPdfError, NoTextLayerError, NotAPdfError
+from ..errors import (
+    CorruptPdfError,
+    EmptySourceError,
+    EncryptedPdfError,
+    NotAPdfError,
+    NoTextLayerError,
+)
 from .blocks import BBox, Block, SourceDocument
 from .pdf_content import FastInterpreter, GlyphCollector
 from .pdf_layout import (
+    attach_marks,
+    page_regions,
+    region_blocks,
+    usual_pitch,
+    wraps_greedily,
+)
+from .pdf_line import (
     BASE,
     MARK,
     Glyph,
     Line,
-    attach_marks,
     classify,
     is_letter,
     make_line,
-    page_regions,
-    region_blocks,
     reorder,
     strong_info,
-    usual_pitch,
-    wraps_greedily,
 )
 
 # Pages whose glyphs are at least this share of unmapped "(cid:NN)" have no
