@@ -115,6 +115,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
             on most pages or all; the reason names the pages.
         OSError: the file cannot be read.
     """
+    path = Path(path)
     data = path.read_bytes()
     if not data:
         raise EmptySourceError(path, "the file is empty (0 bytes)")
@@ -474,7 +475,13 @@ def _margin_zone(line: Line, height: float) -> str | None:
 
 
 def _make_blocks(pages: list[_Page]) -> list[Block]:
-    """Blocks of all pages, with heading levels from the document's font sizes."""
+    """Blocks of all pages, with heading levels from the document's font sizes.
+
+    The body size is the most common line size weighted by letters. Sizes
+    at least ``HEADING_RATIO`` times larger are heading levels 1, 2, … from
+    the largest. A short block (one or two lines) wholly in bold at body size
+    that does not end with a full stop is a heading one level below those.
+    """
     weights: Counter = Counter()
     for p in pages:
         for region in p.regions:
@@ -485,6 +492,7 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     body = weights.most_common(1)[0][0]
     heading_sizes = sorted((s for s in weights if s >= HEADING_RATIO * body), reverse=True)
     levels = {s: min(i + 1, 6) for i, s in enumerate(heading_sizes)}
+    bold_level = min(len(heading_sizes) + 1, 6)
     regions = [r for p in pages for r in p.regions]
     pitch = usual_pitch(regions)
     greedy = wraps_greedily(regions, pitch)
@@ -493,6 +501,11 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
         for region in p.regions:
             for draft in region_blocks(region, pitch, greedy):
                 lines = draft.lines
+                bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
+                level = levels.get(lines[0].size)
+                if level is None and bold and len(lines) <= 2 and not draft.list_item:
+                    if abs(lines[0].size - body) < 0.1 * body and not lines[-1].text.rstrip().endswith("."):
+                        level = bold_level
                 blocks.append(
                     Block(
                         lines=tuple(line.text for line in lines),
@@ -503,8 +516,8 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
                             max(line.x1 for line in lines),
                             max(line.bottom for line in lines),
                         ),
-                        heading_level=levels.get(lines[0].size),
-                        bold=any(line.bold for line in lines) and all(line.bold is not False for line in lines),
+                        heading_level=level,
+                        bold=bold,
                         list_item=draft.list_item,
                     )
                 )

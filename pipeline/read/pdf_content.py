@@ -164,7 +164,11 @@ class FastInterpreter(PDFPageInterpreter):
             valid.append(stream)
             self.stream_ids.add(stream.objid)
         # Streams are concatenated with a separator: a token never spans two.
-        ops = parse_content(b"\n".join(s.get_data() for s in valid))
+        data = b"\n".join(s.get_data() for s in valid)
+        try:
+            ops = parse_content(data)
+        except Exception:  # a construct the tokenizer mis-handles: pdfminer's turn
+            ops = None
         if ops is None:
             return super().execute(streams)
         table = _dispatch_table(self)
