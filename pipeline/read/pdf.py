@@ -1,0 +1,524 @@
+"""PDF reader: a ``.pdf`` brochure into blocks in logical order.
+
+The reader opens the file with pdfplumber (which also decrypts it), reads
+each page's glyphs with pdfminer's interpreter (see :mod:`.pdf_content` for
+why not through ``page.chars``), and hands them to :mod:`.pdf_layout`
+(columns, blocks) and :mod:`.pdf_line` (lines in logical order). Across
+pages it then:
+
+* decides whether the producer wrote brackets as glyph shapes (mirrored,
+  pitfall 2) and turns them into logical brackets;
+* drops running headers/footers and page numbers (pitfall 10);
+* sets ``heading_level`` from font sizes relative to the body size.
+
+Errors are the pipeline's typed errors; no pdfminer/pdfplumber exception
+leaves :func:`read_pdf` untyped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.layout import LTContainer, LTCurve, LTImage
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import PDFStream
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ..errors import (
+    CorruptPdfError,
+    EmptySourceError,
+    EncryptedPdfError,
+    NotAPdfError,
+    NoTextLayerError,
+)
+from .blocks import BBox, Block, SourceDocument
+from .pdf_content import FastInterpreter, GlyphCollector
+from .pdf_layout import (
+    attach_marks,
+    page_regions,
+    region_blocks,
+    usual_pitch,
+    wraps_greedily,
+)
+from .pdf_line import (
+    BASE,
+    MARK,
+    Glyph,
+    Line,
+    classify,
+    is_letter,
+    make_line,
+    reorder,
+    strong_info,
+)
+
+# Pages whose glyphs are at least this share of unmapped "(cid:NN)" have no
+# usable text layer (pitfall 9).
+CID_SHARE_NO_TEXT = 0.5
+# Running heads and page numbers live in this top/bottom share of the page.
+MARGIN_SHARE = 0.1
+# A heading's font is at least this much larger than the body font.
+HEADING_RATIO = 1.15
+
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.I)
+_PAGE_NUMBER_RE = re.compile(
+    r"^\W*(?:page|p\.|صفحة|الصفحة|ص\.?)?\s*[0-9٠-٩۰-۹]{1,4}(?:\s*(?:/|of|من)\s*[0-9٠-٩۰-۹]{1,4})?\W*$", re.I
+)
+_DIGITS_RE = re.compile(r"[0-9٠-٩۰-۹]+")
+_ARABIC_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
+_OPEN = "([{<«‹"
+_CLOSE = ")]}>»›"
+_MIRROR = str.maketrans(_OPEN + _CLOSE, _CLOSE + _OPEN)
+
+
+@dataclass
+class _Page:
+    """What the reader keeps of one page after reading it."""
+
+    number: int
+    height: float
+    regions: list[list[Line]]
+    letters: int = 0
+    cids: int = 0
+    images: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
+    """Read a PDF brochure into blocks in logical reading order.
+
+    Args:
+        path: the ``.pdf`` file.
+        password: the user password of an encrypted PDF.
+
+    Returns:
+        A :class:`SourceDocument` with ``format="pdf"``, ``page_count`` and
+        one :class:`Block` per paragraph, heading or list item, each with its
+        1-based ``page`` and ``bbox`` (points, top-left origin) and
+        ``line_start``/``line_end`` set to ``None``. Lines are raw text in
+        logical order; presentation forms may remain (normalize maps them).
+
+    Raises:
+        EmptySourceError: the file has zero bytes.
+        NotAPdfError: no ``%PDF-`` header in the first 1024 bytes.
+        EncryptedPdfError: encrypted and the password is missing or wrong.
+        CorruptPdfError: the structure or a page's content cannot be read
+            (``page=`` set when a page is at fault).
+        NoTextLayerError: image-only pages or glyphs without Unicode mapping,
+            on most pages or all; the reason names the pages.
+        OSError: the file cannot be read.
+    """
+    path = Path(path)
+    data = path.read_bytes()
+    if not data:
+        raise EmptySourceError(path, "the file is empty (0 bytes)")
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdfError(path, "no %PDF- header in the first 1024 bytes; not a PDF file")
+    pages: list[_Page] = []
+    with _open(path, data, password) as pdf:
+        try:
+            plumber_pages = pdf.pages
+        except Exception as exc:  # pdfminer raises many kinds on broken page trees
+            raise CorruptPdfError(path, f"the page tree cannot be read ({_describe(exc)})") from exc
+        for page in plumber_pages:
+            pages.append(_read_page(path, pdf, page))
+            _release(pdf, page)
+    if not pages:
+        raise EmptySourceError(path, "the PDF has no pages")
+    warnings = _check_text_layer(path, pages)
+    for p in pages:
+        warnings.extend(p.warnings)
+    _settle_latin_lines(pages)
+    _fix_brackets(pages)
+    _drop_running_heads(pages)
+    blocks = _make_blocks(pages)
+    if not blocks:
+        raise NoTextLayerError(path, "no text found on any page; OCR needed")
+    return SourceDocument(
+        path=path,
+        format="pdf",
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=tuple(blocks),
+        page_count=len(pages),
+        warnings=tuple(warnings),
+    )
+
+
+# --------------------------------------------------------------------------
+# Opening and pages
+
+
+def _open(path: Path, data: bytes, password: str | None) -> pdfplumber.PDF:
+    """Open with pdfplumber; map its failures to typed errors."""
+    try:
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__
+        if isinstance(cause, PDFPasswordIncorrect):
+            reason = "encrypted; the password is wrong" if password else "encrypted; a password is needed"
+            raise EncryptedPdfError(path, reason) from exc
+        if isinstance(cause, PDFEncryptionError):
+            raise EncryptedPdfError(path, f"encrypted with an unsupported scheme ({_describe(cause)})") from exc
+        raise CorruptPdfError(path, f"the PDF structure cannot be read ({_describe(cause or exc)})") from exc
+    except Exception as exc:
+        raise CorruptPdfError(path, f"the PDF structure cannot be read ({_describe(exc)})") from exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
+    """Interpret one page and build its lines (regions in reading order)."""
+    number = page.page_number
+    try:
+        collector = GlyphCollector(pdf.rsrcmgr, number)
+        FastInterpreter(pdf.rsrcmgr, collector).process_page(page.page_obj)
+        layout = collector.get_result()
+        height = float(page.height)
+        mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    except Exception as exc:  # any pdfminer failure inside a page's content
+        raise CorruptPdfError(path, f"the page content cannot be read ({_describe(exc)})", page=number) from exc
+    result = _Page(number, height, [])
+    glyphs: list[Glyph] = []
+    marks: list[Glyph] = []
+    n_rtl = n_ltr = 0
+    sizes: Counter = Counter()
+    x_lo, x_hi = mb_x0 - 1, mb_x0 + float(page.width) + 1
+    for x0, y0, x1, y1, text, size, font in collector.glyphs:
+        if text.startswith("(cid:"):
+            result.cids += 1
+            continue
+        top = height - y1 + mb_top
+        bottom = height - y0 + mb_top
+        x0 += mb_x0
+        x1 += mb_x0
+        if x1 < x_lo or x0 > x_hi or bottom < mb_top - 1 or top > mb_top + height + 1:
+            continue  # off the page: not visible text
+        clean, kind = classify(text)
+        g = Glyph(x0, x1, top, bottom, clean, size, _is_bold(font), kind)
+        if kind == MARK:
+            marks.append(g)
+            continue
+        glyphs.append(g)
+        if kind == BASE and is_letter(clean):
+            result.letters += 1
+            sizes[round(size * 2) / 2] += 1
+            info = strong_info(clean)
+            n_rtl += info[1]
+            n_ltr += info[2]
+    if collector.rotated:
+        result.warnings.append(f"page {number}: {collector.rotated} rotated glyphs ignored")
+    shapes = _scan_graphics(layout, result, height, mb_top, mb_x0)
+    if not glyphs:
+        return result
+    rtl_page = n_rtl >= n_ltr
+    em = sizes.most_common(1)[0][0] if sizes else 10.0
+    regions = attach_marks(page_regions(glyphs, rtl_page, em), marks)
+    for region in regions:
+        lines = [line for line in (make_line(row, rtl_page) for row in region) if line is not None]
+        if shapes:
+            _mark_drawn_bullets(lines, shapes)
+        if lines:
+            result.regions.append(lines)
+    return result
+
+
+def _release(pdf: pdfplumber.PDF, page) -> None:
+    """Let go of what reading a page loaded, so memory stays flat over long PDFs.
+
+    pdfplumber keeps every page object, each holding its decoded content
+    streams, and pdfminer's document caches every object it parsed. Both
+    would grow page after page: the page's caches are flushed
+    (``page.close()``, pdfplumber's ``flush_cache``), its content streams are
+    dropped, and cached streams leave the document's object cache.
+    Dictionaries stay cached, so later pages resolve shared fonts without
+    parsing them again (the fonts stay in the resource manager).
+    """
+    page.close()
+    page.page_obj.contents = []
+    cache = getattr(pdf.doc, "_cached_objs", None)
+    if cache:
+        for objid in [k for k, (obj, _) in cache.items() if isinstance(obj, PDFStream)]:
+            del cache[objid]
+
+
+@lru_cache(maxsize=256)
+def _is_bold(fontname) -> bool:
+    if isinstance(fontname, bytes):
+        fontname = fontname.decode("latin-1")
+    return bool(_BOLD_RE.search(str(fontname).split("+", 1)[-1]))
+
+
+def _scan_graphics(layout, result: _Page, height: float, mb_top: float, mb_x0: float) -> list[tuple]:
+    """Count images and collect small drawn shapes (candidate bullets, pitfall 8).
+
+    Returns:
+        ``[(x0, x1, top, bottom), ...]`` of paths between 1.5 and 12 points
+        wide and high with an aspect ratio within 1:2.
+    """
+    shapes = []
+    stack = [layout]
+    while stack:
+        for obj in stack.pop():
+            if isinstance(obj, LTCurve):
+                w, h = obj.x1 - obj.x0, obj.y1 - obj.y0
+                if 1.5 <= w <= 12 and 1.5 <= h <= 12 and 0.5 <= w / h <= 2:
+                    shapes.append((obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
+            elif isinstance(obj, LTImage):
+                result.images += 1
+            elif isinstance(obj, LTContainer):
+                stack.append(obj)
+    return shapes
+
+
+def _mark_drawn_bullets(lines: list[Line], shapes: list[tuple]) -> None:
+    """A small shape just before a line's start edge, at its height, is its bullet."""
+    for line in lines:
+        if line.marker:
+            continue
+        for x0, x1, top, bottom in shapes:
+            cy = (top + bottom) / 2
+            if not line.top <= cy <= line.bottom or max(x1 - x0, bottom - top) > 0.8 * line.size:
+                continue
+            gap = x0 - line.x1 if line.rtl else line.x0 - x1
+            if -0.5 <= gap <= 2.5 * line.size:
+                line.marker = True
+                break
+
+
+# --------------------------------------------------------------------------
+# Whole-document passes
+
+
+def _check_text_layer(path: Path, pages: list[_Page]) -> list[str]:
+    """Raise :class:`NoTextLayerError` when most pages have no usable text.
+
+    A page has no usable text layer when it has no letters but images or
+    unmapped glyphs, or when at least half its glyphs are ``(cid:NN)``
+    (pitfalls 9). A document without any Arabic letter has no usable layer
+    either (an Arabic brochure whose fonts map glyphs to other code points).
+
+    Returns:
+        Warnings for a minority of such pages (their text is simply missing).
+    """
+    bad = [p.number for p in pages if _no_text(p)]
+    content = [p for p in pages if p.letters or p.images or p.cids]
+    if not content:
+        raise NoTextLayerError(path, "no text and no images on any page")
+    if bad and len(bad) * 2 >= len(content):
+        which = "all pages" if len(bad) == len(pages) else f"pages {_ranges(bad)} of {len(pages)}"
+        raise NoTextLayerError(path, f"no text layer on {which} (images or glyphs without Unicode mapping); OCR needed")
+    if not any(_ARABIC_RE.search(line.text) for p in pages for region in p.regions for line in region):
+        raise NoTextLayerError(path, "the text layer has no Arabic letters (fonts without a usable Unicode mapping); OCR needed")
+    if bad:
+        return [f"no text layer on pages {_ranges(bad)} (images or unmapped glyphs); their text is missing, OCR needed"]
+    return []
+
+
+def _no_text(page: _Page) -> bool:
+    if page.cids and page.cids >= CID_SHARE_NO_TEXT * (page.cids + page.letters):
+        return True
+    return not page.letters and bool(page.images)
+
+
+def _ranges(numbers: list[int]) -> str:
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(str(start) if start == n else f"{start}-{n}")
+            start = None
+    return ", ".join(out)
+
+
+def _settle_latin_lines(pages: list[_Page]) -> None:
+    """Give Latin-only lines without evidence of their own the document's direction.
+
+    Producers lay Latin-only lines out either as right-to-left paragraphs
+    (HTML ``dir=rtl``, word processors in an Arabic document) or by their
+    first strong character (left-to-right). The visual order of such a line
+    alone often cannot tell (``Geneva 19 1211`` vs ``1211 Geneva 19``); the
+    lines that can (:func:`~.pdf_layout.latin_evidence`) vote for the rest.
+    Without any evidence, each page's dominant direction stays.
+    """
+    lines = [line for p in pages for region in p.regions for line in region]
+    votes = Counter(line.rtl for line in lines if line.own_dir and line.script == "L")
+    if not votes or votes[True] == votes[False]:
+        return
+    rtl = votes[True] > votes[False]
+    for line in lines:
+        if not line.own_dir and line.rtl != rtl:
+            line.rtl = rtl
+            line.text = reorder(line.visual, rtl, latin_only=True)
+
+
+def _fix_brackets(pages: list[_Page]) -> None:
+    """Turn mirrored brackets into logical ones when the producer wrote glyph shapes.
+
+    Some producers store the character of the glyph drawn, i.e. ``)`` where
+    a right-to-left text has a logical ``(`` (pitfall 2); others store the
+    logical character. python-bidi does not mirror, so the reordered text has
+    whatever the producer stored. The whole document votes on the brackets
+    in right-to-left context: an opening bracket is normally followed by a
+    non-space (``(4 منتديات``) and a closing one preceded by one
+    (``الهجرة)``); the reading, as stored or swapped, that fits more
+    brackets wins (a tie keeps them as stored).
+    """
+    lines = [line for p in pages for region in p.regions for line in region]
+    found = [(line, _rtl_brackets(line)) for line in lines if any(c in line.text for c in _OPEN + _CLOSE)]
+    found = [(line, idx) for line, idx in found if idx]
+    score = sum(_bracket_fit(line.text, i) for line, idx in found for i in idx)
+    if score >= 0:
+        return
+    for line, idx in found:
+        chars = list(line.text)
+        for i in idx:
+            chars[i] = chars[i].translate(_MIRROR)
+        line.text = "".join(chars)
+
+
+def _bracket_fit(text: str, i: int) -> int:
+    """+1 when bracket ``text[i]`` sits as a logical bracket does, -1 when as
+    its mirror image does, 0 when unclear."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    inner, outer = (after, before) if text[i] in _OPEN else (before, after)
+    if inner.isspace() == outer.isspace():
+        return 0
+    return 1 if outer.isspace() else -1
+
+
+def _rtl_brackets(line: Line) -> list[int]:
+    """Indices of brackets in right-to-left context (UAX #9 N0–N2, simplified).
+
+    A bracket pair around Latin-only content next to Latin text is
+    left-to-right (N0); any other bracket is right-to-left when the nearest
+    strong characters around it (digits count as R, N1) are not both Latin,
+    in a right-to-left paragraph, or when both are right-to-left.
+    """
+    text = line.text
+    ltr_pairs: set[int] = set()
+    stack: list[int] = []
+    for i, c in enumerate(text):
+        if c in _OPEN:
+            stack.append(i)
+        elif c in _CLOSE and stack:
+            j = stack.pop()
+            inside = {strong_info(ch)[3] for ch in text[j + 1 : i]} - {None}
+            if inside == {"L"} and "L" in (_strong_near(text, j, -1), _strong_near(text, i, 1)):
+                ltr_pairs.update((i, j))
+    out = []
+    for i, c in enumerate(text):
+        if (c in _OPEN or c in _CLOSE) and i not in ltr_pairs:
+            before = _strong_near(text, i, -1)
+            after = _strong_near(text, i, 1)
+            if before == "R" and after == "R" or (line.rtl and not (before == "L" and after == "L")):
+                out.append(i)
+    return out
+
+
+def _strong_near(text: str, i: int, step: int) -> str | None:
+    i += step
+    while 0 <= i < len(text):
+        info = strong_info(text[i])
+        if info[3] is not None:
+            return info[3]
+        if text[i].isdigit():
+            return "R"
+        i += step
+    return None
+
+
+def _drop_running_heads(pages: list[_Page]) -> None:
+    """Remove running headers/footers and page numbers (pitfall 10).
+
+    Only lines in the top or bottom ``MARGIN_SHARE`` of a page qualify. A
+    bare number there ("3", "- 3 -", "صفحة ٣", "3 / 12") is a page number.
+    A line whose text, digits masked, recurs in the same margin on at least
+    two pages and 40 % of the pages is a running head or footer.
+    """
+    seen: Counter = Counter()
+    candidates = []
+    for p in pages:
+        keys = set()
+        for region in p.regions:
+            for line in region:
+                zone = _margin_zone(line, p.height)
+                if zone:
+                    key = (zone, _DIGITS_RE.sub("#", " ".join(line.text.split())))
+                    candidates.append((p, line, key))
+                    keys.add(key)
+        seen.update(keys)
+    need = max(2, 0.4 * len(pages))
+    drop = {id(line) for p, line, key in candidates if seen[key] >= need or _PAGE_NUMBER_RE.match(line.text)}
+    if drop:
+        for p in pages:
+            p.regions = [kept for kept in ([l for l in r if id(l) not in drop] for r in p.regions) if kept]
+
+
+def _margin_zone(line: Line, height: float) -> str | None:
+    if line.bottom <= MARGIN_SHARE * height:
+        return "top"
+    if line.top >= (1 - MARGIN_SHARE) * height:
+        return "bottom"
+    return None
+
+
+def _make_blocks(pages: list[_Page]) -> list[Block]:
+    """Blocks of all pages, with heading levels from the document's font sizes.
+
+    The body size is the most common line size weighted by letters. Sizes
+    at least ``HEADING_RATIO`` times larger are heading levels 1, 2, … from
+    the largest. A short block (one or two lines) wholly in bold at body size
+    that does not end with a full stop is a heading one level below those.
+    """
+    weights: Counter = Counter()
+    for p in pages:
+        for region in p.regions:
+            for line in region:
+                weights[line.size] += line.n_letters
+    if not weights:
+        return []
+    body = weights.most_common(1)[0][0]
+    heading_sizes = sorted((s for s in weights if s >= HEADING_RATIO * body), reverse=True)
+    levels = {s: min(i + 1, 6) for i, s in enumerate(heading_sizes)}
+    bold_level = min(len(heading_sizes) + 1, 6)
+    regions = [r for p in pages for r in p.regions]
+    pitch = usual_pitch(regions)
+    greedy = wraps_greedily(regions, pitch)
+    blocks = []
+    for p in pages:
+        for region in p.regions:
+            for draft in region_blocks(region, pitch, greedy):
+                lines = draft.lines
+                bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
+                level = levels.get(lines[0].size)
+                if level is None and bold and len(lines) <= 2 and not draft.list_item:
+                    if abs(lines[0].size - body) < 0.1 * body and not lines[-1].text.rstrip().endswith("."):
+                        level = bold_level
+                blocks.append(
+                    Block(
+                        lines=tuple(line.text for line in lines),
+                        page=p.number,
+                        bbox=BBox(
+                            min(line.x0 for line in lines),
+                            min(line.top for line in lines),
+                            max(line.x1 for line in lines),
+                            max(line.bottom for line in lines),
+                        ),
+                        heading_level=level,
+                        bold=bold,
+                        list_item=draft.list_item,
+                    )
+                )
+    return blocks

@@ -1,0 +1,253 @@
+"""Fast page interpretation for the PDF reader: content streams → glyph tuples.
+
+pdfplumber's ``page.chars`` costs about as much as ``page.extract_text()``
+(both are dominated by pdfminer's byte-by-byte content-stream tokenizer and
+by building one ``LTChar`` and one dict per glyph), so a reader built on it
+cannot be faster than ``extract_text``. This module keeps pdfminer's
+interpreter (operators, graphics state, fonts, ToUnicode maps: the PDF
+semantics) and replaces only the two hot spots:
+
+* :func:`parse_content` tokenizes a content stream with one compiled regular
+  expression (PDF 1.7 §7.2 lexical conventions) into ``(operator, operands)``
+  pairs; anything it does not handle (inline images, deeply nested string
+  parentheses, stray bytes) makes it return ``None`` and the stream is
+  interpreted by pdfminer's own parser instead.
+* :class:`GlyphCollector` records each glyph as a plain tuple (the geometry of
+  pdfminer's ``LTChar``, without the object) and leaves paths, images and
+  figures to pdfminer's layout objects.
+
+Coordinates of :data:`RawGlyph` are pdfminer's: points, origin bottom-left of
+the page's MediaBox. :mod:`pipeline.read.pdf` converts them to pdfplumber's
+top-left convention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.pdftypes import stream_value
+from pdfminer.psparser import KWD, LIT, literal_name
+from pdfminer.utils import apply_matrix_rect
+
+# (x0, y0, x1, y1, text, size, fontname): one glyph in pdfminer coordinates.
+RawGlyph = tuple[float, float, float, float, str, float, str]
+
+_DELIM = rb"\x00\t\n\f\r /\[\]<>(){}%"
+_TOKEN_RE = re.compile(
+    rb"(?P<ws>[\x00\t\n\f\r ]+|%[^\r\n]*)"
+    rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?=[" + _DELIM + rb"]|\Z)"
+    rb"|/(?P<name>[^" + _DELIM + rb"]*)"
+    rb"|\((?P<str>(?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*)\)"
+    rb"|(?P<dbeg><<)|(?P<dend>>>)"
+    rb"|<(?P<hex>[0-9A-Fa-f\x00\t\n\f\r ]*)>"
+    rb"|(?P<abeg>\[)|(?P<aend>\])"
+    rb"|(?P<kw>[^" + _DELIM + rb"]+)",
+    re.S,
+)
+_ESCAPE_RE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|[\r\n])|(.))", re.S)
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+_NAME_HEX_RE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_WS_RE = re.compile(rb"[\x00\t\n\f\r ]+")
+_CONSTANTS = {b"true": True, b"false": False, b"null": None}
+
+Operation = tuple[bytes, list]
+
+
+def _unescape(match: re.Match) -> bytes:
+    octal, newline, char = match.groups()
+    if octal is not None:
+        return bytes((int(octal, 8) & 0xFF,))
+    if newline is not None:  # a backslash before a line end continues the string
+        return b""
+    return _ESCAPES.get(char, char)  # \( \) \\ and unknown escapes: the char itself
+
+
+def _name(raw: bytes) -> str | bytes:
+    if b"#" in raw:
+        raw = _NAME_HEX_RE.sub(lambda m: bytes((int(m.group(1), 16),)), raw)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw  # as pdfminer: undecodable names stay bytes
+
+
+def parse_content(data: bytes) -> list[Operation] | None:
+    """Tokenize a content stream into operations.
+
+    Args:
+        data: the decoded bytes of one or more concatenated content streams.
+
+    Returns:
+        ``[(operator, operands), ...]`` with operands as pdfminer builds them
+        (``int``/``float``, ``bytes`` strings, ``PSLiteral`` names, lists,
+        dicts keyed by ``str``), or ``None`` when the stream uses a construct
+        this tokenizer leaves to pdfminer (inline images ``BI … EI``, strings
+        with parentheses nested more than one deep, unbalanced ``[``/``<<``,
+        bytes that start no token).
+    """
+    ops: list[Operation] = []
+    operands: list = []
+    cur = operands
+    stack: list[tuple[list, bool]] = []  # (outer container, outer is dict-in-progress)
+    in_dict = False
+    pos = 0
+    for m in _TOKEN_RE.finditer(data):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "ws":
+            continue
+        if kind == "num":
+            tok = m.group(kind)
+            cur.append(float(tok) if b"." in tok else int(tok))
+        elif kind == "name":
+            cur.append(LIT(_name(m.group(kind))))
+        elif kind == "kw":
+            tok = m.group(kind)
+            if tok in _CONSTANTS:
+                cur.append(_CONSTANTS[tok])
+            elif stack:
+                cur.append(KWD(tok))
+            elif tok == b"BI":
+                return None
+            else:
+                ops.append((tok, operands))
+                operands = cur = []
+        elif kind == "str":
+            tok = m.group(kind)
+            cur.append(_ESCAPE_RE.sub(_unescape, tok) if b"\\" in tok else tok)
+        elif kind == "hex":
+            digits = _WS_RE.sub(b"", m.group(kind))
+            if len(digits) % 2:
+                digits += b"0"  # PDF 1.7 §7.3.4.3: a missing last digit is 0
+            cur.append(bytes.fromhex(digits.decode("ascii")))
+        elif kind == "abeg" or kind == "dbeg":
+            stack.append((cur, in_dict))
+            cur, in_dict = [], kind == "dbeg"
+        else:  # aend / dend
+            if not stack or in_dict != (kind == "dend"):
+                return None
+            inner = cur
+            cur, in_dict = stack.pop()
+            if kind == "dend":
+                if len(inner) % 2:
+                    return None
+                cur.append({literal_name(k): v for k, v in zip(inner[::2], inner[1::2]) if v is not None})
+            else:
+                cur.append(inner)
+    if pos != len(data) or stack:
+        return None
+    return ops
+
+
+class FastInterpreter(PDFPageInterpreter):
+    """pdfminer's page interpreter fed by :func:`parse_content`.
+
+    Operator semantics, resources, fonts and Form XObjects (``Do`` creates a
+    sub-interpreter of this class) are pdfminer's; only tokenizing and the
+    operator dispatch loop are replaced. Circular Form XObject references are
+    refused as in pdfminer.
+    """
+
+    def execute(self, streams: Sequence[object]) -> None:
+        valid = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None or stream.objid in self.parent_stream_ids:
+                return super().execute(streams)  # let pdfminer log and skip them
+            valid.append(stream)
+            self.stream_ids.add(stream.objid)
+        # Streams are concatenated with a separator: a token never spans two.
+        data = b"\n".join(s.get_data() for s in valid)
+        try:
+            ops = parse_content(data)
+        except Exception:  # a construct the tokenizer mis-handles: pdfminer's turn
+            ops = None
+        if ops is None:
+            return super().execute(streams)
+        table = _dispatch_table(self)
+        for op, args in ops:
+            entry = table.get(op)
+            if entry is None:
+                entry = table[op] = _lookup(self, op)
+            func, nargs = entry
+            if func is None:
+                continue
+            if nargs == 0:
+                func()
+            elif len(args) >= nargs:
+                func(*args[len(args) - nargs :])
+            # too few operands: pdfminer skips the operator as well
+
+
+def _dispatch_table(interp: PDFPageInterpreter) -> dict:
+    table = interp.__dict__.get("_fast_ops")
+    if table is None:
+        table = interp.__dict__["_fast_ops"] = {}
+    return table
+
+
+def _lookup(interp: PDFPageInterpreter, op: bytes) -> tuple:
+    # pdfminer's naming of operator methods: T* → do_T_a, " → do__w, ' → do__q.
+    name = op.decode("latin-1").replace("*", "_a").replace('"', "_w").replace("'", "_q")
+    func = getattr(interp, "do_" + name, None)
+    if func is None:
+        return (None, 0)
+    return (func, func.__code__.co_argcount - 1)
+
+
+class GlyphCollector(PDFPageAggregator):
+    """A pdfminer device that records glyphs as :data:`RawGlyph` tuples.
+
+    The geometry is that of pdfminer's ``LTChar`` (advance × font size ×
+    horizontal scaling wide, font size high, from the font's descent), so
+    boxes match pdfplumber's ``page.chars``. Glyphs of vertical fonts go
+    through ``LTChar`` as usual and are left out (the reader handles
+    horizontal text only). Paths, images and figures are kept as pdfminer
+    layout objects in :meth:`get_result`.
+
+    Attributes:
+        glyphs: the page's glyphs in content-stream order.
+        rotated: number of glyphs not upright (rotated or mirrored text).
+    """
+
+    def __init__(self, rsrcmgr, pageno: int = 1) -> None:
+        super().__init__(rsrcmgr, pageno=pageno, laparams=None)
+        self.glyphs: list[RawGlyph] = []
+        self.rotated = 0
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+        if font.is_vertical():
+            return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        key = (id(font), cid)
+        text = self._texts.get(key)
+        if text is None:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = f"(cid:{cid})"  # pdfminer's spelling of an unmapped glyph
+            self._texts[key] = text
+        adv = font.char_width(cid) * fontsize * scaling
+        bottom = font.get_descent() * fontsize + rise
+        a, b, c, d, e, f = matrix
+        if b == 0 and c == 0:
+            x0, x1 = e, a * adv + e
+            y0, y1 = d * bottom + f, d * (bottom + fontsize) + f
+        else:
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, bottom, adv, bottom + fontsize))
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        if a * d * scaling > 0 and b * c <= 0:
+            self.glyphs.append((x0, y0, x1, y1, text, y1 - y0, font.fontname))
+        else:
+            self.rotated += 1
+        return adv

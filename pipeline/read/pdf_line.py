@@ -1,0 +1,411 @@
+"""One row of glyphs → one line of text in logical order (PDF reader).
+
+Works on :class:`Glyph` tuples in pdfplumber's coordinate convention
+(points, origin at the top-left of the page, ``top < bottom``):
+:func:`classify` sorts a glyph's text into base / mark / space / junk,
+:func:`make_line` assembles a row (marks attached, spaces from space glyphs
+or gaps, list marker removed) and :func:`reorder` turns the visual string
+into logical order with the Unicode bidi algorithm (UAX #9, python-bidi).
+
+Pitfall numbers refer to ``shared/notes/arabic-pdf-pitfalls.md``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import NamedTuple
+
+from bidi import get_display
+
+# Glyph kinds.
+BASE, MARK, SPACE, JUNK = 0, 1, 2, 3
+
+# Bullet glyphs a list item may start with (typeset as text; pitfall 8 covers
+# the drawn ones). "-", "*" and "–" count only when followed by a space.
+BULLETS = frozenset("•◆◇▪▫■□●○◦‣⁃►▶➢➤✓✔❖")
+WEAK_BULLETS = frozenset("-*–")
+
+# A gap wider than this many ems between two glyphs is a word break when the
+# producer writes no space glyphs (pitfall 6). Measured inter-word gaps: 0.19
+# to 0.29 em (Noto Naskh, Amiri, Liberation Serif); kerning inside words
+# stays under 0.06 em. With space glyphs in the row, only a clearly wider gap
+# counts, so joins in kerned words never become spaces.
+GAP_SPACE_EM = 0.15
+GAP_SPACE_EM_WITH_SPACES = 0.45
+_RTL = frozenset(("R", "AL"))
+
+
+class Glyph(NamedTuple):
+    """One glyph on a page.
+
+    Attributes:
+        x0, x1, top, bottom: box in points, top-left origin (pdfplumber's).
+        text: the glyph's text, control and private-use code points removed;
+            a combining mark for ``MARK`` glyphs, ``" "`` for ``SPACE``,
+            ``""`` for ``JUNK`` (a glyph with no usable text, pitfall 7).
+        size: font size in points (the box height, as pdfplumber's ``size``).
+        bold: the font name says bold/black/heavy.
+        kind: ``BASE``, ``MARK``, ``SPACE`` or ``JUNK``.
+    """
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    size: float
+    bold: bool
+    kind: int
+
+
+class Line:
+    """One visual line, in logical order.
+
+    Attributes:
+        text: the line's raw text in logical order (list marker removed).
+        visual: the same text in visual (left-to-right drawing) order, the
+            input of the bidi step; kept so the direction can be revised.
+        rtl: the paragraph direction used for the bidi algorithm.
+        own_dir: the direction follows from the line itself (it has Arabic,
+            or Latin-only evidence such as a leading number); otherwise the
+            document's vote decides (see :func:`latin_evidence`).
+        top, bottom, x0, x1: the box of its text glyphs (marker excluded).
+        base: the median bottom of its letters (steady across fonts, for
+            line spacing).
+        size: the most common font size of its glyphs, points.
+        bold: at least 80 % of its letters are bold; ``None`` without letters
+            (digits only: no evidence either way).
+        marker: the line starts with a list marker (glyph or drawn bullet).
+        script: ``"R"`` when it has right-to-left letters, ``"L"`` when only
+            left-to-right ones, ``""`` when neither (digits, punctuation).
+        n_letters: letters in the line (for the body-size statistics).
+        first_word: width in points of its logical first word.
+    """
+
+    __slots__ = (
+        "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
+        "base", "size", "bold", "marker", "script", "n_letters", "first_word",
+    )
+
+    def __init__(self, **kw):
+        for k, v in kw.items():
+            setattr(self, k, v)
+
+    @property
+    def start(self) -> float:
+        """The x where reading starts: the right edge of a right-to-left line."""
+        return self.x1 if self.rtl else self.x0
+
+    def __repr__(self) -> str:
+        return f"Line({self.text!r}, top={self.top:.1f}, x={self.x0:.1f}-{self.x1:.1f}, size={self.size:.1f})"
+
+
+# --------------------------------------------------------------------------
+# Characters
+
+
+@lru_cache(maxsize=8192)
+def classify(text: str) -> tuple[str, int]:
+    """Clean a glyph's text and tell its kind.
+
+    Control, format (bidi controls, ZWJ…), private-use and unassigned code
+    points are dropped (pitfall 7); a glyph left with nothing is ``JUNK``. A
+    glyph whose compatibility form is only combining marks (e.g. the
+    presentation form U+FE7C SHADDA ISOLATED, NFKC ``" ّ"``) is a ``MARK``
+    holding the plain combining marks (pitfall 4).
+
+    Returns:
+        ``(clean_text, kind)``.
+    """
+    if text.isspace():
+        return " ", SPACE
+    clean = "".join(c for c in text if unicodedata.category(c) not in _DROP_CATEGORIES)
+    if not clean:
+        return "", JUNK
+    if unicodedata.combining(clean[0]) or "\ufe70" <= clean[0] <= "\ufe7f" or "\ufc5e" <= clean[0] <= "\ufc63":
+        marks = "".join(c for c in unicodedata.normalize("NFKC", clean) if unicodedata.combining(c))
+        rest = "".join(c for c in unicodedata.normalize("NFKC", clean) if not unicodedata.combining(c))
+        if marks and not rest.strip(" \u0640"):
+            return marks, MARK
+    return clean, BASE
+
+
+_DROP_CATEGORIES = frozenset(("Cc", "Cf", "Co", "Cs", "Cn"))
+
+
+@lru_cache(maxsize=8192)
+def strong_info(text: str) -> tuple[bool, int, int, str | None, str | None]:
+    """Bidi facts about a glyph's text (UAX #9 bidi classes).
+
+    Returns:
+        ``(starts_rtl, n_rtl, n_ltr, first_strong, last_strong)``: whether
+        its first strong character is R/AL, the counts of R/AL and L
+        characters, and the first/last strong class (``"R"``, ``"L"`` or
+        ``None``).
+    """
+    n_rtl = n_ltr = 0
+    first = last = None
+    for c in text:
+        cls = unicodedata.bidirectional(c)
+        if cls in _RTL:
+            n_rtl += 1
+            last = "R"
+        elif cls == "L":
+            n_ltr += 1
+            last = "L"
+        else:
+            continue
+        if first is None:
+            first = last
+    return first == "R", n_rtl, n_ltr, first, last
+
+
+def is_letter(text: str) -> bool:
+    return text[:1].isalpha()
+
+
+# --------------------------------------------------------------------------
+# One line
+
+
+def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
+    """Turn a row of glyphs into a :class:`Line` in logical order.
+
+    * Glyphs are sorted visually (by ``x0``, then ``x1``: a zero-width
+      ligature component drawn at the left edge of its glyph comes first).
+    * A combining mark goes with the base glyph whose x-range holds its
+      centre (else the nearest), right after it in logical order; marks never
+      open a word gap (pitfall 4).
+    * A space is written where the producer drew a space glyph, or where the
+      gap between two glyphs exceeds ``GAP_SPACE_EM`` of their font size
+      (pitfall 6). Repeated identical glyphs at the same place (fake bold by
+      overprinting) count once.
+    * :func:`reorder` turns the visual string into logical order (pitfall 1)
+      in the paragraph direction of :func:`_line_direction`. Multi-character
+      glyphs (a ligature mapped to ``"لإ"``) are reversed beforehand when
+      right-to-left, so they come out intact.
+    * A list marker (bullet glyph, or a junk or weak-bullet glyph followed by
+      a gap) at the logical start is removed and sets ``marker``.
+
+    Args:
+        row: the glyphs of one row, marks included, in any order.
+        rtl_default: the page's dominant direction.
+
+    Returns:
+        The line, or ``None`` when it has no text (only spaces/junk).
+    """
+    marks = [g for g in row if g.kind == MARK]
+    units = _dedupe(sorted((g for g in row if g.kind != MARK), key=lambda g: (g.x0, g.x1)))
+    solid = [g for g in units if g.kind != SPACE]
+    if not solid:
+        return None
+    n_rtl = n_ltr = 0
+    left = right = None
+    for g in solid:
+        info = strong_info(g.text)
+        n_rtl += info[1]
+        n_ltr += info[2]
+        if info[3] is not None:
+            if left is None:
+                left = info[3]
+            right = info[4]
+    # Arabic at the right end, or anywhere on a right-to-left page, makes a
+    # right-to-left paragraph (UAX #9 P2 reads the first strong character
+    # in logical order: the rightmost one of a right-to-left line). Latin-only
+    # lines are settled below; lines without letters follow the page.
+    rtl = right == "R" or rtl_default
+    marker = False
+    lead = solid[-1] if rtl else solid[0]
+    if len(solid) > 1 and (lead.kind == JUNK or lead.text in BULLETS or lead.text in WEAK_BULLETS):
+        nxt = solid[-2] if rtl else solid[1]
+        gap = lead.x0 - nxt.x1 if rtl else nxt.x0 - lead.x1
+        if lead.text in BULLETS or gap > GAP_SPACE_EM * lead.size:
+            marker = True
+            units = [g for g in units if g is not lead]
+            solid = [g for g in solid if g is not lead]
+    visual, words = _visual(units, solid, marks)
+    if not visual:
+        return None
+    if n_rtl or not n_ltr:
+        own_dir = True  # Arabic decides; a line of digits follows the page
+    else:
+        evidence = latin_evidence(visual)
+        own_dir = evidence != 0
+        rtl = evidence < 0 if own_dir else rtl_default
+    bases = sorted(g.bottom for g in solid if g.kind == BASE) or [solid[0].bottom]
+    sizes = Counter(round(g.size * 2) / 2 for g in solid if g.kind == BASE)
+    letters = [g for g in solid if g.kind == BASE and is_letter(g.text)]
+    first = words[-1] if rtl else words[0]
+    return Line(
+        text=reorder(visual, rtl, latin_only=not n_rtl),
+        visual=visual,
+        rtl=rtl,
+        own_dir=own_dir,
+        top=min(g.top for g in solid),
+        bottom=max(g.bottom for g in solid),
+        x0=min(g.x0 for g in solid),
+        x1=max(g.x1 for g in solid),
+        base=bases[len(bases) // 2],
+        size=sizes.most_common(1)[0][0] if sizes else round(solid[0].size * 2) / 2,
+        bold=(sum(g.bold for g in letters) >= 0.8 * len(letters)) if letters else None,
+        marker=marker,
+        script="R" if n_rtl else "L" if n_ltr else "",
+        n_letters=len(letters),
+        first_word=first[1] - first[0],
+    )
+
+
+def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph]) -> tuple[str, list[tuple[float, float]]]:
+    """The row's text in visual order with spaces, and its words' x-extents."""
+    attached = _attach(solid, marks)
+    threshold = GAP_SPACE_EM_WITH_SPACES if len(units) > len(solid) else GAP_SPACE_EM
+    pieces: list[str] = []
+    words: list[list[float]] = []
+    prev = None
+    space = False
+    for g in units:
+        if g.kind == SPACE:
+            space = prev is not None
+            continue
+        if prev is not None and (space or g.x0 - prev.x1 > threshold * min(g.size, prev.size)):
+            pieces.append(" ")
+            words.append([g.x0, g.x1])
+        elif words:
+            words[-1][1] = max(words[-1][1], g.x1)
+        else:
+            words.append([g.x0, g.x1])
+        text = g.text
+        extra = attached.get(id(g))
+        if extra:
+            text += extra
+        if len(text) > 1 and strong_info(g.text)[0]:
+            text = text[::-1]
+        pieces.append(text)
+        prev, space = g, False
+    return "".join(pieces).strip(), [(a, b) for a, b in words]
+
+
+_EN_RUN_RE = re.compile(r"(?<=\s)[0-9\u06f0-\u06f9]+(?:[.,:/\-][0-9\u06f0-\u06f9]+)*")
+_RLM = "\u200f"
+
+
+def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
+    """Visual order → logical order with the Unicode bidi algorithm (UAX #9).
+
+    python-bidi's ``get_display`` applied to the visual string with the
+    paragraph direction forced (pitfall 1). python-bidi does not mirror
+    brackets, so they stay as the producer stored them (pitfall 2 is
+    settled per document by the reader). UAX #9 is not its own inverse in
+    one case that addresses hit: in a right-to-left paragraph a number that
+    logically *precedes* Latin text (``1211 Geneva 19``) is drawn at the
+    right end of the Latin run (``Geneva 19 1211``), where rule W7 would
+    glue it to the Latin run again. On Latin-only lines (``latin_only``) a
+    right-to-left mark before the rightmost such number keeps it a run of
+    its own; the mark is removed afterwards. (The drawing is ambiguous:
+    ``P.O. Box 17`` comes out as ``17 P.O. Box``. Inside Arabic lines the
+    number is left glued, as in ``Windows 10``.)
+    """
+    if not rtl:
+        return get_display(visual, base_dir="L")
+    if latin_only:
+        visual = _mark_leading_number(visual)
+    return get_display(visual, base_dir="R").replace(_RLM, "")
+
+
+def _mark_leading_number(visual: str) -> str:
+    for m in reversed(list(_EN_RUN_RE.finditer(visual))):
+        before = _strong_before(visual, m.start())
+        after = _strong_after(visual, m.end())
+        if after == "R" or after is None:
+            if before == "L" and not _EN_RUN_RE.search(visual, m.end(), _end_of_run(visual, m.end())):
+                return visual[: m.start()] + _RLM + visual[m.start() :]
+            return visual
+    return visual
+
+
+def _strong_before(text: str, i: int) -> str | None:
+    for c in reversed(text[:i]):
+        info = strong_info(c)
+        if info[3] is not None:
+            return info[3]
+    return None
+
+
+def _strong_after(text: str, i: int) -> str | None:
+    for c in text[i:]:
+        info = strong_info(c)
+        if info[3] is not None:
+            return info[3]
+    return None
+
+
+def _end_of_run(text: str, i: int) -> int:
+    while i < len(text) and strong_info(text[i])[3] is None:
+        i += 1
+    return i
+
+
+_SENTENCE_PUNCT = ".,;:!?"
+
+
+def latin_evidence(visual: str) -> int:
+    """Evidence of a Latin-only line about its paragraph direction.
+
+    In a right-to-left paragraph (UAX #9) a Latin line never *starts* at
+    the left with a number (a leading number is drawn at the right end) and
+    never ends at the right with sentence punctuation (it is drawn at the
+    left). So ``17 route des Morillons`` or ``Done.`` as drawn prove a
+    left-to-right paragraph; ``.Done`` proves a right-to-left one.
+
+    Returns:
+        ``1`` for left-to-right, ``-1`` for right-to-left, ``0`` for no evidence.
+    """
+    text = visual.strip()
+    if not text:
+        return 0
+    if text[0].isdigit() and _strong_after(text, 0) == "L":
+        return 1
+    if text[-1] in _SENTENCE_PUNCT and _strong_before(text, len(text) - 1) == "L" and text[-2:-1].isalpha():
+        return 1
+    if text[0] in _SENTENCE_PUNCT and text[1:2].isalpha():
+        return -1
+    return 0
+
+
+def _dedupe(units: list[Glyph]) -> list[Glyph]:
+    out: list[Glyph] = []
+    for g in units:
+        if out:
+            p = out[-1]
+            if p.text == g.text and g.kind != SPACE and abs(g.x0 - p.x0) < 0.1 * g.size and abs(g.top - p.top) < 0.1 * g.size:
+                continue
+        out.append(g)
+    return out
+
+
+def _attach(solid: list[Glyph], marks: list[Glyph]) -> dict[int, str]:
+    """Map each base glyph (by id) to the combining marks that belong to it."""
+    if not marks:
+        return {}
+    lefts = [g.x0 for g in solid]
+    out: dict[int, str] = {}
+    for m in sorted(marks, key=lambda m: m.x0):
+        cx = (m.x0 + m.x1) / 2
+        i = bisect.bisect_right(lefts, cx)
+        best, best_d = None, float("inf")
+        for g in solid[max(0, i - 3) : i + 2]:
+            if g.kind != BASE:
+                continue
+            d = 0.0 if g.x0 - 0.01 <= cx <= g.x1 + 0.01 else min(abs(cx - g.x0), abs(cx - g.x1))
+            # Among boxes that all hold the mark, the narrower (the letter,
+            # not a wide neighbour overlapping it) wins.
+            d = d * 1000 + (g.x1 - g.x0) * 1e-3
+            if d < best_d:
+                best, best_d = g, d
+        if best is not None:
+            out[id(best)] = out.get(id(best), "") + m.text
+    return out

@@ -1,0 +1,336 @@
+"""Tests of the PDF reader (pipeline.read.pdf and its layout/content modules).
+
+Data: ``tests/data/pdf`` (the brochure typeset by three producers, and the
+layout fixtures made by ``make_fixtures.py``) and ``tests/data/bad``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import editdistance
+import pytest
+from pdfminer.psparser import PSEOF
+
+from pipeline.errors import (
+    CorruptPdfError,
+    EmptySourceError,
+    EncryptedPdfError,
+    NotAPdfError,
+    NoTextLayerError,
+)
+from pipeline.normalize import NText, to_display
+from pipeline.read import read_source
+from pipeline.read.pdf import read_pdf
+from pipeline.read.pdf_content import FastInterpreter, parse_content
+from pipeline.read.pdf_layout import group_rows
+from pipeline.read.pdf_line import BASE, JUNK, MARK, SPACE, Glyph, classify, make_line
+from pipeline.read.text import read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+PDF = DATA / "pdf"
+BAD = DATA / "bad"
+PRODUCERS = {
+    "chromium": ("global-rcp-meetings-ar.chromium-noto-naskh.pdf", 5),
+    "libreoffice": ("global-rcp-meetings-ar.libreoffice-noto-naskh.pdf", 6),
+    "reportlab": ("global-rcp-meetings-ar.reportlab-presentation-forms.pdf", 5),
+}
+ORDINALS = {"الأول": 2005, "الثاني": 2009, "الثالث": 2011, "الرابع": 2013, "الخامس": 2015, "السادس": 2016, "السابع": 2017}
+
+
+@cache
+def brochure(producer: str):
+    return read_pdf(PDF / PRODUCERS[producer][0])
+
+
+@cache
+def fixture(name: str):
+    return read_pdf(PDF / name)
+
+
+def display(block) -> str:
+    return to_display(" ".join(block.lines))
+
+
+def match_text(blocks) -> str:
+    return " ".join(m for b in blocks for m in (NText.from_raw(line).match for line in b.lines) if m)
+
+
+# --------------------------------------------------------------------------
+# The brochure, three producers
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_character_error_rate_against_text_source(producer):
+    reference = match_text(read_text(ROOT / "sources" / "global-rcp-meetings-ar.txt").blocks)
+    hypothesis = match_text(brochure(producer).blocks)
+    cer = editdistance.eval(reference, hypothesis) / len(reference)
+    assert cer <= 0.01, f"{producer}: CER {cer:.4%}"
+
+
+EXPECTED_STRINGS = [
+    "14-15 نيسان/ أبريل 2005",
+    "+41 22 717 91 11",
+    "1211 Geneva 19",
+    "https://www.iom.int/global-rcp-meetings",
+    "grcp@iom.int",
+    "الانعقاد",
+    "(4 منتديات",
+    "الهجرة) و4 منظمات",
+]
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+@pytest.mark.parametrize("expected", EXPECTED_STRINGS)
+def test_strings_come_out_in_logical_order(producer, expected):
+    texts = [display(b) for b in brochure(producer).blocks]
+    assert any(expected in t for t in texts), expected
+
+
+@pytest.mark.parametrize("producer", ["chromium", "libreoffice"])  # ReportLab's PDF has no marks
+def test_combining_marks_follow_their_letter(producer):
+    text = " ".join(display(b) for b in brochure(producer).blocks)
+    assert "15 آليّة من آليات" in text  # shadda after yeh, not a word break
+    assert "وعادةً ما" in text  # tanween after teh marbuta
+    assert "يُستخدم" in text
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_meeting_headings_are_single_heading_blocks(producer):
+    blocks = brochure(producer).blocks
+    for ordinal, year in ORDINALS.items():
+        found = [b for b in blocks if display(b).startswith(f"الاجتماع العالمي {ordinal} ")]
+        assert len(found) == 1, ordinal
+        heading = found[0]
+        assert heading.heading_level is not None
+        assert display(heading).endswith(f"بشأن الهجرة: {year}")
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_objectives_are_list_items_without_marker(producer):
+    items = [display(b) for b in brochure(producer).blocks if b.list_item]
+    for start in ("تشجيع أوجه التآزر", "تقوية التعاون فيما بين", "المساهمة في تحسين اتساق"):
+        assert sum(t.startswith(start) for t in items) == 1, start
+    assert all(t[0] not in "•◆-*" for t in items)
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_pages_and_no_page_furniture(producer):
+    doc = brochure(producer)
+    assert doc.format == "pdf"
+    assert doc.page_count == PRODUCERS[producer][1]
+    assert len(doc.sha256) == 64
+    pages = {b.page for b in doc.blocks}
+    assert pages == set(range(1, doc.page_count + 1))
+    for b in doc.blocks:
+        assert b.line_start is None and b.line_end is None
+        assert b.bbox is not None and b.bbox.x0 < b.bbox.x1 and b.bbox.top < b.bbox.bottom
+        assert not re.fullmatch(r"\W*\d{1,3}\W*", display(b))
+    assert doc.blocks[0].heading_level == 1
+    assert display(doc.blocks[0]) == "الاجتماعات العالمية للعمليات التشاورية الإقليمية بشأن الهجرة"
+
+
+def test_read_source_dispatches_pdf():
+    doc = read_source(PDF / PRODUCERS["reportlab"][0])
+    assert doc.format == "pdf" and doc.page_count == 5
+
+
+# --------------------------------------------------------------------------
+# Generated layout fixtures
+
+
+def _index(blocks, start: str) -> int:
+    hits = [i for i, b in enumerate(blocks) if display(b).startswith(start)]
+    assert len(hits) == 1, start
+    return hits[0]
+
+
+def test_two_columns_read_right_column_first():
+    blocks = fixture("two-columns.pdf").blocks
+    order = [
+        _index(blocks, "دليل الاجتماعات العالمية"),
+        _index(blocks, "العمود الأيمن"),
+        _index(blocks, "هذه الفقرة الأولى في العمود الأيمن"),
+        _index(blocks, "البند الأول في القائمة المرسومة"),
+        _index(blocks, "البند الثاني في القائمة المرسومة"),
+        _index(blocks, "العمود الأيسر"),
+        _index(blocks, "هذه الفقرة الثانية في العمود الأيسر"),
+        _index(blocks, "ملاحظة ختامية"),
+    ]
+    assert order == sorted(order)
+    right = blocks[order[2]]
+    assert display(right).endswith("في كثير من الأقاليم.")
+    assert "الأيسر وتقرأ" not in display(right)
+    assert blocks[order[0]].heading_level == 1 and blocks[order[1]].heading_level == 2
+    assert [blocks[i].list_item for i in order] == [False, False, False, True, True, False, False, False]
+
+
+def test_three_columns_read_right_to_left():
+    texts = [display(b) for b in fixture("three-columns.pdf").blocks]
+    assert [t.split()[1] for t in texts] == ["الأول", "الثاني", "الثالث"]
+    assert all(t.endswith("لعدة أسطر متتالية.") for t in texts)
+
+
+def test_running_header_footer_and_page_numbers_are_dropped():
+    doc = fixture("running-heads.pdf")
+    texts = [display(b) for b in doc.blocks]
+    assert doc.page_count == 3
+    assert texts[0::2] == ["القسم 1", "القسم 2", "القسم 3"]
+    assert [b.page for b in doc.blocks] == [1, 1, 2, 2, 3, 3]
+    assert not any("نشرة المنظمة" in t or "الاجتماعات العالمية للعمليات" in t for t in texts)
+
+
+def test_gaps_without_space_glyphs_become_spaces():
+    (block,) = fixture("gap-spaces.pdf").blocks
+    assert [to_display(line) for line in block.lines] == [
+        "عقد الاجتماع الأول في جنيف يوم 14 نيسان 2005 بحضور IOM والشركاء",
+        "وشارك فيه 9 آليات من آليات التشاور بين الدول",
+    ]
+
+
+# --------------------------------------------------------------------------
+# Bad files: one typed error each, naming the file
+
+
+def test_encrypted_pdf_needs_its_password():
+    path = BAD / "encrypted-user-password.pdf"
+    with pytest.raises(EncryptedPdfError) as missing:
+        read_pdf(path)
+    assert missing.value.path == path and "password is needed" in missing.value.reason
+    assert path.name in str(missing.value)
+    with pytest.raises(EncryptedPdfError) as wrong:
+        read_pdf(path, password="not-it")
+    assert "wrong" in wrong.value.reason
+    doc = read_pdf(path, password="secret")
+    assert doc.page_count == 5
+    assert any(display(b).startswith("الاجتماع العالمي الأول") for b in doc.blocks)
+
+
+def test_truncated_pdf_is_corrupt():
+    path = BAD / "truncated.pdf"
+    with pytest.raises(CorruptPdfError) as err:
+        read_pdf(path)
+    assert err.value.path == path and path.name in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["scanned-image-only.pdf", "no-unicode.pdf"])
+def test_no_text_layer(name):
+    path = BAD / name
+    with pytest.raises(NoTextLayerError) as err:
+        read_pdf(path)
+    assert err.value.path == path and "OCR needed" in err.value.reason
+
+
+def test_empty_and_non_pdf_files(tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(EmptySourceError) as err:
+        read_pdf(empty)
+    assert err.value.path == empty
+    html = tmp_path / "page.pdf"
+    html.write_bytes(b"<html><body>not a pdf</body></html>")
+    with pytest.raises(NotAPdfError):
+        read_pdf(html)
+    late = tmp_path / "late-header.pdf"
+    late.write_bytes(b" " * 1024 + b"%PDF-1.4\n")
+    with pytest.raises(NotAPdfError):
+        read_pdf(late)
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"garbage\n%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n")
+    with pytest.raises(CorruptPdfError):
+        read_pdf(junk)
+
+
+def test_pdfminer_failure_inside_a_page_is_typed(monkeypatch):
+    def boom(self, page):
+        raise PSEOF("Unexpected EOF, file truncated?")
+
+    monkeypatch.setattr(FastInterpreter, "process_page", boom)
+    path = PDF / "gap-spaces.pdf"
+    with pytest.raises(CorruptPdfError) as err:
+        read_pdf(path)
+    assert err.value.page == 1 and "PSEOF" in err.value.reason
+
+
+# --------------------------------------------------------------------------
+# Small hand-made inputs
+
+
+def g(x0, x1, text, kind=BASE, top=100.0, size=12.0, bold=False):
+    return Glyph(x0, x1, top, top + size, text, size, bold, kind)
+
+
+def test_classify_glyph_texts():
+    assert classify("\x00") == ("", JUNK)
+    assert classify("\ue000") == ("", JUNK)
+    assert classify(" ") == (" ", SPACE)
+    assert classify("\u0651") == ("\u0651", MARK)
+    assert classify("\ufe7c") == ("\u0651", MARK)  # SHADDA ISOLATED FORM
+    assert classify("ل\x00") == ("ل", BASE)
+
+
+def test_mark_goes_after_its_letter_and_is_no_word_break():
+    # آليّة drawn left to right: ة ي ل آ, the shadda (zero width) over the yeh.
+    row = [
+        g(10, 15, "ة"),
+        g(15, 19, "ي"),
+        g(17.5, 17.5, "\u0651", MARK, top=98),
+        g(19, 22, "ل"),
+        g(22, 25, "آ"),
+    ]
+    line = make_line(row, rtl_default=True)
+    assert line.text == "آليّة"
+
+
+def test_spaces_from_gaps_relative_to_font_size():
+    # Two words, 0.3 em apart without a space glyph; a 0.04 em kerning gap inside.
+    row = [g(0, 5, "ة"), g(5.5, 10, "م"), g(10, 14, "ل"), g(14, 18, "ك"), g(21.6, 26, "ب"), g(26, 30, "ا")]
+    assert make_line(row, rtl_default=True).text == "اب كلمة"
+    big = [Glyph(x0 * 2, x1 * 2, 100, 124, t, 24.0, False, k) for x0, x1, _, _, t, _, _, k in row]
+    assert make_line(big, rtl_default=True).text == "اب كلمة"
+
+
+def test_ligature_glyph_with_two_letters_stays_in_logical_order():
+    # LibreOffice maps a lam-alef glyph to the two letters in logical order.
+    row = [g(0, 5, "ي"), g(5, 9, "ق"), g(9, 16, "لإ"), g(16, 19, "ا")]
+    assert make_line(row, rtl_default=True).text == "الإقي"
+
+
+def test_numbers_and_latin_keep_their_order_inside_arabic():
+    row = [
+        g(0, 6, "1"), g(6, 12, "1"), g(16, 22, "9"), g(22, 28, "1"), g(32, 38, "4"), g(38, 44, "1"), g(44, 50, "+"),
+        g(54, 57, ":"), g(57, 62, "ف"), g(62, 67, "ت"), g(67, 72, "ا"), g(72, 77, "ه"),
+    ]
+    assert make_line(row, rtl_default=True).text == "هاتف: +41 91 11"
+
+
+def test_bullet_glyph_is_removed_and_marks_a_list_item():
+    row = [g(0, 5, "ة"), g(5, 10, "ي"), g(10, 15, "و"), g(15, 20, "ق"), g(20, 25, "ت"), g(29, 33, "•")]
+    line = make_line(row, rtl_default=True)
+    assert line.marker and line.text == "تقوية"
+    junk = [g(0, 5, "ة"), g(5, 10, "ي"), g(10, 15, "و"), g(15, 20, "ق"), g(20, 25, "ت"), g(29, 33, "", JUNK)]
+    assert make_line(junk, rtl_default=True).marker
+
+
+def test_rows_group_by_overlap_not_exact_bottom():
+    letters = [g(0, 5, "ا", top=100), g(5, 10, "ب", top=100)]
+    bracket = g(10, 14, "(", top=95)  # another font: box 5 pt higher
+    mark = g(2, 2, "\u064b", MARK, top=97)
+    below = g(0, 5, "ج", top=118)
+    rows = group_rows(letters + [bracket, mark, below])
+    assert [len(r) for r in rows] == [4, 1]
+
+
+def test_content_tokenizer():
+    ops = parse_content(b"BT /F1 12 Tf (a\\)b\\101) Tj [<0041 42> -20 (c)] TJ 1 0 0 1 .5 -3. Tm ET")
+    assert [op for op, _ in ops] == [b"BT", b"Tf", b"Tj", b"TJ", b"Tm", b"ET"]
+    assert ops[1][1][0].name == "F1" and ops[1][1][1] == 12
+    assert ops[2][1] == [b"a)bA"]
+    assert ops[3][1] == [[b"\x00AB", -20, b"c"]]
+    assert ops[4][1] == [1, 0, 0, 1, 0.5, -3.0]
+    assert parse_content(b"/Span <</ActualText <FEFF0631> /N null>> BDC EMC")[0][1][1] == {"ActualText": b"\xfe\xff\x06\x31"}
+    assert parse_content(b"q BI /W 1 /H 1 ID x EI Q") is None  # inline image: pdfminer's parser
+    assert parse_content(b"(unbalanced") is None
