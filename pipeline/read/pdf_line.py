@@ -305,9 +305,10 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
     right end of the Latin run (``Geneva 19 1211``), where rule W7 would
     glue it to the Latin run again. On Latin-only lines (``latin_only``) a
     right-to-left mark before the rightmost such number keeps it a run of
-    its own; the mark is removed afterwards. (The drawing is ambiguous:
-    ``P.O. Box 17`` comes out as ``17 P.O. Box``. Inside Arabic lines the
-    number is left glued, as in ``Windows 10``.)
+    its own; the mark is removed afterwards. The drawing is ambiguous
+    (``P.O. Box 17`` could be ``17 P.O. Box``): a number right after a word
+    that takes one (Box, Suite, Floor, BP, Postfach …) stays after it.
+    Inside Arabic lines the number is left glued, as in ``Windows 10``.
     """
     if not rtl:
         return get_display(visual, base_dir="L")
@@ -316,11 +317,28 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
     return get_display(visual, base_dir="R").replace(_RLM, "")
 
 
+# Latin words that are followed by their number (``P.O. Box 17``, ``Suite 4``,
+# French ``BP 12``, German ``Postfach 3``): a number drawn right after one of
+# them is read as its own, not as a leading number moved to the right end.
+_NUMBER_TAKING_WORDS = frozenset(
+    "box bp cp po no nr nº num number suite ste room rm floor fl apt apartment unit bldg building level "
+    "postfach case casilla apartado tel phone fax ext km route".split()
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-zº]+)\.?\s*$")
+
+
+def _takes_number(visual: str, at: int) -> bool:
+    m = _WORD_BEFORE_RE.search(visual, 0, at)
+    return bool(m) and m.group(1).lower() in _NUMBER_TAKING_WORDS
+
+
 def _mark_leading_number(visual: str) -> str:
     for m in reversed(list(_EN_RUN_RE.finditer(visual))):
         before = _strong_before(visual, m.start())
         after = _strong_after(visual, m.end())
         if after == "R" or after is None:
+            if _takes_number(visual, m.start()):
+                return visual
             if before == "L" and not _EN_RUN_RE.search(visual, m.end(), _end_of_run(visual, m.end())):
                 return visual[: m.start()] + _RLM + visual[m.start() :]
             return visual
