@@ -12,7 +12,7 @@ What is measured:
   when installed; ms per document and per page; ratio ours / pdfplumber;
 * peak memory (max RSS of a fresh process extracting the input);
 * scale: a generated PDF of 30, 100 and 300 pages (the Chromium brochure's
-  pages repeated, made with pypdfium2), time and peak memory per size;
+  pages repeated, made with pypdfium2, fonts shared), time and peak memory per size;
 * ``--workers 2`` against ``--workers 1`` on a batch of 20 copies of a PDF;
 * start-up: wall time of ``python -m pipeline --help``.
 """
@@ -110,9 +110,9 @@ def make_big_pdf(pages: int) -> Path:
         return target
     src = pdfium.PdfDocument(str(PDF_DIR / BIG_BASE))
     new = pdfium.PdfDocument.new()
-    while len(new) < pages:
-        take = min(len(src), pages - len(new))
-        new.import_pages(src, list(range(take)))
+    # One import call: the copies share their fonts, as the pages of a real
+    # document do (one call per copy would embed the fonts again each time).
+    new.import_pages(src, [i % len(src) for i in range(pages)])
     new.save(str(target))
     return target
 
@@ -145,9 +145,15 @@ def startup_seconds(repeat: int) -> float:
 
 
 def help_imports_heavy() -> list[str]:
-    code = "import sys, runpy; sys.argv=['pipeline','--help']\ntry:\n runpy.run_module('pipeline', run_name='__main__')\nexcept SystemExit: pass\nprint(','.join(m for m in ('pdfplumber','pdfminer','camel_tools','pydantic','pypdfium2','babel') if m in sys.modules))"
+    code = (
+        "import sys, runpy; sys.argv=['pipeline','--help']\n"
+        "try:\n runpy.run_module('pipeline', run_name='__main__')\nexcept SystemExit: pass\n"
+        "heavy = ('pdfplumber','pdfminer','camel_tools','pydantic','pypdfium2','babel','pycountry')\n"
+        "print('MODULES:' + ','.join(m for m in heavy if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True).stdout
-    return [m for m in out.strip().splitlines()[-1].split(",") if m] if out.strip() else []
+    line = next(x for x in out.splitlines() if x.startswith("MODULES:"))
+    return [m for m in line[len("MODULES:"):].split(",") if m]
 
 
 def machine() -> dict:
