@@ -1,9 +1,9 @@
 """Benchmark: read_pdf vs pdfplumber's page.extract_text() on the brochure PDFs.
 
-    uv run python tests/bench_pdf_reader.py [runs]
+    uv run python bench/pdf_reader.py [runs]
 
 Prints the median wall time per page of each, and their ratio (target ≤ 0.7).
-Not collected by pytest (timings are machine-dependent).
+The reader alone; bench/run.py measures the whole pipeline.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pdfplumber
 
 from pipeline.read.pdf import read_pdf
 
-PDF = Path(__file__).resolve().parent / "data" / "pdf"
+PDF = Path(__file__).resolve().parent.parent / "tests" / "data" / "pdf"
 
 
 def extract_text(path: Path) -> int:
