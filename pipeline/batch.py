@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -36,7 +37,7 @@ from .models import SCHEMA_VERSION
 from .read import SUPPORTED_SUFFIXES
 from .report import RunReport, SourceReport, WarningEntry
 from .export import write_dataset
-from .write import MANIFEST_NAME, atomic_write, write_report
+from .write import MANIFEST_NAME, RESERVED_JSON, atomic_write, write_report
 
 log = logging.getLogger("pipeline")
 _GLOB_CHARS = frozenset("*?[")
@@ -175,14 +176,32 @@ def preload() -> None:
         pass
 
 
-def _init_worker(level: int) -> None:
+def _init_worker(level: int, parent: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to send this worker SIGTERM when its parent dies (prctl
+    PR_SET_PDEATHSIG), so a killed run leaves no orphan workers behind."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the request was in place
+        os._exit(1)
 
 
 # --- the run -------------------------------------------------------------------
 
 
-def _load_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+def _load_manifest(out_dir: Path) -> dict[str, dict]:
     try:
         data = json.loads((out_dir / MANIFEST_NAME).read_text("utf-8"))
         return {k: v for k, v in data.get("documents", {}).items() if isinstance(v, dict)}
@@ -190,7 +209,7 @@ def _load_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
         return {}
 
 
-def _save_manifest(out_dir: Path, manifest: dict[str, dict[str, str]]) -> None:
+def _save_manifest(out_dir: Path, manifest: dict[str, dict]) -> None:
     body = {"pipeline_version": __version__, "documents": dict(sorted(manifest.items()))}
     atomic_write(out_dir / MANIFEST_NAME, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
@@ -205,32 +224,33 @@ def _clean_temporaries(out_dir: Path) -> None:
 
 
 def run(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path] | str | Path,
     out_dir: Path | str,
     *,
     workers: int | None = None,
     force: bool = False,
     password: str | None = None,
     excel: bool = False,
-    progress: Callable[[Iterable], Iterable] | None = None,
+    progress: Callable[[Iterable, int], Iterable] | None = None,
 ) -> RunReport:
     """Extract every source into ``out_dir``; write JSON, CSV, manifest and run report.
 
     Args:
-        inputs: files, folders and glob patterns.
+        inputs: files, folders and glob patterns (or a single one).
         out_dir: output folder (created if missing).
         workers: processes to use (default: the number of CPUs; 1 runs in-process).
         force: redo sources even when unchanged.
         password: user password for encrypted PDFs.
         excel: write the CSVs with a UTF-8 BOM (for Excel).
-        progress: wraps the iterable of finished sources (e.g. ``tqdm``).
+        progress: ``progress(iterable, total)`` wraps the iterable of finished
+            sources (e.g. ``tqdm``); ``total`` is the number to extract.
 
     Returns:
         The run report (also written to ``out_dir/run_report.json``).
 
     Raises:
-        UsageError: an input that does not exist, or an output folder that
-            cannot be created.
+        UsageError: an input that does not exist, inputs with no file at all,
+            or an output folder that cannot be created.
     """
     started_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     clock = time.perf_counter()
@@ -242,7 +262,11 @@ def run(
     if not out.is_dir():
         raise UsageError(f"{out}: not a folder")
     _clean_temporaries(out)
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
     paths = discover(inputs, exclude=out)
+    if not paths:
+        raise UsageError(f"no files found in {', '.join(map(str, inputs))}")
     workers = max(1, workers or os.cpu_count() or 1)
 
     reports: dict[Path, SourceReport] = {}
@@ -272,6 +296,12 @@ def run(
             )
             continue
         seen_hash[digest] = path
+        if f"{doc_id}.json" in RESERVED_JSON:
+            reports[path] = SourceReport(
+                source=str(path), status="failed", error_kind="document_id_conflict", sha256=digest,
+                message=f"{path}: document id {doc_id!r} is the name of an output file ({doc_id}.json); rename the source",
+            )
+            continue
         if doc_id in seen_id:
             reports[path] = SourceReport(
                 source=str(path), status="failed", error_kind="document_id_conflict", sha256=digest,
@@ -286,12 +316,16 @@ def run(
             and entry.get("pipeline_version") == __version__
             and (out / f"{doc_id}.json").is_file()
         ):
-            reports[path] = SourceReport(source=str(path), document_id=doc_id, status="unchanged", sha256=digest)
+            reports[path] = SourceReport(
+                source=str(path), document_id=doc_id, status="unchanged", sha256=digest,
+                meetings=entry.get("meetings"),
+                warnings=[WarningEntry.model_validate(w) for w in entry.get("warnings", [])],
+            )
             continue
         reports[path] = SourceReport(source=str(path), document_id=doc_id, status="ok", sha256=digest)
         todo.append(path)
 
-    for outcome in _outcomes(todo, workers, password, progress):
+    for outcome in _outcomes(todo, workers, password, progress and (lambda it: progress(it, len(todo)))):
         base = reports[outcome.path]
         if outcome.record_json is None:
             reports[outcome.path] = base.model_copy(update=dict(
@@ -301,7 +335,14 @@ def run(
             log.info("failed: %s", outcome.message)
             continue
         atomic_write(out / f"{base.document_id}.json", outcome.record_json)
-        manifest[base.document_id] = {"source": outcome.path.name, "sha256": base.sha256, "pipeline_version": __version__}
+        manifest[base.document_id] = {
+            "source": outcome.path.name,
+            "sha256": base.sha256,
+            "pipeline_version": __version__,
+            # kept so that an unchanged source still reports what it found
+            "meetings": outcome.meetings,
+            "warnings": [w.model_dump() for w in outcome.warnings],
+        }
         _save_manifest(out, manifest)
         reports[outcome.path] = base.model_copy(update=dict(
             meetings=outcome.meetings, warnings=outcome.warnings, seconds=outcome.seconds,
@@ -331,6 +372,6 @@ def _outcomes(
         return
     level = logging.getLogger("pipeline").getEffectiveLevel()
     preload()
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker, initargs=(level,)) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker, initargs=(level, os.getpid())) as pool:
         yield from wrap(pool.map(_extract_one, todo, [password] * len(todo)))
 

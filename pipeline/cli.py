@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -74,8 +75,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not args.quiet and not args.verbose and sys.stderr.isatty():
         from tqdm import tqdm
 
-        def progress(iterable):
-            return tqdm(iterable, desc="extract", unit="doc", file=sys.stderr)
+        def progress(iterable, total):
+            return tqdm(iterable, total=total, desc="extract", unit="doc", file=sys.stderr)
 
     try:
         report = run(
@@ -91,9 +92,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         elif args.verbose and entry.status == "skipped":
             print(f"skipped {entry.message}", file=sys.stderr)
     t = report.totals
+    n = len(report.sources)
+    warned = sum(len(e.warnings) for e in report.sources)
     print(
-        f"{len(report.sources)} sources: {t['ok']} ok, {t['unchanged']} unchanged, {t['failed']} failed, "
-        f"{t['skipped']} skipped in {report.elapsed_seconds:.2f} s -> {args.out}",
+        f"{n} source{'s' if n != 1 else ''}: {t['ok']} ok, {t['unchanged']} unchanged, {t['failed']} failed, "
+        f"{t['skipped']} skipped in {report.elapsed_seconds:.2f} s -> {args.out}"
+        + (f" ({warned} warning{'s' if warned != 1 else ''}, see run_report.json)" if warned else ""),
         file=sys.stderr,
     )
     return EXIT_FAILED if t["failed"] else EXIT_OK
@@ -103,8 +107,20 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)  # exits with status 2 on bad usage
+    # SIGTERM (kill, timeout, a service manager) stops a run like Ctrl-C:
+    # the pool is shut down and finished files are kept.
+    signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         return args.func(args)
     except KeyboardInterrupt:
         print("interrupted: finished files are kept; run again to complete", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``… | head``): no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+
+
+def _raise_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -146,3 +146,77 @@ def test_output_files_get_the_usual_permissions(tmp_path: Path):
         os.umask(old)
     for path in tmp_path.iterdir():
         assert path.stat().st_mode & 0o777 == 0o644, path.name
+
+
+def test_sources_named_like_output_files_fail_instead_of_being_overwritten(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("manifest.txt", "datapackage.md", "run_report.txt"):
+        (src / name).write_bytes(BROCHURE_TXT.read_bytes() + name.encode())
+    report = run(src, tmp_path / "out", workers=1)  # a single path is accepted too
+    assert {(s.status, s.error_kind) for s in report.sources} == {("failed", "document_id_conflict")}
+    assert "rename the source" in report.sources[0].message
+    assert not (tmp_path / "out" / "manifest.json").exists()
+    assert "resources" in json.loads((tmp_path / "out" / "datapackage.json").read_text("utf-8"))
+    assert json.loads((tmp_path / "out" / "run_report.json").read_text("utf-8"))["totals"]["failed"] == 3
+
+
+def test_unchanged_sources_keep_their_warnings_and_counts(tmp_path: Path):
+    first = run([SOURCES], tmp_path, workers=1)
+    again = run([SOURCES], tmp_path, workers=1)
+    assert again.totals["unchanged"] == 2
+    assert [(s.meetings, s.warnings) for s in again.sources] == [(s.meetings, s.warnings) for s in first.sources]
+    assert any(s.warnings for s in again.sources)
+
+
+def test_no_files_at_all_is_bad_usage(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UsageError, match="no files found"):
+        run([tmp_path / "empty"], tmp_path / "out")
+
+
+def _children(pid: int) -> set[int]:
+    kids = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.add(int(stat.parent.name))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and PR_SET_PDEATHSIG")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_run_leaves_no_worker_behind(tmp_path: Path, sig):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(60):
+        (src / f"b{i:02d}.txt").write_bytes(BROCHURE_TXT.read_bytes() + b"\n" * i)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", str(src), "--out", str(tmp_path / "out"), "--workers", "2", "-q"],
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 30
+    workers: set[int] = set()
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        workers = _children(proc.pid)
+        time.sleep(0.01)
+    assert workers, "no worker started"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers)
+    if sig == signal.SIGTERM:
+        assert proc.returncode == 130  # handled like Ctrl-C

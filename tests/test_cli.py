@@ -62,4 +62,4 @@ def test_verbose_logs_each_stage_and_quiet_prints_only_the_total(tmp_path: Path)
         assert f"{stage} done in" in verbose.stderr
     quiet = cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "q"), "--workers", "1", "-q")
     assert quiet.stderr.strip().splitlines() == [quiet.stderr.strip()]  # one line: the total
-    assert quiet.stderr.startswith("1 sources: 1 ok")
+    assert quiet.stderr.startswith("1 source: 1 ok")

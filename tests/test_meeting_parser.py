@@ -113,3 +113,15 @@ def test_no_meetings_is_an_error_naming_the_file(tmp_path):
 )
 def test_theme_cleaning(raw, theme):
     assert clean_theme(raw) == theme
+
+
+def test_heading_year_out_of_range_is_named_in_the_warning(tmp_path):
+    text = meeting_text(
+        "تاريخ ومكان الانعقاد: 13 تشرين الأول/ أكتوبر 2016، جنيف، سويسرا",
+        heading="## الاجتماع العالمي السادس للعمليات التشاورية الإقليمية بشأن الهجرة: 2216",
+    )
+    result = run(tmp_path, text)
+    assert result.record.meetings[0].year == 2016
+    assert [w.message for w in result.warnings if w.code == "year_from_date"] == [
+        "the heading's year 2216 is outside 1900–2100; 2016 is taken from the date"
+    ]

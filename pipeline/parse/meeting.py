@@ -21,6 +21,7 @@ from .participants import ParticipantCounts, parse_participants
 from .venues import Venue, parse_venue
 
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+_ANY_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _QUOTES = "\"'“”„«»‘’"
 
 
@@ -100,7 +101,9 @@ def parse_meeting(section: Segment) -> ParsedMeeting:
     date_text, start, end, venue = _date_and_venue(values, warn)
     if year is None and start is not None:
         year = start.year
-        warn("year_from_date", f"the heading names no year; {year} is taken from the date")
+        odd = _ANY_YEAR_RE.findall(heading.match)
+        why = f"the heading's year {odd[-1]} is outside 1900–2100" if odd else "the heading names no year"
+        warn("year_from_date", f"{why}; {year} is taken from the date")
     participants_text = values["participants"].display if "participants" in values else None
     participants = None
     if "participants" in values and values["participants"].match.strip():

@@ -50,7 +50,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
             charset-normalizer gives text with Arabic letters.
     """
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise EmptySourceError(path, "the file is empty")
+        raise EmptySourceError(path, "the file is empty (no bytes, or only whitespace)")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
