@@ -334,3 +334,39 @@ def test_content_tokenizer():
     assert parse_content(b"/Span <</ActualText <FEFF0631> /N null>> BDC EMC")[0][1][1] == {"ActualText": b"\xfe\xff\x06\x31"}
     assert parse_content(b"q BI /W 1 /H 1 ID x EI Q") is None  # inline image: pdfminer's parser
     assert parse_content(b"(unbalanced") is None
+
+
+class _FakeFont:
+    """Just what GlyphCollector.render_char asks of a pdfminer font."""
+
+    def __init__(self, name: str, descent: float):
+        self.fontname, self.descent = name, descent
+
+    def is_vertical(self):
+        return False
+
+    def to_unichr(self, cid):
+        return chr(cid)
+
+    def char_width(self, cid):
+        return 0.5
+
+    def get_descent(self):
+        return self.descent
+
+
+def test_glyph_boxes_do_not_depend_on_the_fonts_declared_descent():
+    # An Arabic font declaring a deep descent and a fallback font for the
+    # bracket declaring a shallow one: same baseline, so same box and row.
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    matrix = (1, 0, 0, 1, 100, 500)
+    collector.render_char(matrix, _FakeFont("NotoSansArabic", -0.74), 9.0, 1.0, 0, ord("ب"), None, None)
+    collector.render_char((1, 0, 0, 1, 104.5, 500), _FakeFont("LiberationSerif", -0.22), 9.0, 1.0, 0, ord("("), None, None)
+    (a, b) = collector.glyphs
+    assert (a[1], a[3]) == (b[1], b[3])
+    glyphs = [Glyph(x0, x1, 842 - y1, 842 - y0, t, s, False, BASE) for x0, y0, x1, y1, t, s, _ in collector.glyphs]
+    assert len(group_rows(glyphs)) == 1

@@ -33,6 +33,9 @@ from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import KWD, LIT, literal_name
 from pdfminer.utils import apply_matrix_rect
 
+# Where every glyph's box starts, in ems below its baseline (see GlyphCollector).
+BOX_DESCENT = -0.25
+
 # (x0, y0, x1, y1, text, size, fontname): one glyph in pdfminer coordinates.
 RawGlyph = tuple[float, float, float, float, str, float, str]
 
@@ -206,8 +209,14 @@ class GlyphCollector(PDFPageAggregator):
     """A pdfminer device that records glyphs as :data:`RawGlyph` tuples.
 
     The geometry is that of pdfminer's ``LTChar`` (advance × font size ×
-    horizontal scaling wide, font size high, from the font's descent), so
-    boxes match pdfplumber's ``page.chars``. Glyphs of vertical fonts go
+    horizontal scaling wide, font size high) except for the vertical
+    placement: the box starts ``BOX_DESCENT`` ems below the baseline for
+    every font, where ``LTChar`` uses each font's own descent. Fonts declare
+    very different descents (Noto Sans Arabic about 0.74 em, Liberation
+    Serif 0.22 em, none at all for some), so glyphs of two fonts on one
+    baseline (Arabic text with brackets, digits or Latin from a fallback
+    font) would get boxes half a line apart and fall into different rows
+    (pitfall 5); from the baseline they share one body. Glyphs of vertical fonts go
     through ``LTChar`` as usual and are left out (the reader handles
     horizontal text only). Paths, images and figures are kept as pdfminer
     layout objects in :meth:`get_result`.
@@ -235,7 +244,7 @@ class GlyphCollector(PDFPageAggregator):
                 text = f"(cid:{cid})"  # pdfminer's spelling of an unmapped glyph
             self._texts[key] = text
         adv = font.char_width(cid) * fontsize * scaling
-        bottom = font.get_descent() * fontsize + rise
+        bottom = BOX_DESCENT * fontsize + rise
         a, b, c, d, e, f = matrix
         if b == 0 and c == 0:
             x0, x1 = e, a * adv + e
