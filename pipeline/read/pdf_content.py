@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pdfminer.cmapdb import FileUnicodeMap
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdffont import PDFSimpleFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdftypes import stream_value
+from pdfminer.pdftypes import resolve1, stream_value
 from pdfminer.psparser import KWD, LIT, literal_name
-from pdfminer.utils import apply_matrix_rect
+from pdfminer.utils import apply_matrix_rect, decode_text
 
 # Where every glyph's box starts, in ems below its baseline (see GlyphCollector).
 BOX_DESCENT = -0.25
@@ -205,6 +206,40 @@ def _lookup(interp: PDFPageInterpreter, op: bytes) -> tuple:
     return (func, func.__code__.co_argcount - 1)
 
 
+def glyph_text(font, cid: int) -> str:
+    """The text of one glyph, or ``"(cid:N)"`` (pdfminer's spelling) when unknown.
+
+    pdfminer falls back to the font's base encoding for a code its ToUnicode
+    map lacks. For a *symbolic* simple font (descriptor flag 4, as
+    LibreOffice writes its subsets) without an ``/Encoding`` that guess is
+    meaningless: codes select glyphs of the font's own cmap. LibreOffice
+    draws justification kashidas with such a code, which pdfminer turned
+    into ``"``; the glyph's text is unknown instead (pitfall 9, the
+    glyph keeps its place on the line).
+    """
+    umap = getattr(font, "unicode_map", None)
+    if (
+        isinstance(font, PDFSimpleFont)
+        and isinstance(umap, FileUnicodeMap)
+        and cid not in umap.cid2unichr
+        and font.flags & 4
+    ):
+        return f"(cid:{cid})"
+    try:
+        return font.to_unichr(cid)
+    except PDFUnicodeNotDefined:
+        return f"(cid:{cid})"
+
+
+def _actual_text(props) -> str | None:
+    if not isinstance(props, dict) or "ActualText" not in props:
+        return None
+    value = resolve1(props["ActualText"])
+    if isinstance(value, bytes):
+        return decode_text(value)
+    return value if isinstance(value, str) else None
+
+
 class GlyphCollector(PDFPageAggregator):
     """A pdfminer device that records glyphs as :data:`RawGlyph` tuples.
 
@@ -221,6 +256,14 @@ class GlyphCollector(PDFPageAggregator):
     horizontal text only). Paths, images and figures are kept as pdfminer
     layout objects in :meth:`get_result`.
 
+    Marked content with an ``/ActualText`` (``/Span <</ActualText (…)>> BDC
+    … EMC``, Typst writes one around every cluster of several glyphs, e.g.
+    a letter and its tanween) replaces the text of the glyphs inside: the
+    widest of them gets the whole replacement text, the others none (they
+    keep their boxes). Without it each glyph of the cluster carries its
+    ToUnicode text, which such producers set to the whole cluster
+    (``اً`` twice, ``عُ`` for a damma).
+
     Attributes:
         glyphs: the page's glyphs in content-stream order.
         rotated: number of glyphs not upright (rotated or mirrored text).
@@ -231,6 +274,23 @@ class GlyphCollector(PDFPageAggregator):
         self.glyphs: list[RawGlyph] = []
         self.rotated = 0
         self._texts: dict[tuple[int, int], str] = {}
+        self._tags: list[tuple[int, str | None]] = []  # (first glyph, ActualText) per open tag
+
+    def begin_tag(self, tag, props=None) -> None:
+        self._tags.append((len(self.glyphs), _actual_text(props)))
+
+    def end_tag(self) -> None:
+        if not self._tags:
+            return
+        start, actual = self._tags.pop()
+        if actual is None or any(a is not None for _, a in self._tags):
+            return  # no replacement, or an enclosing one will replace these glyphs too
+        span = self.glyphs[start:]
+        if not span:
+            return
+        widest = max(range(len(span)), key=lambda i: span[i][2] - span[i][0])
+        for i, g in enumerate(span):
+            self.glyphs[start + i] = (*g[:4], actual if i == widest else "", *g[5:])
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         if font.is_vertical():
@@ -238,11 +298,7 @@ class GlyphCollector(PDFPageAggregator):
         key = (id(font), cid)
         text = self._texts.get(key)
         if text is None:
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
-                text = f"(cid:{cid})"  # pdfminer's spelling of an unmapped glyph
-            self._texts[key] = text
+            text = self._texts[key] = glyph_text(font, cid)
         adv = font.char_width(cid) * fontsize * scaling
         bottom = BOX_DESCENT * fontsize + rise
         a, b, c, d, e, f = matrix
