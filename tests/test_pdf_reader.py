@@ -12,7 +12,7 @@ from pathlib import Path
 
 import editdistance
 import pytest
-from pdfminer.psparser import PSEOF
+from pdfminer.psparser import LIT, PSEOF
 
 from pipeline.errors import (
     CorruptPdfError,
@@ -370,3 +370,67 @@ def test_glyph_boxes_do_not_depend_on_the_fonts_declared_descent():
     assert (a[1], a[3]) == (b[1], b[3])
     glyphs = [Glyph(x0, x1, 842 - y1, 842 - y0, t, s, False, BASE) for x0, y0, x1, y1, t, s, _ in collector.glyphs]
     assert len(group_rows(glyphs)) == 1
+
+
+def test_mark_goes_to_its_stream_neighbour_when_its_box_sits_over_the_next_letter():
+    # Amiri in Chromium: the zero-width shadda of يّة is drawn from an origin
+    # inside the teh marbuta to its left; the stream (ة ّ ي, HarfBuzz's visual
+    # order) says its base is the yeh to its right.
+    from pipeline.read.pdf_line import stream_neighbours
+
+    teh, shadda, yeh, lam, alef = (
+        g(216.9, 221.1, "ة"), g(219.7, 219.7, "\u0651", MARK), g(221.1, 223.8, "ي"), g(223.8, 225.7, "ل"), g(225.7, 228.1, "آ")
+    )
+    row = [teh, shadda, yeh, lam, alef]
+    assert make_line(row, rtl_default=True).text == "آليةّ"  # by geometry alone: wrong letter
+    assert make_line(row, rtl_default=True, bases=stream_neighbours(row)).text == "آليّة"
+    # Logical stream order (ي ّ ة) gives the same base: the right-hand neighbour.
+    logical = [alef, lam, yeh, shadda, teh]
+    assert make_line(row, rtl_default=True, bases=stream_neighbours(logical)).text == "آليّة"
+
+
+def test_zero_width_glyph_inside_a_wide_one_opens_no_word_gap():
+    # A glyph mapped to nothing (WeasyPrint, part of a cluster) drawn at the
+    # left of a wide letter: the gap to the next letter is measured from the
+    # wide letter's right edge, so ظ and ن stay one word.
+    row = [g(0, 4, "ة"), g(4, 9, "م"), g(9, 16, "ظ"), g(9.5, 9.5, "", JUNK), g(16, 19, "ن")]
+    assert make_line(row, rtl_default=True).text == "نظمة"
+
+
+def test_actual_text_replaces_the_glyphs_of_its_span():
+    # Typst: /Span <</ActualText (اً)>> BDC [alef, fathatan] EMC, both glyphs
+    # mapped to "اً" by its ToUnicode.
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    class ClusterFont(_FakeFont):
+        def to_unichr(self, cid):
+            return "اً"
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    font = ClusterFont("Amiri", -0.3)
+    collector.begin_tag(LIT("Span"), {"ActualText": b"\xfe\xff\x06\x27\x06\x4b"})
+    collector.render_char((1, 0, 0, 1, 100, 500), font, 10.0, 1.0, 0, 1, None, None)
+    collector.render_char((1, 0, 0, 1, 102, 500), font, 1.0, 1.0, 0, 2, None, None)  # the narrower mark glyph
+    collector.end_tag()
+    assert [gl[4] for gl in collector.glyphs] == ["اً", ""]
+
+
+def test_code_missing_from_tounicode_of_a_symbolic_font_has_no_text():
+    # LibreOffice's justification kashida: a code of a symbolic TrueType subset
+    # without /Encoding that its ToUnicode map lacks; pdfminer would guess '"'.
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.pdffont import PDFSimpleFont
+
+    from pipeline.read.pdf_content import glyph_text
+
+    font = PDFSimpleFont.__new__(PDFSimpleFont)
+    font.unicode_map = FileUnicodeMap()
+    font.unicode_map.cid2unichr[5] = "ب"
+    font.cid2unicode = {34: '"', 5: "%"}
+    font.flags = 4
+    assert glyph_text(font, 5) == "ب"
+    assert glyph_text(font, 34) == "(cid:34)"
+    font.flags = 32  # non-symbolic: the standard encoding applies
+    assert glyph_text(font, 34) == '"'

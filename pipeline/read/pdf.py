@@ -56,6 +56,7 @@ from .pdf_line import (
     is_letter,
     make_line,
     reorder,
+    stream_neighbours,
     strong_info,
 )
 
@@ -193,10 +194,13 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
     n_rtl = n_ltr = 0
     sizes: Counter = Counter()
     x_lo, x_hi = mb_x0 - 1, mb_x0 + float(page.width) + 1
+    stream: list[Glyph] = []  # all kept glyphs in content-stream order
     for x0, y0, x1, y1, text, size, font in collector.glyphs:
         if text.startswith("(cid:"):
+            # No text, but the glyph still takes its place on the line (a
+            # kashida inside a justified word is no word gap).
             result.cids += 1
-            continue
+            text = ""
         top = height - y1 + mb_top
         bottom = height - y0 + mb_top
         x0 += mb_x0
@@ -205,6 +209,7 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
             continue  # off the page: not visible text
         clean, kind = classify(text)
         g = Glyph(x0, x1, top, bottom, clean, size, _is_bold(font), kind)
+        stream.append(g)
         if kind == MARK:
             marks.append(g)
             continue
@@ -223,8 +228,9 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
     rtl_page = n_rtl >= n_ltr
     em = sizes.most_common(1)[0][0] if sizes else 10.0
     regions = attach_marks(page_regions(glyphs, rtl_page, em), marks)
+    bases = stream_neighbours(stream) if marks else None
     for region in regions:
-        lines = [line for line in (make_line(row, rtl_page) for row in region) if line is not None]
+        lines = [line for line in (make_line(row, rtl_page, bases) for row in region) if line is not None]
         if shapes:
             _mark_drawn_bullets(lines, shapes)
         if lines:

@@ -172,14 +172,51 @@ def is_letter(text: str) -> bool:
 # One line
 
 
-def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
+def stream_neighbours(stream: list[Glyph]) -> dict[int, tuple[Glyph | None, Glyph | None]]:
+    """For each combining mark (by ``id``), the glyphs drawn just before and
+    just after it in the content stream, other marks and junk skipped; ``None``
+    across a space.
+
+    Shaping engines emit a mark next to its base letter: HarfBuzz-based
+    producers (Chromium, LibreOffice, WeasyPrint, Typst) write right-to-left
+    runs in visual order, mark *before* its base (``ة ّ ي`` for ``يّة``);
+    producers writing logical order put it after (``ي ّ ة``). Either way the
+    base of an Arabic mark is the right-hand one of its two neighbours,
+    while the mark's own box can sit over either of them: a zero-width mark
+    is drawn from an origin that fonts place differently (Amiri left of the
+    letter, Noto Naskh inside it).
+    """
+    out: dict[int, tuple[Glyph | None, Glyph | None]] = {}
+    pending: list[Glyph] = []
+    prev: Glyph | None = None
+    for g in stream:
+        if g.kind == MARK:
+            pending.append(g)
+        elif g.kind == JUNK:
+            continue
+        else:
+            nxt = g if g.kind == BASE else None
+            for m in pending:
+                out[id(m)] = (prev, nxt)
+            pending = []
+            prev = nxt
+    for m in pending:
+        out[id(m)] = (prev, None)
+    return out
+
+
+def make_line(
+    row: list[Glyph], rtl_default: bool, bases: dict[int, tuple[Glyph | None, Glyph | None]] | None = None
+) -> Line | None:
     """Turn a row of glyphs into a :class:`Line` in logical order.
 
     * Glyphs are sorted visually (by ``x0``, then ``x1``: a zero-width
       ligature component drawn at the left edge of its glyph comes first).
-    * A combining mark goes with the base glyph whose x-range holds its
-      centre (else the nearest), right after it in logical order; marks never
-      open a word gap (pitfall 4).
+    * A combining mark goes with its base glyph, right after it in logical
+      order; marks never open a word gap (pitfall 4). The base is the mark's
+      content-stream neighbour (``bases``, see :func:`stream_neighbours`)
+      when that one is on the row and near the mark, else the glyph whose
+      x-range holds the mark's centre (else the nearest).
     * A space is written where the producer drew a space glyph, or where the
       gap between two glyphs exceeds ``GAP_SPACE_EM`` of their font size
       (pitfall 6). Repeated identical glyphs at the same place (fake bold by
@@ -194,6 +231,7 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
     Args:
         row: the glyphs of one row, marks included, in any order.
         rtl_default: the page's dominant direction.
+        bases: the marks' stream neighbours (:func:`stream_neighbours`), if known.
 
     Returns:
         The line, or ``None`` when it has no text (only spaces/junk).
@@ -227,7 +265,7 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
             marker = True
             units = [g for g in units if g is not lead]
             solid = [g for g in solid if g is not lead]
-    visual, words = _visual(units, solid, marks)
+    visual, words = _visual(units, solid, marks, bases)
     if not visual:
         return None
     if n_rtl or not n_ltr:
@@ -259,19 +297,25 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
     )
 
 
-def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph]) -> tuple[str, list[tuple[float, float]]]:
-    """The row's text in visual order with spaces, and its words' x-extents."""
-    attached = _attach(solid, marks)
+def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=None) -> tuple[str, list[tuple[float, float]]]:
+    """The row's text in visual order with spaces, and its words' x-extents.
+
+    Gaps are measured from the right edge of everything drawn so far, not
+    from the previous glyph alone: a zero-width glyph inside a wide one (a
+    ligature component, a glyph mapped to nothing) would otherwise open a
+    gap the width of the rest of the wide glyph (pitfall 6)."""
+    attached = _attach(solid, marks, bases)
     threshold = GAP_SPACE_EM_WITH_SPACES if len(units) > len(solid) else GAP_SPACE_EM
     pieces: list[str] = []
     words: list[list[float]] = []
     prev = None
+    right = 0.0
     space = False
     for g in units:
         if g.kind == SPACE:
             space = prev is not None
             continue
-        if prev is not None and (space or g.x0 - prev.x1 > threshold * min(g.size, prev.size)):
+        if prev is not None and (space or g.x0 - right > threshold * min(g.size, prev.size)):
             pieces.append(" ")
             words.append([g.x0, g.x1])
         elif words:
@@ -285,6 +329,7 @@ def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph]) -> tuple
         if len(text) > 1 and strong_info(g.text)[0]:
             text = text[::-1]
         pieces.append(text)
+        right = g.x1 if prev is None else max(right, g.x1)
         prev, space = g, False
     return "".join(pieces).strip(), [(a, b) for a, b in words]
 
@@ -405,14 +450,19 @@ def _dedupe(units: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def _attach(solid: list[Glyph], marks: list[Glyph]) -> dict[int, str]:
+def _attach(solid: list[Glyph], marks: list[Glyph], bases=None) -> dict[int, str]:
     """Map each base glyph (by id) to the combining marks that belong to it."""
     if not marks:
         return {}
     lefts = [g.x0 for g in solid]
+    on_row = {id(g) for g in solid if g.kind == BASE} if bases else set()
     out: dict[int, str] = {}
     for m in sorted(marks, key=lambda m: m.x0):
         cx = (m.x0 + m.x1) / 2
+        hinted = _stream_base(m, cx, bases, on_row) if bases else None
+        if hinted is not None:
+            out[id(hinted)] = out.get(id(hinted), "") + m.text
+            continue
         i = bisect.bisect_right(lefts, cx)
         best, best_d = None, float("inf")
         for g in solid[max(0, i - 3) : i + 2]:
@@ -427,3 +477,23 @@ def _attach(solid: list[Glyph], marks: list[Glyph]) -> dict[int, str]:
         if best is not None:
             out[id(best)] = out.get(id(best), "") + m.text
     return out
+
+
+def _stream_base(m: Glyph, cx: float, bases, on_row: set[int]) -> Glyph | None:
+    """The mark's base among its stream neighbours: on the row, within half an
+    em of the mark, the right-hand one for an Arabic mark (left-hand for a
+    left-to-right script's)."""
+    found = [
+        g for g in bases.get(id(m), ())
+        if g is not None and id(g) in on_row and g.x0 - 0.5 * g.size <= cx <= g.x1 + 0.5 * g.size
+    ]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    rtl = _is_rtl_mark(m.text)
+    return max(found, key=lambda g: g.x0 + g.x1) if rtl else min(found, key=lambda g: g.x0 + g.x1)
+
+
+def _is_rtl_mark(text: str) -> bool:
+    return any("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc" for c in text)
