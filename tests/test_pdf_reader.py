@@ -434,3 +434,47 @@ def test_code_missing_from_tounicode_of_a_symbolic_font_has_no_text():
     assert glyph_text(font, 34) == "(cid:34)"
     font.flags = 32  # non-symbolic: the standard encoding applies
     assert glyph_text(font, 34) == '"'
+
+
+def _line(text: str, top: float, size: float = 12.0):
+    """A line drawn with one glyph per character (visual order = text reversed if Arabic)."""
+    visual = text[::-1] if any("\u0600" <= c <= "\u06ff" for c in text) else text
+    row = [g(i * 6.0 + 100, i * 6.0 + 106, c, SPACE if c == " " else BASE, top=top, size=size) for i, c in enumerate(visual)]
+    return make_line(row, rtl_default=True)
+
+
+def _pages(*page_lines):
+    from pipeline.read.pdf import _Page
+
+    return [_Page(n, 800.0, [[line for line in lines]]) for n, lines in enumerate(page_lines, start=1)]
+
+
+def test_a_year_wrapped_to_the_foot_of_a_page_is_no_page_number():
+    from pipeline.read.pdf import _drop_running_heads
+
+    body = "نص الصفحة"
+    pages = _pages(
+        [_line(body, 300), _line("لعام", 700), _line("2005", 730), _line("1", 770)],
+        [_line(body, 300), _line("2", 770)],
+        [_line(body, 300), _line("لعام", 700), _line("2011", 740), _line("3", 770)],
+    )
+    _drop_running_heads(pages)
+    assert [[line.text for r in p.regions for line in r] for p in pages] == [
+        [body, "لعام", "2005"], [body], [body, "لعام", "2011"]
+    ]
+
+
+def test_running_footer_that_floats_up_on_a_short_page_is_dropped():
+    # A browser repeats a table footer after the text: at the foot of full
+    # pages, right after the last line on a short last page. The title on
+    # page 1 has the same words in a larger size and stays.
+    from pipeline.read.pdf import _drop_running_heads
+
+    footer = "الاجتماعات العالمية"
+    pages = _pages(
+        [_line(footer, 80, size=20), _line("نص", 300), _line(footer, 760, size=9)],
+        [_line("نص", 300), _line(footer, 760, size=9)],
+        [_line("نص", 100), _line(footer, 140, size=9)],
+    )
+    _drop_running_heads(pages)
+    assert [[line.text for r in p.regions for line in r] for p in pages] == [[footer, "نص"], ["نص"], ["نص"]]

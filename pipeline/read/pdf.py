@@ -449,27 +449,69 @@ def _drop_running_heads(pages: list[_Page]) -> None:
     """Remove running headers/footers and page numbers (pitfall 10).
 
     Only lines in the top or bottom ``MARGIN_SHARE`` of a page qualify. A
-    bare number there ("3", "- 3 -", "صفحة ٣", "3 / 12") is a page number.
-    A line whose text, digits masked, recurs in the same margin on at least
-    two pages and 40 % of the pages is a running head or footer.
+    bare number there ("3", "- 3 -", "صفحة ٣", "3 / 12") is a page number
+    when it goes up with the pages (:func:`_page_numbers`). A line whose
+    text, digits masked, recurs in the same margin on at least two pages
+    and 40 % of the pages is a running head or footer; so is the same text
+    at the same size as the first or last line of any page.
     """
     seen: Counter = Counter()
     candidates = []
+    numbers = []
     for p in pages:
         keys = set()
         for region in p.regions:
             for line in region:
                 zone = _margin_zone(line, p.height)
-                if zone:
-                    key = (zone, _DIGITS_RE.sub("#", " ".join(line.text.split())))
-                    candidates.append((p, line, key))
-                    keys.add(key)
+                if not zone:
+                    continue
+                if _PAGE_NUMBER_RE.match(line.text):
+                    numbers.append((p, line))
+                    continue
+                key = (zone, _DIGITS_RE.sub("#", " ".join(line.text.split())))
+                candidates.append((p, line, key))
+                keys.add(key)
         seen.update(keys)
     need = max(2, 0.4 * len(pages))
-    drop = {id(line) for p, line, key in candidates if seen[key] >= need or _PAGE_NUMBER_RE.match(line.text)}
+    drop = {id(line) for p, line, key in candidates if seen[key] >= need}
+    drop.update(id(line) for line in _page_numbers(numbers))
+    # A running head or footer that a short page lets float up to the end
+    # of its text (a table footer repeated by a browser) is still one: the
+    # same text at the same size as the margin copies, first or last on
+    # its page.
+    running = {(key[1], line.size) for p, line, key in candidates if seen[key] >= need}
+    if running:
+        for p in pages:
+            lines = [line for region in p.regions for line in region if id(line) not in drop]
+            if not lines:
+                continue
+            for line in (min(lines, key=lambda ln: ln.top), max(lines, key=lambda ln: ln.bottom)):
+                if (_DIGITS_RE.sub("#", " ".join(line.text.split())), line.size) in running:
+                    drop.add(id(line))
     if drop:
         for p in pages:
             p.regions = [kept for kept in ([l for l in r if id(l) not in drop] for r in p.regions) if kept]
+
+
+def _page_numbers(numbers: list[tuple[_Page, Line]]) -> list[Line]:
+    """The bare numbers in page margins that number the pages.
+
+    A page number's value goes up with the page: value − page index is the
+    same on the pages that carry one. A number whose offset is not the
+    document's usual one (seen on at least two pages, or 0 when fewer pages
+    have a number) is text: a year wrapped onto a line of its own at the
+    foot of a column (``… لعام`` / ``2005``) is no page number.
+    """
+    offsets: list[tuple[Line, int | None]] = []
+    for p, line in numbers:
+        m = _DIGITS_RE.search(line.text)
+        try:
+            offsets.append((line, int(m.group()) - p.number))
+        except (AttributeError, ValueError):
+            offsets.append((line, None))
+    counts = Counter(off for _, off in offsets if off is not None)
+    usual = [off for off, n in counts.items() if n >= 2] or [0]
+    return [line for line, off in offsets if off in usual]
 
 
 def _margin_zone(line: Line, height: float) -> str | None:
