@@ -478,3 +478,10 @@ def test_running_footer_that_floats_up_on_a_short_page_is_dropped():
     )
     _drop_running_heads(pages)
     assert [[line.text for r in p.regions for line in r] for p in pages] == [[footer, "نص"], ["نص"], ["نص"]]
+
+
+def test_space_glyph_drawn_over_a_letter_is_no_word_break():
+    # Typst: a justified line's trailing space drawn over its last letter.
+    row = [g(216.45, 218.5, "ا"), g(216.45, 219.1, " ", SPACE), g(218.5, 222.0, "م"), g(222.0, 225.6, "و"),
+           g(225.6, 228.2, " ", SPACE), g(228.9, 231.7, "ل"), g(231.7, 234.3, "ه")]
+    assert make_line(row, rtl_default=True).text == "هل وما"

@@ -241,6 +241,8 @@ def make_line(
     solid = [g for g in units if g.kind != SPACE]
     if not solid:
         return None
+    if len(solid) < len(units):
+        units = _drop_covered_spaces(units)
     n_rtl = n_ltr = 0
     left = right = None
     for g in solid:
@@ -437,6 +439,26 @@ def latin_evidence(visual: str) -> int:
     if text[0] in _SENTENCE_PUNCT and text[1:2].isalpha():
         return -1
     return 0
+
+
+def _drop_covered_spaces(units: list[Glyph]) -> list[Glyph]:
+    """Drop space glyphs drawn over a letter (more than half their width).
+
+    Typst draws a justified line's trailing space at the line's end, over
+    its last letter: there it separates nothing, but sorted among the
+    glyphs it split the word (``وم ا``).
+    """
+    out = []
+    for i, g in enumerate(units):
+        if g.kind == SPACE and g.x1 > g.x0:
+            covered = 0.0
+            for other in units[max(0, i - 2) : i + 3]:
+                if other.kind == BASE:
+                    covered = max(covered, min(g.x1, other.x1) - max(g.x0, other.x0))
+            if covered > 0.5 * (g.x1 - g.x0):
+                continue
+        out.append(g)
+    return out
 
 
 def _dedupe(units: list[Glyph]) -> list[Glyph]:
