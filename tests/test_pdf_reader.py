@@ -480,8 +480,11 @@ def test_running_footer_that_floats_up_on_a_short_page_is_dropped():
     assert [[line.text for r in p.regions for line in r] for p in pages] == [[footer, "نص"], ["نص"], ["نص"]]
 
 
-def test_space_glyph_drawn_over_a_letter_is_no_word_break():
+def test_space_glyph_at_the_line_edge_over_a_letter_is_no_word_break():
     # Typst: a justified line's trailing space drawn over its last letter.
     row = [g(216.45, 218.5, "ا"), g(216.45, 219.1, " ", SPACE), g(218.5, 222.0, "م"), g(222.0, 225.6, "و"),
            g(225.6, 228.2, " ", SPACE), g(228.9, 231.7, "ل"), g(231.7, 234.3, "ه")]
     assert make_line(row, rtl_default=True).text == "هل وما"
+    # A kerned space reaching into the letter before it still separates words.
+    kerned = [g(0, 3, "ة"), g(2.6, 5.2, " ", SPACE), g(5.2, 9.4, "ل"), g(9.4, 12, "ك")]
+    assert make_line(kerned, rtl_default=True).text == "كل ة"

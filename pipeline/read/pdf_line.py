@@ -242,7 +242,7 @@ def make_line(
     if not solid:
         return None
     if len(solid) < len(units):
-        units = _drop_covered_spaces(units)
+        units = _drop_edge_spaces(units, solid)
     n_rtl = n_ltr = 0
     left = right = None
     for g in solid:
@@ -441,24 +441,18 @@ def latin_evidence(visual: str) -> int:
     return 0
 
 
-def _drop_covered_spaces(units: list[Glyph]) -> list[Glyph]:
-    """Drop space glyphs drawn over a letter (more than half their width).
+def _drop_edge_spaces(units: list[Glyph], solid: list[Glyph]) -> list[Glyph]:
+    """Drop space glyphs that reach a line's outer edge.
 
-    Typst draws a justified line's trailing space at the line's end, over
-    its last letter: there it separates nothing, but sorted among the
-    glyphs it split the word (``وم ا``).
+    Typst draws a justified line's trailing space at the line's end, on top
+    of its last letter (both start at the line's left edge): there it
+    separates nothing, but sorted among the glyphs it split the word
+    (``وم ا``). A space at either edge of a line is never a word break.
     """
-    out = []
-    for i, g in enumerate(units):
-        if g.kind == SPACE and g.x1 > g.x0:
-            covered = 0.0
-            for other in units[max(0, i - 2) : i + 3]:
-                if other.kind == BASE:
-                    covered = max(covered, min(g.x1, other.x1) - max(g.x0, other.x0))
-            if covered > 0.5 * (g.x1 - g.x0):
-                continue
-        out.append(g)
-    return out
+    letters = [g for g in solid if g.kind == BASE] or solid
+    lo = min(g.x0 for g in letters)
+    hi = max(g.x1 for g in letters)
+    return [g for g in units if g.kind != SPACE or (g.x0 > lo + 0.01 and g.x1 < hi - 0.01)]
 
 
 def _dedupe(units: list[Glyph]) -> list[Glyph]:
