@@ -488,3 +488,22 @@ def test_space_glyph_at_the_line_edge_over_a_letter_is_no_word_break():
     # A kerned space reaching into the letter before it still separates words.
     kerned = [g(0, 3, "ة"), g(2.6, 5.2, " ", SPACE), g(5.2, 9.4, "ل"), g(9.4, 12, "ك")]
     assert make_line(kerned, rtl_default=True).text == "كل ة"
+
+
+def test_brackets_around_latin_in_a_latin_line_stay_with_the_latin():
+    from pipeline.read.pdf_line import reorder
+
+    # "(IOM)" wrapped alone onto a line of a right-to-left paragraph.
+    assert reorder("(IOM)", rtl=True, latin_only=True) == "(IOM)"
+    # WeasyPrint/Typst store the logical bracket for a mirrored glyph.
+    visual = "International Organization for Migration )IOM("
+    assert reorder(visual, rtl=True, latin_only=True) == "International Organization for Migration (IOM)"
+    assert reorder(visual, rtl=False, latin_only=True) == "International Organization for Migration (IOM)"
+
+
+def test_url_cut_by_a_line_wrap_keeps_its_last_character():
+    from pipeline.read.pdf_line import reorder
+
+    # الموقع الشبكي: https://www.iom.int/global-  (the rest on the next line)
+    visual = "https://www.iom.int/global- :" + "الموقع الشبكي"[::-1]
+    assert reorder(visual, rtl=True) == "الموقع الشبكي: https://www.iom.int/global-"

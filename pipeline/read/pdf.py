@@ -407,8 +407,8 @@ def _bracket_fit(text: str, i: int) -> int:
 def _rtl_brackets(line: Line) -> list[int]:
     """Indices of brackets in right-to-left context (UAX #9 N0–N2, simplified).
 
-    A bracket pair around Latin-only content next to Latin text is
-    left-to-right (N0); any other bracket is right-to-left when the nearest
+    A bracket pair around Latin-only content next to Latin text, or in a
+    Latin-only line, is left-to-right (N0); any other bracket is right-to-left when the nearest
     strong characters around it (digits count as R, N1) are not both Latin,
     in a right-to-left paragraph, or when both are right-to-left.
     """
@@ -421,7 +421,7 @@ def _rtl_brackets(line: Line) -> list[int]:
         elif c in _CLOSE and stack:
             j = stack.pop()
             inside = {strong_info(ch)[3] for ch in text[j + 1 : i]} - {None}
-            if inside == {"L"} and "L" in (_strong_near(text, j, -1), _strong_near(text, i, 1)):
+            if inside == {"L"} and (line.script == "L" or "L" in (_strong_near(text, j, -1), _strong_near(text, i, 1))):
                 ltr_pairs.update((i, j))
     out = []
     for i, c in enumerate(text):

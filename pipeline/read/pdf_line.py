@@ -356,12 +356,42 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
     (``P.O. Box 17`` could be ``17 P.O. Box``): a number right after a word
     that takes one (Box, Suite, Floor, BP, Postfach …) stays after it.
     Inside Arabic lines the number is left glued, as in ``Windows 10``.
+
+    Two more cases where a visual line alone does not say what its
+    paragraph said:
+
+    * brackets around Latin text in a Latin-only line (``(IOM)``, even
+      alone on a line after a wrap) belong to the Latin text: the
+      paragraph's bidi saw the Latin before them. A pair drawn facing
+      outwards (``)IOM(``: WeasyPrint and Typst store the logical bracket
+      for a mirrored glyph) is turned around first;
+    * a Latin token at the logical end of a right-to-left line (its visual
+      left) that ends in punctuation (``https://www.iom.int/global-``) was
+      cut by a line wrap inside the token: the punctuation belongs to it
+      and stays at its end.
     """
+    if latin_only:
+        visual = _latin_brackets(visual, mark=rtl)
     if not rtl:
-        return get_display(visual, base_dir="L")
+        return get_display(visual, base_dir="L").replace(_LRM, "")
     if latin_only:
         visual = _mark_leading_number(visual)
-    return get_display(visual, base_dir="R").replace(_RLM, "")
+    else:
+        visual = _TRAILING_PUNCT_RE.sub(lambda m: m.group(0) + _LRM, visual, count=1)
+    return get_display(visual, base_dir="R").replace(_RLM, "").replace(_LRM, "")
+
+
+_LRM = "\u200e"
+_OUTWARD_PAIR_RE = re.compile(r"\)([^()\u0590-\u08ff]*[A-Za-z][^()\u0590-\u08ff]*)\(")
+_LATIN_PAIR_RE = re.compile(r"\(([^()\u0590-\u08ff]*[A-Za-z][^()\u0590-\u08ff]*)\)")
+_TRAILING_PUNCT_RE = re.compile(r"^[^\s\u0590-\u08ff]*[A-Za-z][^\s\u0590-\u08ff]*?[A-Za-z0-9][-/._~=&?#]+(?=\s|$)")
+
+
+def _latin_brackets(visual: str, mark: bool) -> str:
+    visual = _OUTWARD_PAIR_RE.sub(lambda m: f"({m.group(1)})", visual)
+    if mark:
+        visual = _LATIN_PAIR_RE.sub(lambda m: _LRM + m.group(0), visual)
+    return visual
 
 
 # Latin words that are followed by their number (``P.O. Box 17``, ``Suite 4``,
