@@ -507,3 +507,64 @@ def test_url_cut_by_a_line_wrap_keeps_its_last_character():
     # الموقع الشبكي: https://www.iom.int/global-  (the rest on the next line)
     visual = "https://www.iom.int/global- :" + "الموقع الشبكي"[::-1]
     assert reorder(visual, rtl=True) == "الموقع الشبكي: https://www.iom.int/global-"
+
+
+def _rtl_line(text: str, right: float, width: float, top: float, size: float = 10.0, visual: str | None = None):
+    """A right-aligned line of ``text`` (or of the given visual string) spread
+    over ``width`` points, one glyph per character."""
+    if visual is None:
+        visual = text[::-1] if any("\u0600" <= c <= "\u06ff" for c in text) else text
+    step = width / len(visual)
+    x = right - width
+    row = [g(x + i * step, x + (i + 1) * step, c, SPACE if c == " " else BASE, top=top, size=size) for i, c in enumerate(visual)]
+    return make_line(row, rtl_default=True)
+
+
+def test_wrapped_lines_are_marked_as_joins_and_a_cut_url_joins_without_space():
+    from pipeline.read.pdf_layout import region_blocks
+
+    lines = [
+        _rtl_line("كلمة كلمة كلمة كلمة كلمة", 300, 200, 100),
+        _rtl_line("كلمة كلمة", 300, 80, 114),
+        _rtl_line("", 300, 199, 140, visual="https://www.iom.int/global- :" + "الموقع"[::-1]),
+        _rtl_line("rcp-meetings", 300, 60, 154),
+    ]
+    blocks = region_blocks(lines, 1.4, greedy=True)
+    assert [(len(b.lines), b.joins) for b in blocks] == [(2, (" ",)), (2, ("",))]
+    from pipeline.read.blocks import Block
+
+    block = Block(lines=tuple(line.text for line in blocks[1].lines), joins=blocks[1].joins)
+    assert block.logical_lines() == [(0, "الموقع: https://www.iom.int/global-rcp-meetings")]
+
+
+def test_a_region_of_short_lines_takes_the_width_of_its_column():
+    # The legend alone on the last page: its lines look full against each
+    # other; the pages before show the column is 200 pt wide.
+    from pipeline.read.pdf_layout import region_frames
+
+    body = [_rtl_line(" ".join(["كلمة"] * 8), 300, 200, 100 + 14 * i) for i in range(6)]
+    legend = [_rtl_line("كلمة كلمة", 300, 90, 100), _rtl_line("كلمة كلمة", 300, 92, 114)]
+    assert region_frames([body, legend]) == [None, (100.0, 300.0)]
+
+
+def test_normalize_joins_wrapped_lines_of_a_pdf_block():
+    from pipeline.normalize import normalize_block
+    from pipeline.read.blocks import Block
+
+    block = Block(lines=("الاجتماع العالمي لعام", "2005", "الاجتماع العالمي لعام 2009"), page=1, joins=(" ", None))
+    nb = normalize_block(block)
+    assert [n.display for n in nb.lines] == ["الاجتماع العالمي لعام 2005", "الاجتماع العالمي لعام 2009"]
+    assert nb.line_index == (0, 2)
+
+
+def test_first_word_of_a_latin_line_is_its_leftmost_in_a_right_to_left_paragraph():
+    # "The" fits after "(IOM)": a hard break, not a wrap ("Agency", the
+    # rightmost word, would not have fitted).
+    from pipeline.read.pdf_layout import region_blocks
+
+    lines = [
+        _rtl_line(" ".join(["كلمة"] * 5), 300, 200, 100),
+        _rtl_line("International Organization (IOM)", 300, 170, 130),
+        _rtl_line("The UN Agency", 300, 90, 144),
+    ]
+    assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True)] == [1, 1, 1]

@@ -81,3 +81,17 @@ def test_prose_starting_like_a_heading_is_not_a_meeting(tmp_path: Path):
     record = extract_source(write(tmp_path, text)).record
     assert [m.number for m in record.meetings] == [2]
     assert record.sections[0].kind == "intro"
+
+
+def test_figure_legend_lines_joined_by_a_reader_are_split_at_their_common_opening(tmp_path: Path, brochure_record):
+    # A PDF reader cannot tell a hard break after a nearly full line from a
+    # wrap: in a narrow column the legend's caption and its series lines can
+    # come joined. The series' shared opening tells where the lines began.
+    text = BROCHURE_TXT.read_text("utf-8")
+    joined = re.sub(
+        r"(المشاركون في الاجتماعات العالمية للعمليات التشاورية الإقليمية) +\n(الاجتماع العالمي[^\n]*2005)", r"\1 \2", text
+    )
+    joined = re.sub(r"(لعام 2009) +\n(الاجتماع العالمي[^\n]*2011) +\n", r"\1 \2\n", joined)
+    assert joined.count("\n") == text.count("\n") - 2
+    record = extract_source(write(tmp_path, joined)).record
+    assert comparable(record) == comparable(brochure_record)

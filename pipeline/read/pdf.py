@@ -44,6 +44,7 @@ from .pdf_layout import (
     attach_marks,
     page_regions,
     region_blocks,
+    region_frames,
     usual_pitch,
     wraps_greedily,
 )
@@ -544,10 +545,11 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     regions = [r for p in pages for r in p.regions]
     pitch = usual_pitch(regions)
     greedy = wraps_greedily(regions, pitch)
+    widths = iter(region_frames(regions))
     blocks = []
     for p in pages:
         for region in p.regions:
-            for draft in region_blocks(region, pitch, greedy):
+            for draft in region_blocks(region, pitch, greedy, next(widths)):
                 lines = draft.lines
                 bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
                 level = levels.get(lines[0].size)
@@ -567,6 +569,7 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
                         heading_level=level,
                         bold=bold,
                         list_item=draft.list_item,
+                        joins=draft.joins,
                     )
                 )
     return blocks

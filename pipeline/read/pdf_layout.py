@@ -19,6 +19,7 @@ Pitfall numbers refer to ``shared/notes/arabic-pdf-pitfalls.md``.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 from .pdf_line import SPACE, Glyph, Line
@@ -265,10 +266,12 @@ def attach_marks(regions: list[list[list[Glyph]]], marks: list[Glyph]) -> list[l
 
 
 class BlockDraft(NamedTuple):
-    """A block before it becomes a :class:`~pipeline.read.blocks.Block`."""
+    """A block before it becomes a :class:`~pipeline.read.blocks.Block`
+    (``joins`` as there)."""
 
     lines: list[Line]
     list_item: bool
+    joins: tuple[str | None, ...] = ()
 
 
 class _Region(NamedTuple):
@@ -277,14 +280,69 @@ class _Region(NamedTuple):
     start_flush: bool  # most lines begin at the region's start edge
 
 
-def region_blocks(lines: list[Line], pitch_em: float, greedy: bool = True) -> list[BlockDraft]:
+def region_frames(regions_lines: list[list[Line]]) -> list[tuple[float, float] | None]:
+    """The extent of the column each region is set in, where its own lines
+    understate it.
+
+    A region knows its column's width only from its lines: a region of a
+    few short lines (a figure legend alone on the last page) looks as wide
+    as its longest line, so every line in it seems full and wrapped. Regions
+    whose lines are flush with the same edge (within 2 pt; the right edge
+    of right-aligned text, the left of left-aligned, either for justified)
+    are set in the same column on some page; the width most of their lines
+    have (the line-weighted median) is that column's width.
+
+    Returns:
+        For each region, ``(left, right)`` with the far edge moved out when
+        the column is wider than the region's lines, else ``None``.
+    """
+    info = []
+    for lines in regions_lines:
+        if not lines:
+            info.append(None)
+            continue
+        left = min(line.x0 for line in lines)
+        right = max(line.x1 for line in lines)
+        at_left = sum(line.x0 - left <= 1.0 for line in lines) * 2 > len(lines)
+        at_right = sum(right - line.x1 <= 1.0 for line in lines) * 2 > len(lines)
+        info.append((left, right, at_left, at_right, len(lines)))
+
+    def typical(side: int, edge: float) -> float:
+        peers = sorted(
+            (o[1] - o[0], o[4]) for o in info if o is not None and o[2 + side] and abs(o[side] - edge) <= 2.0
+        )
+        half, seen = sum(n for _, n in peers) / 2, 0
+        for w, n in peers:
+            seen += n
+            if seen >= half:
+                return w
+        return 0.0
+
+    out: list[tuple[float, float] | None] = []
+    for own in info:
+        frame = None
+        if own is not None:
+            left, right, at_left, at_right, _ = own
+            width = right - left
+            if at_right and (w := typical(1, right)) > width + 1.0:
+                frame = (right - w, right)
+            elif at_left and not at_right and (w := typical(0, left)) > width + 1.0:
+                frame = (left, left + w)
+        out.append(frame)
+    return out
+
+
+def region_blocks(
+    lines: list[Line], pitch_em: float, greedy: bool = True, frame: tuple[float, float] | None = None
+) -> list[BlockDraft]:
     """Split a region's lines (top to bottom) into paragraph-like blocks.
 
     A new block starts at:
 
     * a list marker (glyph or drawn bullet, pitfall 8);
     * a change of style: font size (more than 15 %), bold, or script (a
-      Latin-only line after an Arabic one, or the reverse);
+      Latin-only line after an Arabic one, or the reverse, unless the line
+      before was full and the producer fills lines greedily: a wrap);
     * a wider line spacing than usual: the baseline pitch, in ems of the
       larger size, above ``PARAGRAPH_PITCH`` × ``pitch_em`` (the document's usual pitch);
     * a line after a short one, when the producer fills lines greedily
@@ -301,10 +359,12 @@ def region_blocks(lines: list[Line], pitch_em: float, greedy: bool = True) -> li
         lines: one region's lines in reading order.
         pitch_em: the usual line pitch in ems (see :func:`usual_pitch`).
         greedy: apply the short-line rule.
+        frame: the ``(left, right)`` of the region's column when its lines
+            understate it (:func:`region_frames`).
     """
     if not lines:
         return []
-    region = _region_geometry(lines)
+    region = _region_geometry(lines, frame)
     blocks: list[BlockDraft] = []
     cur: list[Line] = []
     item = False
@@ -317,12 +377,38 @@ def region_blocks(lines: list[Line], pitch_em: float, greedy: bool = True) -> li
         cur.append(line)
     if cur:
         blocks.append(BlockDraft(cur, item))
+    if greedy:
+        blocks = [b._replace(joins=line_joins(b.lines, region)) if len(b.lines) > 1 else b for b in blocks]
     return blocks
 
 
-def _region_geometry(lines: list[Line]) -> _Region:
-    left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
+_URL_END_RE = re.compile(r"(?:https?://|www\.|[^\s@]+@)\S*[-/._~=&?#]$")
+_LATIN_START_RE = re.compile(r"^[A-Za-z0-9]")
+
+
+def line_joins(lines: list[Line], region: _Region) -> tuple[str | None, ...]:
+    """How each line after the first continues the one before (``Block.joins``).
+
+    With greedy line filling, a line that had room for the next line's
+    first word ended there on purpose (a hard break: ``None``); otherwise
+    the producer wrapped it (``" "``). A URL or e-mail address cut after
+    ``-``, ``/``, ``.`` … and continued by Latin text was wrapped inside
+    itself (``""``).
+    """
+    out: list[str | None] = []
+    for i in range(1, len(lines)):
+        prev, line = lines[i - 1], lines[i]
+        if _word_fits(lines[:i], line, region):
+            out.append(None)
+        elif _URL_END_RE.search(prev.text.rstrip()) and _LATIN_START_RE.match(line.text.lstrip()):
+            out.append("")
+        else:
+            out.append(" ")
+    return tuple(out)
+
+
+def _region_geometry(lines: list[Line], frame: tuple[float, float] | None = None) -> _Region:
+    left, right = frame or (min(line.x0 for line in lines), max(line.x1 for line in lines))
     starts = [line.x1 - right if line.rtl else line.x0 - left for line in lines if not line.marker]
     flush = sum(abs(d) <= 1.0 for d in starts)
     return _Region(left, right, flush * 2 > len(starts))
@@ -330,8 +416,14 @@ def _region_geometry(lines: list[Line]) -> _Region:
 
 def _continues(cur: list[Line], line: Line, item: bool, pitch_em: float, region: _Region, greedy: bool) -> bool:
     prev = cur[-1]
-    if line.marker or (line.script and prev.script and line.script != prev.script):
+    if line.marker:
         return False
+    if line.script and prev.script and line.script != prev.script:
+        # A change of script starts a new block, unless the line before was
+        # full: then the producer wrapped one paragraph (a URL after its
+        # Arabic label, cut at a hyphen).
+        if not greedy or _word_fits(cur, line, region):
+            return False
     if line.bold is not None and prev.bold is not None and line.bold != prev.bold:
         return False
     big = max(line.size, prev.size)

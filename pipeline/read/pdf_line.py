@@ -83,7 +83,8 @@ class Line:
         script: ``"R"`` when it has right-to-left letters, ``"L"`` when only
             left-to-right ones, ``""`` when neither (digits, punctuation).
         n_letters: letters in the line (for the body-size statistics).
-        first_word: width in points of its logical first word.
+        first_word: width in points of its logical first word (the leftmost
+            word of a Latin-only line, whatever its paragraph direction).
     """
 
     __slots__ = (
@@ -279,7 +280,8 @@ def make_line(
     bases = sorted(g.bottom for g in solid if g.kind == BASE) or [solid[0].bottom]
     sizes = Counter(round(g.size * 2) / 2 for g in solid if g.kind == BASE)
     letters = [g for g in solid if g.kind == BASE and is_letter(g.text)]
-    first = words[-1] if rtl else words[0]
+    # A Latin-only line reads left to right whatever its paragraph direction.
+    first = words[-1] if rtl and n_rtl else words[0]
     return Line(
         text=reorder(visual, rtl, latin_only=not n_rtl),
         visual=visual,
