@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
-from .normalize import NormalizedBlock, NText, to_match
+from .normalize import NormalizedBlock, NText, normalize_block, to_match
 from .read.blocks import Block
 from .vocabulary import (
     MEETING_HEADING_PREFIXES,
@@ -327,11 +327,14 @@ def _split_at_labels(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
     """Split blocks at inner lines that start with a known field label.
 
     A PDF whose fields are not spaced apart, or a text source without blank
-    lines between fields, gives one block holding several fields.
+    lines between fields, gives one block holding several fields. A PDF
+    line taken for a wrap that starts with a known label is a line of its
+    own (:func:`_unwrap_labels`).
     """
     known = meeting_label_table().keys() | contact_label_table().keys()
     out: list[NormalizedBlock] = []
     for nb in blocks:
+        nb = _unwrap_labels(nb, known)
         cuts = [0] + [
             k for k in range(1, len(nb.lines))
             if (label := split_label(nb.lines[k].match)) and label[0] in known
@@ -349,6 +352,25 @@ def _split_at_labels(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
             index = tuple(i - first for i in nb.line_index[a:b])
             out.append(NormalizedBlock.of_lines(block, nb.lines[a:b], index))
     return out
+
+
+def _unwrap_labels(nb: NormalizedBlock, known) -> NormalizedBlock:
+    """Undo a PDF reader's wrap guess where a line starts with a known label.
+
+    A reader takes a break after a full line for a wrap (``Block.joins``);
+    when the line after it starts with a field label (``الموضوع:``) the
+    field before simply filled its line, and the label starts a field.
+    """
+    joins = nb.block.joins
+    if not joins:
+        return nb
+    fixed = list(joins)
+    for k, join in enumerate(joins, start=1):
+        if join is not None and (label := split_label(to_match(nb.block.lines[k]))) and label[0] in known:
+            fixed[k - 1] = None
+    if fixed == list(joins):
+        return nb
+    return normalize_block(replace(nb.block, joins=tuple(fixed))) or nb
 
 
 def _join_heading_years(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:

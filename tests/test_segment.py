@@ -95,3 +95,22 @@ def test_figure_legend_lines_joined_by_a_reader_are_split_at_their_common_openin
     assert joined.count("\n") == text.count("\n") - 2
     record = extract_source(write(tmp_path, joined)).record
     assert comparable(record) == comparable(brochure_record)
+
+
+def test_a_field_label_after_a_full_pdf_line_starts_a_field():
+    # A PDF reader takes the break after a line that fills the column for a
+    # wrap; a known label at the start of the next line says it was not.
+    from pipeline.normalize import normalize_blocks
+    from pipeline.read.blocks import Block
+    from pipeline.segment import segment
+
+    blocks = [
+        Block(lines=("عنوان",), page=1, heading_level=1),
+        Block(lines=("الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005",), page=1, heading_level=2),
+        Block(lines=("تاريخ ومكان الانعقاد: 22-23 أيار/ مايو 2013، ليما،", "بيرو", "الموضوع: تحديد مركز العمليات"), page=1, joins=(" ", " ")),
+    ]
+    (meeting,) = segment(normalize_blocks(blocks)).meetings
+    assert [(f.label.display, f.value.display) for f in meeting.fields] == [
+        ("تاريخ ومكان الانعقاد", "22-23 أيار/ مايو 2013، ليما، بيرو"),
+        ("الموضوع", "تحديد مركز العمليات"),
+    ]
