@@ -568,3 +568,23 @@ def test_first_word_of_a_latin_line_is_its_leftmost_in_a_right_to_left_paragraph
         _rtl_line("The UN Agency", 300, 90, 144),
     ]
     assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True)] == [1, 1, 1]
+
+
+def test_small_paragraph_spacing_is_learnt_from_the_document():
+    # Lines 14 pt apart inside paragraphs, 15.5 pt (11 % more) between them:
+    # under PARAGRAPH_PITCH, but the wider pitch follows short lines only.
+    from pipeline.read.pdf_layout import PARAGRAPH_PITCH, paragraph_pitch, region_blocks
+
+    full, short = " ".join(["كلمة"] * 5), "كلمة كلمة"
+    lines, top = [], 100.0
+    for _ in range(4):  # paragraphs of three lines, the last short
+        for text, width in ((full, 200), (full, 200), (short, 80)):
+            lines.append(_rtl_line(text, 300, width, top))
+            top += 14.0
+        top += 1.5
+    # The third paragraph ends with a full line: only the wider pitch tells.
+    lines[8] = _rtl_line(full, 300, 200, lines[8].top)
+    gap = paragraph_pitch([lines], 1.4, greedy=True)
+    assert 1.4 * 1.03 <= gap < 1.55 < PARAGRAPH_PITCH * 1.4
+    assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True, gap_em=gap)] == [3, 3, 3, 3]
+    assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True)] == [3, 3, 6]

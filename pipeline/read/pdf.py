@@ -43,6 +43,7 @@ from .pdf_content import FastInterpreter, GlyphCollector
 from .pdf_layout import (
     attach_marks,
     page_regions,
+    paragraph_pitch,
     region_blocks,
     region_frames,
     usual_pitch,
@@ -545,11 +546,12 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     regions = [r for p in pages for r in p.regions]
     pitch = usual_pitch(regions)
     greedy = wraps_greedily(regions, pitch)
-    widths = iter(region_frames(regions))
+    gap = paragraph_pitch(regions, pitch, greedy)
+    frames = iter(region_frames(regions))
     blocks = []
     for p in pages:
         for region in p.regions:
-            for draft in region_blocks(region, pitch, greedy, next(widths)):
+            for draft in region_blocks(region, pitch, greedy, next(frames), gap):
                 lines = draft.lines
                 bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
                 level = levels.get(lines[0].size)
