@@ -588,3 +588,25 @@ def test_small_paragraph_spacing_is_learnt_from_the_document():
     assert 1.4 * 1.03 <= gap < 1.55 < PARAGRAPH_PITCH * 1.4
     assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True, gap_em=gap)] == [3, 3, 3, 3]
     assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True)] == [3, 3, 6]
+
+
+def _label_line(drawn_range: str, top: float):
+    """'التاريخ: <range> نيسان' drawn right to left, the label in bold."""
+    row, x = [], 100.0
+    for text, bold in (("نيسان"[::-1], False), (" ", False), (drawn_range, False), (" ", False), (":خيراتلا", True)):
+        for c in text:
+            row.append(Glyph(x, x + 5, top, top + 12, c, 12.0, bold, SPACE if c == " " else BASE))
+            x += 5
+    return make_line(row, rtl_default=True)
+
+
+@pytest.mark.parametrize("drawn, second", [("14-15", "2005-2009"), ("15-14", "2009-2005")])
+def test_number_ranges_after_a_bold_label_follow_the_producers_bidi(drawn, second):
+    # Chromium runs the bidi algorithm over the paragraph: 14-15 after Arabic
+    # is drawn 15-14. WeasyPrint runs it per style run: drawn 14-15. The
+    # document's ranges go up one way or the other.
+    from pipeline.read.pdf import _settle_number_ranges
+
+    pages = _pages([_label_line(drawn, 100), _label_line(second, 130)])
+    _settle_number_ranges(pages)
+    assert [line.text for line in pages[0].regions[0]] == ["التاريخ: 14-15 نيسان", "التاريخ: 2005-2009 نيسان"]

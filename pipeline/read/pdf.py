@@ -56,8 +56,10 @@ from .pdf_line import (
     Line,
     classify,
     is_letter,
+    RANGE_RE,
     make_line,
     reorder,
+    reorder_ranges,
     stream_neighbours,
     strong_info,
 )
@@ -139,6 +141,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
     for p in pages:
         warnings.extend(p.warnings)
     _settle_latin_lines(pages)
+    _settle_number_ranges(pages)
     _fix_brackets(pages)
     _drop_running_heads(pages)
     blocks = _make_blocks(pages)
@@ -368,6 +371,31 @@ def _settle_latin_lines(pages: list[_Page]) -> None:
         if not line.own_dir and line.rtl != rtl:
             line.rtl = rtl
             line.text = reorder(line.visual, rtl, latin_only=True)
+
+
+def _settle_number_ranges(pages: list[_Page]) -> None:
+    """Read ranges set off by a style change as drawn when the document says so.
+
+    Whether ``14-15`` after a bold Arabic label is drawn ``15-14`` (the
+    bidi algorithm over the whole paragraph: Chromium, LibreOffice) or
+    ``14-15`` (over each style run: WeasyPrint) depends on the producer (see
+    :func:`~.pdf_line.reorder_ranges`). Ranges go up (``14-15``,
+    ``2005-2009``): when more of the document's style-separated ranges go up
+    read as drawn than read reversed, they are read as drawn.
+    """
+    found = [(line, line.ranges) for p in pages for region in p.regions for line in region if line.ranges]
+    if not found:
+        return
+    as_drawn = reversed_ = 0
+    for line, which in found:
+        for k, m in enumerate(RANGE_RE.finditer(line.visual)):
+            if k in which:
+                a, b = re.split(r"[-\u2013]", m.group(0))
+                as_drawn += int(a) < int(b)
+                reversed_ += int(b) < int(a)
+    if as_drawn > reversed_:
+        for line, which in found:
+            line.text = reorder_ranges(line, which)
 
 
 def _fix_brackets(pages: list[_Page]) -> None:

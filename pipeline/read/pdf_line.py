@@ -85,11 +85,16 @@ class Line:
         n_letters: letters in the line (for the body-size statistics).
         first_word: width in points of its logical first word (the leftmost
             word of a Latin-only line, whatever its paragraph direction).
+        ranges: which number ranges of ``visual`` (``14-15``, by order of
+            :data:`RANGE_RE` matches) are set apart from the Arabic before them
+            by a change of style (a bold label): producers that run the bidi
+            algorithm per style run draw those in another order (see
+            :func:`reorder_ranges`).
     """
 
     __slots__ = (
         "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
-        "base", "size", "bold", "marker", "script", "n_letters", "first_word",
+        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges",
     )
 
     def __init__(self, **kw):
@@ -298,6 +303,7 @@ def make_line(
         script="R" if n_rtl else "L" if n_ltr else "",
         n_letters=len(letters),
         first_word=first[1] - first[0],
+        ranges=_styled_ranges(units) if rtl and n_rtl else (),
     )
 
 
@@ -384,6 +390,60 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
 
 
 _LRM = "\u200e"
+# A range of European digits: 14-15, 2005–2009.
+RANGE_RE = re.compile(r"[0-9]+[-\u2013][0-9]+")
+
+
+def reorder_ranges(line: Line, which: tuple[int, ...]) -> str:
+    """The line in logical order with the ranges ``which`` read as drawn.
+
+    UAX #9 makes European digits after Arabic letters Arabic numbers (W2),
+    and ``14-15`` in an Arabic paragraph is drawn ``15-14``; the reader's
+    bidi step undoes that. A producer that runs the algorithm on each
+    style run on its own (WeasyPrint: a bold label, then the value) starts
+    the value's run without Arabic before the digits, draws ``14-15`` as
+    is, and the same undoing reverses it. A left-to-right mark before such
+    a range keeps it as drawn.
+    """
+    count = -1
+
+    def mark(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return _LRM + m.group(0) if count in which else m.group(0)
+
+    return reorder(RANGE_RE.sub(mark, line.visual), rtl=True)
+
+
+def _styled_ranges(units: list[Glyph]) -> tuple[int, ...]:
+    """Indices of the number ranges (left to right) that a change of style
+    separates from the nearest Arabic letter to their right (logically before them)."""
+    out = []
+    k = -1
+    i = 0
+    n = len(units)
+    while i < n:
+        j = i
+        while j < n and units[j].text.isascii() and units[j].text.isdigit():
+            j += 1
+        if j > i and j + 1 < n and units[j].text in ("-", "\u2013"):
+            m = j + 1
+            while m < n and units[m].text.isascii() and units[m].text.isdigit():
+                m += 1
+            if m > j + 1:
+                k += 1
+                style = (units[i].bold, units[i].size)
+                for g in units[m:]:
+                    if g.kind == BASE and (g.bold, g.size) != style:
+                        out.append(k)
+                        break
+                    if g.kind == BASE and strong_info(g.text)[3] == "R":
+                        break
+                i = m
+                continue
+        i = max(j, i + 1)
+    return tuple(out)
+
 _OUTWARD_PAIR_RE = re.compile(r"\)([^()\u0590-\u08ff]*[A-Za-z][^()\u0590-\u08ff]*)\(")
 _LATIN_PAIR_RE = re.compile(r"\(([^()\u0590-\u08ff]*[A-Za-z][^()\u0590-\u08ff]*)\)")
 _TRAILING_PUNCT_RE = re.compile(r"^[^\s\u0590-\u08ff]*[A-Za-z][^\s\u0590-\u08ff]*?[A-Za-z0-9][-/._~=&?#]+(?=\s|$)")
