@@ -610,3 +610,24 @@ def test_number_ranges_after_a_bold_label_follow_the_producers_bidi(drawn, secon
     pages = _pages([_label_line(drawn, 100), _label_line(second, 130)])
     _settle_number_ranges(pages)
     assert [line.text for line in pages[0].regions[0]] == ["التاريخ: 14-15 نيسان", "التاريخ: 2005-2009 نيسان"]
+
+
+def test_mark_glyph_left_without_text_takes_the_embedded_fonts_cmap():
+    # WeasyPrint's one-text-per-glyph ToUnicode: Amiri's shadda glyph, second
+    # of the two glyphs of َّ, got "" everywhere; the font's cmap knows it.
+    # Letters left without text stay without (their text is on a neighbour).
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.pdffont import PDFCIDFont
+
+    from pipeline.read.pdf_content import glyph_text
+
+    font = PDFCIDFont.__new__(PDFCIDFont)
+    font.unicode_map = FileUnicodeMap()
+    font.unicode_map.cid2unichr.update({7: "", 8: "", 9: "ر"})
+    font._embedded_cmap = {7: "\u0651", 8: "ب", 9: "ر"}
+    assert [glyph_text(font, cid) for cid in (7, 8, 9)] == ["\u0651", "", "ر"]
+
+
+def test_a_mark_drawn_twice_or_already_in_its_letters_text_counts_once():
+    row = [g(0, 4, "ة"), g(4, 9, "رَ"), g(6, 6, "\u064e", MARK), g(9, 12, "ظ"), g(10, 10, "\u0651", MARK), g(10.5, 10.5, "\u0651", MARK)]
+    assert make_line(row, rtl_default=True).text == "ظّرَة"

@@ -24,11 +24,13 @@ top-left convention.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from io import BytesIO
 
 from pdfminer.cmapdb import FileUnicodeMap
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.pdffont import PDFSimpleFont, PDFUnicodeNotDefined
+from pdfminer.pdffont import PDFCIDFont, PDFSimpleFont, PDFUnicodeNotDefined, TrueTypeFont
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import resolve1, stream_value
 from pdfminer.psparser import KWD, LIT, literal_name
@@ -226,9 +228,38 @@ def glyph_text(font, cid: int) -> str:
     ):
         return f"(cid:{cid})"
     try:
-        return font.to_unichr(cid)
+        text = font.to_unichr(cid)
     except PDFUnicodeNotDefined:
         return f"(cid:{cid})"
+    if text == "" and isinstance(font, PDFCIDFont):
+        return _embedded_mark(font, cid)
+    return text
+
+
+def _embedded_mark(font, cid: int) -> str:
+    """A combining mark the embedded font's own cmap gives a glyph that the
+    ToUnicode map left empty, else ``""``.
+
+    WeasyPrint's ToUnicode has one text per glyph, the cluster's text on its
+    first glyph and nothing on the others; Amiri draws ``َّ`` as two glyphs,
+    so the shadda glyph got no text, and every lone shadda after it too
+    (``يسّر`` read ``يسر``). The font's cmap still maps the glyph to U+0651.
+    Only marks are taken (a mark repeated on its letter counts once, see
+    :mod:`.pdf_line`); a letter glyph without text stays without.
+    """
+    cmap = getattr(font, "_embedded_cmap", None)
+    if cmap is None:
+        cmap = {}
+        fontfile = getattr(font, "fontfile", None)
+        if fontfile is not None:
+            try:
+                ttf = TrueTypeFont(str(font.basefont), BytesIO(fontfile.get_data()))
+                cmap = ttf.create_unicode_map().cid2unichr
+            except Exception:  # no or unreadable cmap: nothing to add
+                cmap = {}
+        font._embedded_cmap = cmap  # cached on the font, which lives as long as its document
+    char = cmap.get(cid, "")
+    return char if len(char) == 1 and unicodedata.combining(char) else ""
 
 
 def _actual_text(props) -> str | None:

@@ -569,7 +569,7 @@ def _attach(solid: list[Glyph], marks: list[Glyph], bases=None) -> dict[int, str
         cx = (m.x0 + m.x1) / 2
         hinted = _stream_base(m, cx, bases, on_row) if bases else None
         if hinted is not None:
-            out[id(hinted)] = out.get(id(hinted), "") + m.text
+            _add_marks(out, hinted, m.text)
             continue
         i = bisect.bisect_right(lefts, cx)
         best, best_d = None, float("inf")
@@ -583,8 +583,19 @@ def _attach(solid: list[Glyph], marks: list[Glyph], bases=None) -> dict[int, str
             if d < best_d:
                 best, best_d = g, d
         if best is not None:
-            out[id(best)] = out.get(id(best), "") + m.text
+            _add_marks(out, best, m.text)
     return out
+
+
+def _add_marks(out: dict[int, str], base: Glyph, marks: str) -> None:
+    """Give ``base`` the marks it does not carry yet: a letter never has the
+    same mark twice, so a mark drawn twice (or that the letter's own text
+    already holds) counts once."""
+    have = out.get(id(base), "")
+    for c in marks:
+        if c not in have and c not in base.text:
+            have += c
+    out[id(base)] = have
 
 
 def _stream_base(m: Glyph, cx: float, bases, on_row: set[int]) -> Glyph | None:
