@@ -631,3 +631,39 @@ def test_mark_glyph_left_without_text_takes_the_embedded_fonts_cmap():
 def test_a_mark_drawn_twice_or_already_in_its_letters_text_counts_once():
     row = [g(0, 4, "ة"), g(4, 9, "رَ"), g(6, 6, "\u064e", MARK), g(9, 12, "ظ"), g(10, 10, "\u0651", MARK), g(10.5, 10.5, "\u0651", MARK)]
     assert make_line(row, rtl_default=True).text == "ظّرَة"
+
+
+def test_actual_text_over_marks_only_replaces_marks():
+    # Typst cut the cluster اً: the span holds the zero-width tanween glyph
+    # only; the alef, drawn outside, keeps its own text.
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    class MarkFont(_FakeFont):
+        def char_width(self, cid):
+            return 0.0
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    collector.begin_tag(LIT("Span"), {"ActualText": b"\xfe\xff\x06\x27\x06\x4b"})
+    collector.render_char((1, 0, 0, 1, 100, 500), MarkFont("Amiri", -0.3), 10.0, 1.0, 0, 0x64B, None, None)
+    collector.end_tag()
+    assert [gl[4] for gl in collector.glyphs] == ["\u064b"]
+
+
+def test_zero_width_glyph_mapped_to_a_letter_and_mark_draws_the_mark_only():
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    class ClusterFont(_FakeFont):
+        def to_unichr(self, cid):
+            return "اً"
+
+        def char_width(self, cid):
+            return 0.0 if cid == 2 else 0.3
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    for cid, x in ((2, 100.0), (1, 101.0)):  # tanween glyph, then the alef glyph
+        collector.render_char((1, 0, 0, 1, x, 500), ClusterFont("Amiri", -0.3), 10.0, 1.0, 0, cid, None, None)
+    assert [gl[4] for gl in collector.glyphs] == ["\u064b", "اً"]

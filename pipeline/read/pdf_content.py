@@ -320,6 +320,11 @@ class GlyphCollector(PDFPageAggregator):
         if not span:
             return
         widest = max(range(len(span)), key=lambda i: span[i][2] - span[i][0])
+        if span[widest][2] - span[widest][0] < 0.01:
+            # Only zero-width glyphs: marks, whose letter was drawn outside
+            # the span (Typst cuts a cluster at a style or run boundary)
+            # and keeps its own text; the span stands for its marks only.
+            actual = "".join(c for c in actual if unicodedata.combining(c))
         for i, g in enumerate(span):
             self.glyphs[start + i] = (*g[:4], actual if i == widest else "", *g[5:])
 
@@ -331,6 +336,12 @@ class GlyphCollector(PDFPageAggregator):
         if text is None:
             text = self._texts[key] = glyph_text(font, cid)
         adv = font.char_width(cid) * fontsize * scaling
+        if adv == 0 and len(text) > 1 and not unicodedata.combining(text[0]):
+            # A zero-width glyph draws no letter: Typst maps a tanween glyph
+            # to its whole cluster (اً), whose alef is a glyph of its own.
+            marks = "".join(c for c in text if unicodedata.combining(c))
+            if marks:
+                text = marks
         bottom = BOX_DESCENT * fontsize + rise
         a, b, c, d, e, f = matrix
         if b == 0 and c == 0:
