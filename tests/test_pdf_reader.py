@@ -667,3 +667,34 @@ def test_zero_width_glyph_mapped_to_a_letter_and_mark_draws_the_mark_only():
     for cid, x in ((2, 100.0), (1, 101.0)):  # tanween glyph, then the alef glyph
         collector.render_char((1, 0, 0, 1, x, 500), ClusterFont("Amiri", -0.3), 10.0, 1.0, 0, cid, None, None)
     assert [gl[4] for gl in collector.glyphs] == ["\u064b", "اً"]
+
+
+def _draft(lines, region=None, level=None, first=True, page=1):
+    from pipeline.read.pdf import _Draft
+
+    return _Draft(page, page, list(lines), [" "] * (len(lines) - 1), level, False, False, first, region or list(lines), None)
+
+
+def test_a_heading_wrapped_into_the_next_region_stays_one_heading():
+    # A title spanning two columns wraps; its short last line sits in the
+    # right column's region, at the title's own line pitch.
+    from pipeline.read.pdf import _merge_drafts
+
+    title = [_rtl_line(" ".join(["عنوان"] * 6), 300, 280, 40, size=14)]
+    rest = _rtl_line("الهجرة", 300, 40, 61, size=14)
+    column = [rest, _rtl_line("العمليات التشاورية", 300, 120, 97, size=11)]
+    merged = _merge_drafts([_draft(title, level=1), _draft([rest], column, level=1), _draft(column[1:], column, level=2, first=False)], 1.6, True)
+    assert [len(d.lines) for d in merged] == [2, 1]
+
+
+def test_a_paragraph_cut_by_a_column_break_after_a_full_stop_is_one_block():
+    from pipeline.read.pdf import _merge_drafts
+
+    right = [_rtl_line(" ".join(["كلمة"] * 5), 300, 200, 100 + 14 * i) for i in range(5)]
+    right[-1] = _rtl_line(" ".join(["كلمة"] * 4) + " أخرى.", 300, 199, right[-1].top)
+    left = [_rtl_line(" ".join(["كلمة"] * 5), 80, 200, 100 + 14 * i) for i in range(3)]
+    merged = _merge_drafts([_draft(right), _draft(left)], 1.6, True)
+    assert [len(d.lines) for d in merged] == [8]
+    # The same text after a short last line is a new paragraph.
+    right[-1] = _rtl_line("كلمة أخرى.", 300, 60, right[-1].top)
+    assert [len(d.lines) for d in _merge_drafts([_draft(right), _draft(left)], 1.6, True)] == [5, 3]

@@ -42,10 +42,12 @@ from .blocks import BBox, Block, SourceDocument
 from .pdf_content import FastInterpreter, GlyphCollector
 from .pdf_layout import (
     attach_marks,
+    ends_full,
     page_regions,
     paragraph_pitch,
     region_blocks,
     region_frames,
+    starts_flush,
     usual_pitch,
     wraps_greedily,
 )
@@ -559,6 +561,9 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     at least ``HEADING_RATIO`` times larger are heading levels 1, 2, … from
     the largest. A short block (one or two lines) wholly in bold at body size
     that does not end with a full stop is a heading one level below those.
+
+    Two blocks become one (:func:`_merge_drafts`) where a region boundary
+    cut a heading or a paragraph.
     """
     weights: Counter = Counter()
     for p in pages:
@@ -576,30 +581,116 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     greedy = wraps_greedily(regions, pitch)
     gap = paragraph_pitch(regions, pitch, greedy)
     frames = iter(region_frames(regions))
-    blocks = []
+    drafts: list[_Draft] = []
     for p in pages:
         for region in p.regions:
-            for draft in region_blocks(region, pitch, greedy, next(frames), gap):
+            frame = next(frames)
+            for k, draft in enumerate(region_blocks(region, pitch, greedy, frame, gap)):
                 lines = draft.lines
                 bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
                 level = levels.get(lines[0].size)
                 if level is None and bold and len(lines) <= 2 and not draft.list_item:
                     if abs(lines[0].size - body) < 0.1 * body and not lines[-1].text.rstrip().endswith("."):
                         level = bold_level
-                blocks.append(
-                    Block(
-                        lines=tuple(line.text for line in lines),
-                        page=p.number,
-                        bbox=BBox(
-                            min(line.x0 for line in lines),
-                            min(line.top for line in lines),
-                            max(line.x1 for line in lines),
-                            max(line.bottom for line in lines),
-                        ),
-                        heading_level=level,
-                        bold=bold,
-                        list_item=draft.list_item,
-                        joins=draft.joins,
-                    )
-                )
+                drafts.append(_Draft(p.number, p.number, list(lines), list(draft.joins or (None,) * (len(lines) - 1)),
+                                     level, bold, draft.list_item, k == 0, region, frame))
+    blocks = []
+    for d in _merge_drafts(drafts, gap, greedy):
+        lines = d.lines if d.page == d.page_end else [ln for ln in d.lines if ln.page == d.page]
+        blocks.append(
+            Block(
+                lines=tuple(line.text for line in d.lines),
+                page=d.page,
+                page_end=d.page_end if d.page_end != d.page else None,
+                bbox=BBox(
+                    min(line.x0 for line in lines),
+                    min(line.top for line in lines),
+                    max(line.x1 for line in lines),
+                    max(line.bottom for line in lines),
+                ),
+                heading_level=d.level,
+                bold=d.bold,
+                list_item=d.list_item,
+                joins=tuple(d.joins) if any(j is not None for j in d.joins) else (),
+            )
+        )
     return blocks
+
+
+@dataclass
+class _Draft:
+    """A block being assembled (lines carry their page in ``Line.page``)."""
+
+    page: int
+    page_end: int
+    lines: list[Line]
+    joins: list[str | None]
+    level: int | None
+    bold: bool
+    list_item: bool
+    first_in_region: bool
+    region: list[Line]
+    frame: tuple[float, float] | None
+
+    def __post_init__(self) -> None:
+        for line in self.lines:
+            line.page = self.page
+
+
+def _merge_drafts(drafts: list[_Draft], gap: float, greedy: bool) -> list[_Draft]:
+    """Join blocks that a region boundary cut.
+
+    * A heading whose second line fell into another region (a title spanning
+      two columns wraps; its last line is narrow enough to sit in the right
+      column): the next block is a heading of the same level and style whose
+      first line follows at the heading's own line pitch.
+    * A paragraph cut by a column or page break: the block ends its region
+      with a full line (no room for the next line's first word, with greedy
+      line filling) and the next region, higher up on the page (the next
+      column) or first on the next page, begins with body text of the same
+      style without indent, not a heading or a list item. The
+      segmenter joins cut paragraphs that end mid-sentence; this catches
+      those cut right after a full stop.
+    """
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and (_split_heading(prev, d, gap) or (greedy and _cut_paragraph(prev, d))):
+            prev.lines.extend(d.lines)
+            prev.joins.extend([" ", *d.joins])
+            prev.page_end = d.page_end
+            continue
+        out.append(d)
+    return out
+
+
+def _split_heading(prev: _Draft, d: _Draft, gap: float) -> bool:
+    if prev.level is None or d.level != prev.level or d.bold != prev.bold or d.page != prev.page_end:
+        return False
+    if not d.first_in_region or prev.list_item or d.list_item:
+        return False
+    a, b = prev.lines[-1], d.lines[0]
+    if abs(a.size - b.size) > 0.05 * a.size or a.size <= 0:
+        return False
+    return 0.3 < (b.base - a.base) / a.size <= gap
+
+
+def _cut_paragraph(prev: _Draft, d: _Draft) -> bool:
+    if not d.first_in_region or prev.level is not None or d.level is not None or d.list_item:
+        return False
+    if prev.region is d.region or prev.lines[-1] is not prev.region[-1]:
+        return False  # prev must end its region
+    a, b = prev.lines[-1], d.lines[0]
+    if abs(a.size - b.size) > 0.05 * a.size or a.bold != b.bold or a.script != b.script or b.marker:
+        return False
+    # Where a cut paragraph goes on: the top of the next column (higher up
+    # on the same page) or the first text of the next page; not a region
+    # below (a full-width note after the columns).
+    if d.page == prev.page_end:
+        if b.top > a.top - a.size:
+            return False
+    elif d.page != prev.page_end + 1:
+        return False
+    return ends_full(prev.lines, prev.region, prev.frame, b) and starts_flush(d.lines[0], d.region, d.frame)
+
+

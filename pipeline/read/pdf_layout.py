@@ -527,6 +527,21 @@ def wraps_greedily(regions_lines: list[list[Line]], pitch_em: float) -> bool:
     return total < 5 or fits <= 0.2 * total
 
 
+def ends_full(block: list[Line], region_lines: list[Line], frame: tuple[float, float] | None, nxt: Line) -> bool:
+    """The block's last line had no room for ``nxt``'s first word in its region
+    (the producer wrapped there: the text goes on in ``nxt``)."""
+    return not _word_fits(block, nxt, _region_geometry(region_lines, frame))
+
+
+def starts_flush(line: Line, region_lines: list[Line], frame: tuple[float, float] | None) -> bool:
+    """The line starts at its region's start edge (no first-line indent),
+    or the region's lines do not share a start edge."""
+    region = _region_geometry(region_lines, frame)
+    if not region.start_flush:
+        return True
+    return abs(_start_inset(line, region)) <= 1.0 * line.size
+
+
 def _start_inset(line: Line, region: _Region) -> float:
     return region.right - line.x1 if line.rtl else line.x0 - region.left
 

@@ -90,11 +90,12 @@ class Line:
             by a change of style (a bold label): producers that run the bidi
             algorithm per style run draw those in another order (see
             :func:`reorder_ranges`).
+        page: the page number, set by the reader when it assembles blocks.
     """
 
     __slots__ = (
         "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
-        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges",
+        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page",
     )
 
     def __init__(self, **kw):
@@ -304,6 +305,7 @@ def make_line(
         n_letters=len(letters),
         first_word=first[1] - first[0],
         ranges=_styled_ranges(units) if rtl and n_rtl else (),
+        page=None,
     )
 
 

@@ -309,7 +309,10 @@ def libreoffice(doc: Path, pdf: Path) -> None:
 # Flat ODT (LibreOffice): a two-column section, header and footer with page numbers
 
 
-def to_fodt(items: list[Item], *, font: str, size: float, header: str) -> str:
+def to_fodt(
+    items: list[Item], *, font: str, size: float, header: str, columns: int = 2,
+    title_ratio: float = 1.7, heading_ratio: float = 1.25, bullet: str = "●", justify: bool = True,
+) -> str:
     def esc(s: str) -> str:
         return html.escape(s, quote=False)
 
@@ -359,22 +362,22 @@ def to_fodt(items: list[Item], *, font: str, size: float, header: str) -> str:
   <style:text-properties {para}/>
  </style:default-style>
  <style:style style:name="Body" style:family="paragraph">
-  <style:paragraph-properties fo:margin-bottom="0.18cm" fo:line-height="135%" fo:text-align="justify" style:writing-mode="rl-tb"/>
+  <style:paragraph-properties fo:margin-bottom="0.18cm" fo:line-height="135%" fo:text-align="{'justify' if justify else 'start'}" style:writing-mode="rl-tb"/>
  </style:style>
  <style:style style:name="Title" style:family="paragraph">
   <style:paragraph-properties fo:margin-bottom="0.4cm" style:writing-mode="rl-tb"/>
-  <style:text-properties fo:font-size="{size * 1.7:.1f}pt" style:font-size-complex="{size * 1.7:.1f}pt" fo:font-weight="bold" style:font-weight-complex="bold"/>
+  <style:text-properties fo:font-size="{size * title_ratio:.1f}pt" style:font-size-complex="{size * title_ratio:.1f}pt" fo:font-weight="bold" style:font-weight-complex="bold"/>
  </style:style>
  <style:style style:name="H2" style:family="paragraph">
   <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.15cm" style:writing-mode="rl-tb"/>
-  <style:text-properties fo:font-size="{size * 1.25:.1f}pt" style:font-size-complex="{size * 1.25:.1f}pt" fo:font-weight="bold" style:font-weight-complex="bold"/>
+  <style:text-properties fo:font-size="{size * heading_ratio:.1f}pt" style:font-size-complex="{size * heading_ratio:.1f}pt" fo:font-weight="bold" style:font-weight-complex="bold"/>
  </style:style>
  <style:style style:name="Head" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center" style:writing-mode="rl-tb"/>
   <style:text-properties fo:font-size="{size * 0.8:.1f}pt" style:font-size-complex="{size * 0.8:.1f}pt"/>
  </style:style>
  <text:list-style style:name="L1">
-  <text:list-level-style-bullet text:level="1" text:bullet-char="●">
+  <text:list-level-style-bullet text:level="1" text:bullet-char="{bullet}">
    <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
     <style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.5cm" fo:margin-left="0.6cm"/>
    </style:list-level-properties>
@@ -387,7 +390,7 @@ def to_fodt(items: list[Item], *, font: str, size: float, header: str) -> str:
  </style:style>
  <style:style style:name="Sect" style:family="section">
   <style:section-properties style:writing-mode="rl-tb">
-   <style:columns fo:column-count="2" fo:column-gap="0.8cm"/>
+   <style:columns fo:column-count="{columns}" fo:column-gap="0.8cm"/>
   </style:section-properties>
  </style:style>
  <style:page-layout style:name="PL">
@@ -399,8 +402,8 @@ def to_fodt(items: list[Item], *, font: str, size: float, header: str) -> str:
 </office:automatic-styles>
 <office:master-styles>
  <style:master-page style:name="Standard" style:page-layout-name="PL">
-  <style:header><text:p text:style-name="Head">{esc(header)}</text:p></style:header>
-  <style:footer><text:p text:style-name="Head">صفحة <text:page-number text:select-page="current"/> من <text:page-count/></text:p></style:footer>
+  {f'<style:header><text:p text:style-name="Head">{esc(header)}</text:p></style:header>' if header else ""}
+  {'<style:footer><text:p text:style-name="Head">صفحة <text:page-number text:select-page="current"/> من <text:page-count/></text:p></style:footer>' if header else ""}
  </style:master-page>
 </office:master-styles>
 <office:body><office:text>
@@ -498,6 +501,17 @@ VARIANTS: dict[str, Variant] = {
     "libreoffice-html-alarabiya": Variant(
         "libreoffice", "HTML import, 1 column, inline bold labels", "AlArabiya", "12pt",
     ),
+    "weasyprint-3col-kacst": Variant(
+        "weasyprint", "3 columns, full-width title, bold inline labels, tatweel", "KacstBook", "9pt", ("tatweel",),
+    ),
+    "libreoffice-1col-amiri-boldheads": Variant(
+        "libreoffice", "FODT: 1 column, left-aligned (start), headings bold at body size, '–' bullets, no running heads",
+        "Amiri", "12pt",
+    ),
+    "chromium-2col-a5-kufi-indic": Variant(
+        "chromium", "A5, 2 columns, CSS-square bullets, Arabic-Indic digits, bold inline labels", "Noto Kufi Arabic", "8.5pt",
+        ("indic",),
+    ),
     "typst-2col-a5-amiri": Variant(
         "typst", "A5, 2 columns, floating full-width title, header, footer 'N / M', ▪ bullets", "Amiri", "9pt",
     ),
@@ -563,6 +577,21 @@ def make(name: str, variant: Variant) -> None:
             doc = Path(tmp) / f"{name}.html"
             doc.write_text(to_html(items, css, title=TITLE, bold_labels=True), encoding="utf-8")
             libreoffice(doc, pdf)
+    elif name == "weasyprint-3col-kacst":
+        css += COLUMNS_CSS % {"columns": 3, "justify": "text-align: justify;"} + "@page { margin: 12mm; }"
+        weasyprint(to_html(items, css, title=TITLE, bold_labels=True), pdf)
+    elif name == "libreoffice-1col-amiri-boldheads":
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = Path(tmp) / f"{name}.fodt"
+            doc.write_text(
+                to_fodt(items, font=variant.font, size=12.0, header="", columns=1, title_ratio=1.0,
+                        heading_ratio=1.0, bullet="–", justify=False),
+                encoding="utf-8",
+            )
+            libreoffice(doc, pdf)
+    elif name == "chromium-2col-a5-kufi-indic":
+        css += COLUMNS_CSS % {"columns": 2, "justify": ""} + SHAPE_BULLETS_CSS + "@page { size: A5; margin: 12mm 10mm; }"
+        chromium(to_html(items, css, title=TITLE, bold_labels=True), pdf)
     elif name == "typst-2col-a5-amiri":
         typst_pdf(to_typst(items, font=variant.font, size=float(size.strip()[:-2]), columns=2, header=RUNNING_HEAD), pdf)
     else:
