@@ -262,6 +262,9 @@ def _embedded_mark(font, cid: int) -> str:
     return char if len(char) == 1 and unicodedata.combining(char) else ""
 
 
+_ACTUAL_TEXTS: dict[bytes, str] = {}  # decoded ActualText strings (small, shared by all documents)
+
+
 def _actual_text(props) -> str | None:
     if not isinstance(props, dict) or "ActualText" not in props:
         return None
@@ -305,17 +308,29 @@ class GlyphCollector(PDFPageAggregator):
         self.glyphs: list[RawGlyph] = []
         self.rotated = 0
         self._texts: dict[tuple[int, int], str] = {}
-        self._tags: list[tuple[int, str | None]] = []  # (first glyph, ActualText) per open tag
+        self._depth = 0  # open marked-content sequences
+        self._actual: list[tuple[int, int, str]] = []  # (depth, first glyph, text) of open ActualText spans
 
     def begin_tag(self, tag, props=None) -> None:
-        self._tags.append((len(self.glyphs), _actual_text(props)))
+        self._depth += 1
+        if isinstance(props, dict) and "ActualText" in props:
+            raw = props["ActualText"]
+            actual = _ACTUAL_TEXTS.get(raw) if isinstance(raw, bytes) else None
+            if actual is None:
+                actual = _actual_text(props)
+                if isinstance(raw, bytes) and actual is not None and len(_ACTUAL_TEXTS) < 4096:
+                    _ACTUAL_TEXTS[raw] = actual
+            if actual is not None:
+                self._actual.append((self._depth, len(self.glyphs), actual))
 
     def end_tag(self) -> None:
-        if not self._tags:
+        depth = self._depth
+        self._depth = max(0, depth - 1)
+        if not self._actual or self._actual[-1][0] != depth:
             return
-        start, actual = self._tags.pop()
-        if actual is None or any(a is not None for _, a in self._tags):
-            return  # no replacement, or an enclosing one will replace these glyphs too
+        _, start, actual = self._actual.pop()
+        if self._actual:
+            return  # an enclosing ActualText replaces these glyphs too
         span = self.glyphs[start:]
         if not span:
             return
