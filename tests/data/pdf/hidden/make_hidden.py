@@ -3,7 +3,7 @@ layouts the PDF reader was not developed on (committed next to this script).
 
 Run from the repository root:
 
-    uv run --no-project --with weasyprint --with typst --with fonttools \\
+    uv run --no-project --with weasyprint --with typst \\
         python tests/data/pdf/hidden/make_hidden.py [NAME ...]
 
 Without NAME every fixture is made; a NAME is a key of ``VARIANTS``.
