@@ -166,7 +166,9 @@ class NormalizedBlock:
         block: the block as read (provenance and layout hints).
         lines: each non-empty line, normalized.
         text: the lines joined by one space, normalized.
-        line_index: for each of ``lines``, its index in ``block.lines``.
+        line_index: for each of ``lines``, the index in ``block.lines`` of
+            its first line (a line the producer wrapped is one line here, see
+            :attr:`Block.joins`).
     """
 
     block: Block
@@ -182,7 +184,8 @@ class NormalizedBlock:
 
 def normalize_block(block: Block) -> NormalizedBlock | None:
     """Normalize one block; ``None`` if nothing is left (markup only, controls only)."""
-    pairs = [(i, n) for i, n in enumerate(NText.from_raw(line) for line in block.lines) if n]
+    lines = block.logical_lines() if block.joins else enumerate(block.lines)
+    pairs = [(i, n) for i, n in ((i, NText.from_raw(line)) for i, line in lines) if n]
     if not pairs:
         return None
     return NormalizedBlock.of_lines(block, tuple(n for _, n in pairs), tuple(i for i, _ in pairs))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
-from .normalize import NormalizedBlock, NText, to_match
+from .normalize import NormalizedBlock, NText, normalize_block, to_match
 from .read.blocks import Block
 from .vocabulary import (
     MEETING_HEADING_PREFIXES,
@@ -327,11 +327,14 @@ def _split_at_labels(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
     """Split blocks at inner lines that start with a known field label.
 
     A PDF whose fields are not spaced apart, or a text source without blank
-    lines between fields, gives one block holding several fields.
+    lines between fields, gives one block holding several fields. A PDF
+    line taken for a wrap that starts with a known label is a line of its
+    own (:func:`_unwrap_labels`).
     """
     known = meeting_label_table().keys() | contact_label_table().keys()
     out: list[NormalizedBlock] = []
     for nb in blocks:
+        nb = _unwrap_labels(nb, known)
         cuts = [0] + [
             k for k in range(1, len(nb.lines))
             if (label := split_label(nb.lines[k].match)) and label[0] in known
@@ -340,14 +343,34 @@ def _split_at_labels(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
             out.append(nb)
             continue
         for a, b in zip(cuts, cuts[1:] + [len(nb.lines)]):
-            first, last = nb.line_index[a], nb.line_index[b - 1]
+            first = nb.line_index[a]
+            last = nb.line_index[b] - 1 if b < len(nb.lines) else len(nb.block.lines) - 1
             block = nb.block
             if block.line_start is not None:
                 block = replace(block, line_start=block.line_start + first, line_end=block.line_start + last)
-            block = replace(block, lines=block.lines[first : last + 1])
+            block = replace(block, lines=block.lines[first : last + 1], joins=block.joins[first:last])
             index = tuple(i - first for i in nb.line_index[a:b])
             out.append(NormalizedBlock.of_lines(block, nb.lines[a:b], index))
     return out
+
+
+def _unwrap_labels(nb: NormalizedBlock, known) -> NormalizedBlock:
+    """Undo a PDF reader's wrap guess where a line starts with a known label.
+
+    A reader takes a break after a full line for a wrap (``Block.joins``);
+    when the line after it starts with a field label (``الموضوع:``) the
+    field before simply filled its line, and the label starts a field.
+    """
+    joins = nb.block.joins
+    if not joins:
+        return nb
+    fixed = list(joins)
+    for k, join in enumerate(joins, start=1):
+        if join is not None and (label := split_label(to_match(nb.block.lines[k]))) and label[0] in known:
+            fixed[k - 1] = None
+    if fixed == list(joins):
+        return nb
+    return normalize_block(replace(nb.block, joins=tuple(fixed))) or nb
 
 
 def _join_heading_years(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
@@ -362,9 +385,13 @@ def _join_heading_years(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
             and is_meeting_heading(prev)
             and not _YEAR_RE.search(prev.text.match)
         ):
+            joins = (prev.block.joins or (None,) * (len(prev.block.lines) - 1)) + (None,) + (
+                nb.block.joins or (None,) * (len(nb.block.lines) - 1)
+            )
             block = replace(
                 prev.block,
                 lines=prev.block.lines + nb.block.lines,
+                joins=joins if any(j is not None for j in joins) else (),
                 line_end=nb.block.line_end or prev.block.line_end,
                 page_end=nb.block.page_end or nb.block.page or prev.block.page_end,
             )
@@ -542,6 +569,7 @@ def _back_matter(blocks: list[NormalizedBlock]) -> list[Segment]:
     lines: list[tuple[NText, Span, bool]] = [
         (line, Span.of(b.block), b.block.list_item) for b in blocks for line in b.lines
     ]
+    lines = _split_at_openings(lines)
     series_start = _series_start([ln[0].match for ln in lines])
     if series_start is None:
         paras = tuple(Paragraph(ln, (ln,), span) for ln, span, _ in lines)
@@ -562,6 +590,37 @@ def _back_matter(blocks: list[NormalizedBlock]) -> list[Segment]:
     spans = [s for _, s, _ in legend] + ([caption.span] if caption else [])
     segments.append(Segment("figure_legend", caption, series, keys, (), _merge_spans(spans)))
     return segments
+
+
+def _split_at_openings(lines: list[tuple[NText, Span, bool]]) -> list[tuple[NText, Span, bool]]:
+    """Split lines where a repeated line opening recurs inside a line.
+
+    A PDF reader cannot tell a hard line break after a nearly full line
+    from a wrap, so in a narrow column a legend's caption and its series
+    lines (``الاجتماع العالمي للعمليات … لعام 2005``) can come joined into
+    one line. A three-word opening that starts some line and recurs inside
+    another marks where the source broke the line.
+    """
+    openings = {tuple(ln.match.split()[:3]) for ln, _, item in lines if not item and len(ln.match.split()) >= 3}
+    if not openings:
+        return lines
+    out: list[tuple[NText, Span, bool]] = []
+    for text, span, item in lines:
+        words = text.match.split()
+        cuts = [
+            i for i in range(1, len(words) - 2)
+            if not item and tuple(words[i : i + 3]) in openings
+        ]
+        if not cuts:
+            out.append((text, span, item))
+            continue
+        starts = [m.start() for m in re.finditer(r"\S+", text.match)]
+        bounds = [0] + [starts[i] for i in cuts] + [len(text.match)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = NText.from_display(text.display_slice(a, b if b < len(text.match) else None))
+            if piece:
+                out.append((piece, span, item))
+    return out
 
 
 def _series_start(lines: list[str]) -> int | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import editdistance
 import pytest
-from pdfminer.psparser import PSEOF
+from pdfminer.psparser import LIT, PSEOF
 
 from pipeline.errors import (
     CorruptPdfError,
@@ -334,3 +334,367 @@ def test_content_tokenizer():
     assert parse_content(b"/Span <</ActualText <FEFF0631> /N null>> BDC EMC")[0][1][1] == {"ActualText": b"\xfe\xff\x06\x31"}
     assert parse_content(b"q BI /W 1 /H 1 ID x EI Q") is None  # inline image: pdfminer's parser
     assert parse_content(b"(unbalanced") is None
+
+
+class _FakeFont:
+    """Just what GlyphCollector.render_char asks of a pdfminer font."""
+
+    def __init__(self, name: str, descent: float):
+        self.fontname, self.descent = name, descent
+
+    def is_vertical(self):
+        return False
+
+    def to_unichr(self, cid):
+        return chr(cid)
+
+    def char_width(self, cid):
+        return 0.5
+
+    def get_descent(self):
+        return self.descent
+
+
+def test_glyph_boxes_do_not_depend_on_the_fonts_declared_descent():
+    # An Arabic font declaring a deep descent and a fallback font for the
+    # bracket declaring a shallow one: same baseline, so same box and row.
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    matrix = (1, 0, 0, 1, 100, 500)
+    collector.render_char(matrix, _FakeFont("NotoSansArabic", -0.74), 9.0, 1.0, 0, ord("ب"), None, None)
+    collector.render_char((1, 0, 0, 1, 104.5, 500), _FakeFont("LiberationSerif", -0.22), 9.0, 1.0, 0, ord("("), None, None)
+    (a, b) = collector.glyphs
+    assert (a[1], a[3]) == (b[1], b[3])
+    glyphs = [Glyph(x0, x1, 842 - y1, 842 - y0, t, s, False, BASE) for x0, y0, x1, y1, t, s, _ in collector.glyphs]
+    assert len(group_rows(glyphs)) == 1
+
+
+def test_mark_goes_to_its_stream_neighbour_when_its_box_sits_over_the_next_letter():
+    # Amiri in Chromium: the zero-width shadda of يّة is drawn from an origin
+    # inside the teh marbuta to its left; the stream (ة ّ ي, HarfBuzz's visual
+    # order) says its base is the yeh to its right.
+    from pipeline.read.pdf_line import stream_neighbours
+
+    teh, shadda, yeh, lam, alef = (
+        g(216.9, 221.1, "ة"), g(219.7, 219.7, "\u0651", MARK), g(221.1, 223.8, "ي"), g(223.8, 225.7, "ل"), g(225.7, 228.1, "آ")
+    )
+    row = [teh, shadda, yeh, lam, alef]
+    assert make_line(row, rtl_default=True).text == "آليةّ"  # by geometry alone: wrong letter
+    assert make_line(row, rtl_default=True, bases=stream_neighbours(row)).text == "آليّة"
+    # Logical stream order (ي ّ ة) gives the same base: the right-hand neighbour.
+    logical = [alef, lam, yeh, shadda, teh]
+    assert make_line(row, rtl_default=True, bases=stream_neighbours(logical)).text == "آليّة"
+
+
+def test_zero_width_glyph_inside_a_wide_one_opens_no_word_gap():
+    # A glyph mapped to nothing (WeasyPrint, part of a cluster) drawn at the
+    # left of a wide letter: the gap to the next letter is measured from the
+    # wide letter's right edge, so ظ and ن stay one word.
+    row = [g(0, 4, "ة"), g(4, 9, "م"), g(9, 16, "ظ"), g(9.5, 9.5, "", JUNK), g(16, 19, "ن")]
+    assert make_line(row, rtl_default=True).text == "نظمة"
+
+
+def test_actual_text_replaces_the_glyphs_of_its_span():
+    # Typst: /Span <</ActualText (اً)>> BDC [alef, fathatan] EMC, both glyphs
+    # mapped to "اً" by its ToUnicode.
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    class ClusterFont(_FakeFont):
+        def to_unichr(self, cid):
+            return "اً"
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    font = ClusterFont("Amiri", -0.3)
+    collector.begin_tag(LIT("Span"), {"ActualText": b"\xfe\xff\x06\x27\x06\x4b"})
+    collector.render_char((1, 0, 0, 1, 100, 500), font, 10.0, 1.0, 0, 1, None, None)
+    collector.render_char((1, 0, 0, 1, 102, 500), font, 1.0, 1.0, 0, 2, None, None)  # the narrower mark glyph
+    collector.end_tag()
+    assert [gl[4] for gl in collector.glyphs] == ["اً", ""]
+
+
+def test_code_missing_from_tounicode_of_a_symbolic_font_has_no_text():
+    # LibreOffice's justification kashida: a code of a symbolic TrueType subset
+    # without /Encoding that its ToUnicode map lacks; pdfminer would guess '"'.
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.pdffont import PDFSimpleFont
+
+    from pipeline.read.pdf_content import glyph_text
+
+    font = PDFSimpleFont.__new__(PDFSimpleFont)
+    font.unicode_map = FileUnicodeMap()
+    font.unicode_map.cid2unichr[5] = "ب"
+    font.cid2unicode = {34: '"', 5: "%"}
+    font.flags = 4
+    assert glyph_text(font, 5) == "ب"
+    assert glyph_text(font, 34) == "(cid:34)"
+    font.flags = 32  # non-symbolic: the standard encoding applies
+    assert glyph_text(font, 34) == '"'
+
+
+def _line(text: str, top: float, size: float = 12.0):
+    """A line drawn with one glyph per character (visual order = text reversed if Arabic)."""
+    visual = text[::-1] if any("\u0600" <= c <= "\u06ff" for c in text) else text
+    row = [g(i * 6.0 + 100, i * 6.0 + 106, c, SPACE if c == " " else BASE, top=top, size=size) for i, c in enumerate(visual)]
+    return make_line(row, rtl_default=True)
+
+
+def _pages(*page_lines):
+    from pipeline.read.pdf import _Page
+
+    return [_Page(n, 800.0, [[line for line in lines]]) for n, lines in enumerate(page_lines, start=1)]
+
+
+def test_a_year_wrapped_to_the_foot_of_a_page_is_no_page_number():
+    from pipeline.read.pdf import _drop_running_heads
+
+    body = "نص الصفحة"
+    pages = _pages(
+        [_line(body, 300), _line("لعام", 700), _line("2005", 730), _line("1", 770)],
+        [_line(body, 300), _line("2", 770)],
+        [_line(body, 300), _line("لعام", 700), _line("2011", 740), _line("3", 770)],
+    )
+    _drop_running_heads(pages)
+    assert [[line.text for r in p.regions for line in r] for p in pages] == [
+        [body, "لعام", "2005"], [body], [body, "لعام", "2011"]
+    ]
+
+
+def test_running_footer_that_floats_up_on_a_short_page_is_dropped():
+    # A browser repeats a table footer after the text: at the foot of full
+    # pages, right after the last line on a short last page. The title on
+    # page 1 has the same words in a larger size and stays.
+    from pipeline.read.pdf import _drop_running_heads
+
+    footer = "الاجتماعات العالمية"
+    pages = _pages(
+        [_line(footer, 80, size=20), _line("نص", 300), _line(footer, 760, size=9)],
+        [_line("نص", 300), _line(footer, 760, size=9)],
+        [_line("نص", 100), _line(footer, 140, size=9)],
+    )
+    _drop_running_heads(pages)
+    assert [[line.text for r in p.regions for line in r] for p in pages] == [[footer, "نص"], ["نص"], ["نص"]]
+
+
+def test_space_glyph_at_the_line_edge_over_a_letter_is_no_word_break():
+    # Typst: a justified line's trailing space drawn over its last letter.
+    row = [g(216.45, 218.5, "ا"), g(216.45, 219.1, " ", SPACE), g(218.5, 222.0, "م"), g(222.0, 225.6, "و"),
+           g(225.6, 228.2, " ", SPACE), g(228.9, 231.7, "ل"), g(231.7, 234.3, "ه")]
+    assert make_line(row, rtl_default=True).text == "هل وما"
+    # A kerned space reaching into the letter before it still separates words.
+    kerned = [g(0, 3, "ة"), g(2.6, 5.2, " ", SPACE), g(5.2, 9.4, "ل"), g(9.4, 12, "ك")]
+    assert make_line(kerned, rtl_default=True).text == "كل ة"
+
+
+def test_brackets_around_latin_in_a_latin_line_stay_with_the_latin():
+    from pipeline.read.pdf_line import reorder
+
+    # "(IOM)" wrapped alone onto a line of a right-to-left paragraph.
+    assert reorder("(IOM)", rtl=True, latin_only=True) == "(IOM)"
+    # WeasyPrint/Typst store the logical bracket for a mirrored glyph.
+    visual = "International Organization for Migration )IOM("
+    assert reorder(visual, rtl=True, latin_only=True) == "International Organization for Migration (IOM)"
+    assert reorder(visual, rtl=False, latin_only=True) == "International Organization for Migration (IOM)"
+
+
+def test_url_cut_by_a_line_wrap_keeps_its_last_character():
+    from pipeline.read.pdf_line import reorder
+
+    # الموقع الشبكي: https://www.iom.int/global-  (the rest on the next line)
+    visual = "https://www.iom.int/global- :" + "الموقع الشبكي"[::-1]
+    assert reorder(visual, rtl=True) == "الموقع الشبكي: https://www.iom.int/global-"
+
+
+def _rtl_line(text: str, right: float, width: float, top: float, size: float = 10.0, visual: str | None = None):
+    """A right-aligned line of ``text`` (or of the given visual string) spread
+    over ``width`` points, one glyph per character."""
+    if visual is None:
+        visual = text[::-1] if any("\u0600" <= c <= "\u06ff" for c in text) else text
+    step = width / len(visual)
+    x = right - width
+    row = [g(x + i * step, x + (i + 1) * step, c, SPACE if c == " " else BASE, top=top, size=size) for i, c in enumerate(visual)]
+    return make_line(row, rtl_default=True)
+
+
+def test_wrapped_lines_are_marked_as_joins_and_a_cut_url_joins_without_space():
+    from pipeline.read.pdf_layout import region_blocks
+
+    lines = [
+        _rtl_line("كلمة كلمة كلمة كلمة كلمة", 300, 200, 100),
+        _rtl_line("كلمة كلمة", 300, 80, 114),
+        _rtl_line("", 300, 199, 140, visual="https://www.iom.int/global- :" + "الموقع"[::-1]),
+        _rtl_line("rcp-meetings", 300, 60, 154),
+    ]
+    blocks = region_blocks(lines, 1.4, greedy=True)
+    assert [(len(b.lines), b.joins) for b in blocks] == [(2, (" ",)), (2, ("",))]
+    from pipeline.read.blocks import Block
+
+    block = Block(lines=tuple(line.text for line in blocks[1].lines), joins=blocks[1].joins)
+    assert block.logical_lines() == [(0, "الموقع: https://www.iom.int/global-rcp-meetings")]
+
+
+def test_a_region_of_short_lines_takes_the_width_of_its_column():
+    # The legend alone on the last page: its lines look full against each
+    # other; the pages before show the column is 200 pt wide.
+    from pipeline.read.pdf_layout import region_frames
+
+    body = [_rtl_line(" ".join(["كلمة"] * 8), 300, 200, 100 + 14 * i) for i in range(6)]
+    legend = [_rtl_line("كلمة كلمة", 300, 90, 100), _rtl_line("كلمة كلمة", 300, 92, 114)]
+    assert region_frames([body, legend]) == [None, (100.0, 300.0)]
+
+
+def test_normalize_joins_wrapped_lines_of_a_pdf_block():
+    from pipeline.normalize import normalize_block
+    from pipeline.read.blocks import Block
+
+    block = Block(lines=("الاجتماع العالمي لعام", "2005", "الاجتماع العالمي لعام 2009"), page=1, joins=(" ", None))
+    nb = normalize_block(block)
+    assert [n.display for n in nb.lines] == ["الاجتماع العالمي لعام 2005", "الاجتماع العالمي لعام 2009"]
+    assert nb.line_index == (0, 2)
+
+
+def test_first_word_of_a_latin_line_is_its_leftmost_in_a_right_to_left_paragraph():
+    # "The" fits after "(IOM)": a hard break, not a wrap ("Agency", the
+    # rightmost word, would not have fitted).
+    from pipeline.read.pdf_layout import region_blocks
+
+    lines = [
+        _rtl_line(" ".join(["كلمة"] * 5), 300, 200, 100),
+        _rtl_line("International Organization (IOM)", 300, 170, 130),
+        _rtl_line("The UN Agency", 300, 90, 144),
+    ]
+    assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True)] == [1, 1, 1]
+
+
+def test_small_paragraph_spacing_is_learnt_from_the_document():
+    # Lines 14 pt apart inside paragraphs, 15.5 pt (11 % more) between them:
+    # under PARAGRAPH_PITCH, but the wider pitch follows short lines only.
+    from pipeline.read.pdf_layout import PARAGRAPH_PITCH, paragraph_pitch, region_blocks
+
+    full, short = " ".join(["كلمة"] * 5), "كلمة كلمة"
+    lines, top = [], 100.0
+    for _ in range(4):  # paragraphs of three lines, the last short
+        for text, width in ((full, 200), (full, 200), (short, 80)):
+            lines.append(_rtl_line(text, 300, width, top))
+            top += 14.0
+        top += 1.5
+    # The third paragraph ends with a full line: only the wider pitch tells.
+    lines[8] = _rtl_line(full, 300, 200, lines[8].top)
+    gap = paragraph_pitch([lines], 1.4, greedy=True)
+    assert 1.4 * 1.03 <= gap < 1.55 < PARAGRAPH_PITCH * 1.4
+    assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True, gap_em=gap)] == [3, 3, 3, 3]
+    assert [len(b.lines) for b in region_blocks(lines, 1.4, greedy=True)] == [3, 3, 6]
+
+
+def _label_line(drawn_range: str, top: float):
+    """'التاريخ: <range> نيسان' drawn right to left, the label in bold."""
+    row, x = [], 100.0
+    for text, bold in (("نيسان"[::-1], False), (" ", False), (drawn_range, False), (" ", False), (":خيراتلا", True)):
+        for c in text:
+            row.append(Glyph(x, x + 5, top, top + 12, c, 12.0, bold, SPACE if c == " " else BASE))
+            x += 5
+    return make_line(row, rtl_default=True)
+
+
+@pytest.mark.parametrize("drawn, second", [("14-15", "2005-2009"), ("15-14", "2009-2005")])
+def test_number_ranges_after_a_bold_label_follow_the_producers_bidi(drawn, second):
+    # Chromium runs the bidi algorithm over the paragraph: 14-15 after Arabic
+    # is drawn 15-14. WeasyPrint runs it per style run: drawn 14-15. The
+    # document's ranges go up one way or the other.
+    from pipeline.read.pdf import _settle_number_ranges
+
+    pages = _pages([_label_line(drawn, 100), _label_line(second, 130)])
+    _settle_number_ranges(pages)
+    assert [line.text for line in pages[0].regions[0]] == ["التاريخ: 14-15 نيسان", "التاريخ: 2005-2009 نيسان"]
+
+
+def test_mark_glyph_left_without_text_takes_the_embedded_fonts_cmap():
+    # WeasyPrint's one-text-per-glyph ToUnicode: Amiri's shadda glyph, second
+    # of the two glyphs of َّ, got "" everywhere; the font's cmap knows it.
+    # Letters left without text stay without (their text is on a neighbour).
+    from pdfminer.cmapdb import FileUnicodeMap
+    from pdfminer.pdffont import PDFCIDFont
+
+    from pipeline.read.pdf_content import glyph_text
+
+    font = PDFCIDFont.__new__(PDFCIDFont)
+    font.unicode_map = FileUnicodeMap()
+    font.unicode_map.cid2unichr.update({7: "", 8: "", 9: "ر"})
+    font._embedded_cmap = {7: "\u0651", 8: "ب", 9: "ر"}
+    assert [glyph_text(font, cid) for cid in (7, 8, 9)] == ["\u0651", "", "ر"]
+
+
+def test_a_mark_drawn_twice_or_already_in_its_letters_text_counts_once():
+    row = [g(0, 4, "ة"), g(4, 9, "رَ"), g(6, 6, "\u064e", MARK), g(9, 12, "ظ"), g(10, 10, "\u0651", MARK), g(10.5, 10.5, "\u0651", MARK)]
+    assert make_line(row, rtl_default=True).text == "ظّرَة"
+
+
+def test_actual_text_over_marks_only_replaces_marks():
+    # Typst cut the cluster اً: the span holds the zero-width tanween glyph
+    # only; the alef, drawn outside, keeps its own text.
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    class MarkFont(_FakeFont):
+        def char_width(self, cid):
+            return 0.0
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    collector.begin_tag(LIT("Span"), {"ActualText": b"\xfe\xff\x06\x27\x06\x4b"})
+    collector.render_char((1, 0, 0, 1, 100, 500), MarkFont("Amiri", -0.3), 10.0, 1.0, 0, 0x64B, None, None)
+    collector.end_tag()
+    assert [gl[4] for gl in collector.glyphs] == ["\u064b"]
+
+
+def test_zero_width_glyph_mapped_to_a_letter_and_mark_draws_the_mark_only():
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    from pipeline.read.pdf_content import GlyphCollector
+
+    class ClusterFont(_FakeFont):
+        def to_unichr(self, cid):
+            return "اً"
+
+        def char_width(self, cid):
+            return 0.0 if cid == 2 else 0.3
+
+    collector = GlyphCollector(PDFResourceManager(), 1)
+    for cid, x in ((2, 100.0), (1, 101.0)):  # tanween glyph, then the alef glyph
+        collector.render_char((1, 0, 0, 1, x, 500), ClusterFont("Amiri", -0.3), 10.0, 1.0, 0, cid, None, None)
+    assert [gl[4] for gl in collector.glyphs] == ["\u064b", "اً"]
+
+
+def _draft(lines, region=None, level=None, first=True, page=1):
+    from pipeline.read.pdf import _Draft
+
+    return _Draft(page, page, list(lines), [" "] * (len(lines) - 1), level, False, False, first, region or list(lines), None)
+
+
+def test_a_heading_wrapped_into_the_next_region_stays_one_heading():
+    # A title spanning two columns wraps; its short last line sits in the
+    # right column's region, at the title's own line pitch.
+    from pipeline.read.pdf import _merge_drafts
+
+    title = [_rtl_line(" ".join(["عنوان"] * 6), 300, 280, 40, size=14)]
+    rest = _rtl_line("الهجرة", 300, 40, 61, size=14)
+    column = [rest, _rtl_line("العمليات التشاورية", 300, 120, 97, size=11)]
+    merged = _merge_drafts([_draft(title, level=1), _draft([rest], column, level=1), _draft(column[1:], column, level=2, first=False)], 1.6, True)
+    assert [len(d.lines) for d in merged] == [2, 1]
+
+
+def test_a_paragraph_cut_by_a_column_break_after_a_full_stop_is_one_block():
+    from pipeline.read.pdf import _merge_drafts
+
+    right = [_rtl_line(" ".join(["كلمة"] * 5), 300, 200, 100 + 14 * i) for i in range(5)]
+    right[-1] = _rtl_line(" ".join(["كلمة"] * 4) + " أخرى.", 300, 199, right[-1].top)
+    left = [_rtl_line(" ".join(["كلمة"] * 5), 80, 200, 100 + 14 * i) for i in range(3)]
+    merged = _merge_drafts([_draft(right), _draft(left)], 1.6, True)
+    assert [len(d.lines) for d in merged] == [8]
+    # The same text after a short last line is a new paragraph.
+    right[-1] = _rtl_line("كلمة أخرى.", 300, 60, right[-1].top)
+    assert [len(d.lines) for d in _merge_drafts([_draft(right), _draft(left)], 1.6, True)] == [5, 3]

@@ -81,3 +81,36 @@ def test_prose_starting_like_a_heading_is_not_a_meeting(tmp_path: Path):
     record = extract_source(write(tmp_path, text)).record
     assert [m.number for m in record.meetings] == [2]
     assert record.sections[0].kind == "intro"
+
+
+def test_figure_legend_lines_joined_by_a_reader_are_split_at_their_common_opening(tmp_path: Path, brochure_record):
+    # A PDF reader cannot tell a hard break after a nearly full line from a
+    # wrap: in a narrow column the legend's caption and its series lines can
+    # come joined. The series' shared opening tells where the lines began.
+    text = BROCHURE_TXT.read_text("utf-8")
+    joined = re.sub(
+        r"(المشاركون في الاجتماعات العالمية للعمليات التشاورية الإقليمية) +\n(الاجتماع العالمي[^\n]*2005)", r"\1 \2", text
+    )
+    joined = re.sub(r"(لعام 2009) +\n(الاجتماع العالمي[^\n]*2011) +\n", r"\1 \2\n", joined)
+    assert joined.count("\n") == text.count("\n") - 2
+    record = extract_source(write(tmp_path, joined)).record
+    assert comparable(record) == comparable(brochure_record)
+
+
+def test_a_field_label_after_a_full_pdf_line_starts_a_field():
+    # A PDF reader takes the break after a line that fills the column for a
+    # wrap; a known label at the start of the next line says it was not.
+    from pipeline.normalize import normalize_blocks
+    from pipeline.read.blocks import Block
+    from pipeline.segment import segment
+
+    blocks = [
+        Block(lines=("عنوان",), page=1, heading_level=1),
+        Block(lines=("الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005",), page=1, heading_level=2),
+        Block(lines=("تاريخ ومكان الانعقاد: 22-23 أيار/ مايو 2013، ليما،", "بيرو", "الموضوع: تحديد مركز العمليات"), page=1, joins=(" ", " ")),
+    ]
+    (meeting,) = segment(normalize_blocks(blocks)).meetings
+    assert [(f.label.display, f.value.display) for f in meeting.fields] == [
+        ("تاريخ ومكان الانعقاد", "22-23 أيار/ مايو 2013، ليما، بيرو"),
+        ("الموضوع", "تحديد مركز العمليات"),
+    ]

@@ -48,6 +48,11 @@ class Block:
         list_item: the block is a list item (a bullet glyph, a ``-``/``◆``
             marker, or a hanging indent); the marker itself is removed from
             ``lines``.
+        joins: for each line after the first, how it continues the line
+            before when the producer only wrapped it there (``" "``, or
+            ``""`` inside a URL cut at a ``-`` or ``/``), or ``None`` where
+            the source broke the line itself (a hard break). Empty when every
+            break is real (text sources) or unknown.
     """
 
     lines: tuple[str, ...]
@@ -59,11 +64,24 @@ class Block:
     heading_level: int | None = None
     bold: bool = False
     list_item: bool = False
+    joins: tuple[str | None, ...] = ()
 
     @property
     def text(self) -> str:
         """The lines joined by single spaces."""
         return " ".join(self.lines)
+
+    def logical_lines(self) -> list[tuple[int, str]]:
+        """The source's own lines: wrapped lines joined (see ``joins``), each
+        with the index of its first line in ``lines``."""
+        out: list[tuple[int, str]] = []
+        for i, line in enumerate(self.lines):
+            join = self.joins[i - 1] if 0 < i <= len(self.joins) else None
+            if join is None or not out:
+                out.append((i, line))
+            else:
+                out[-1] = (out[-1][0], out[-1][1] + join + line)
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,8 +42,12 @@ from .blocks import BBox, Block, SourceDocument
 from .pdf_content import FastInterpreter, GlyphCollector
 from .pdf_layout import (
     attach_marks,
+    ends_full,
     page_regions,
+    paragraph_pitch,
     region_blocks,
+    region_frames,
+    starts_flush,
     usual_pitch,
     wraps_greedily,
 )
@@ -54,8 +58,11 @@ from .pdf_line import (
     Line,
     classify,
     is_letter,
+    RANGE_RE,
     make_line,
     reorder,
+    reorder_ranges,
+    stream_neighbours,
     strong_info,
 )
 
@@ -136,6 +143,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
     for p in pages:
         warnings.extend(p.warnings)
     _settle_latin_lines(pages)
+    _settle_number_ranges(pages)
     _fix_brackets(pages)
     _drop_running_heads(pages)
     blocks = _make_blocks(pages)
@@ -193,10 +201,13 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
     n_rtl = n_ltr = 0
     sizes: Counter = Counter()
     x_lo, x_hi = mb_x0 - 1, mb_x0 + float(page.width) + 1
+    stream: list[Glyph] = []  # all kept glyphs in content-stream order
     for x0, y0, x1, y1, text, size, font in collector.glyphs:
         if text.startswith("(cid:"):
+            # No text, but the glyph still takes its place on the line (a
+            # kashida inside a justified word is no word gap).
             result.cids += 1
-            continue
+            text = ""
         top = height - y1 + mb_top
         bottom = height - y0 + mb_top
         x0 += mb_x0
@@ -205,6 +216,7 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
             continue  # off the page: not visible text
         clean, kind = classify(text)
         g = Glyph(x0, x1, top, bottom, clean, size, _is_bold(font), kind)
+        stream.append(g)
         if kind == MARK:
             marks.append(g)
             continue
@@ -223,8 +235,9 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
     rtl_page = n_rtl >= n_ltr
     em = sizes.most_common(1)[0][0] if sizes else 10.0
     regions = attach_marks(page_regions(glyphs, rtl_page, em), marks)
+    bases = stream_neighbours(stream) if marks else None
     for region in regions:
-        lines = [line for line in (make_line(row, rtl_page) for row in region) if line is not None]
+        lines = [line for line in (make_line(row, rtl_page, bases) for row in region) if line is not None]
         if shapes:
             _mark_drawn_bullets(lines, shapes)
         if lines:
@@ -362,6 +375,31 @@ def _settle_latin_lines(pages: list[_Page]) -> None:
             line.text = reorder(line.visual, rtl, latin_only=True)
 
 
+def _settle_number_ranges(pages: list[_Page]) -> None:
+    """Read ranges set off by a style change as drawn when the document says so.
+
+    Whether ``14-15`` after a bold Arabic label is drawn ``15-14`` (the
+    bidi algorithm over the whole paragraph: Chromium, LibreOffice) or
+    ``14-15`` (over each style run: WeasyPrint) depends on the producer (see
+    :func:`~.pdf_line.reorder_ranges`). Ranges go up (``14-15``,
+    ``2005-2009``): when more of the document's style-separated ranges go up
+    read as drawn than read reversed, they are read as drawn.
+    """
+    found = [(line, line.ranges) for p in pages for region in p.regions for line in region if line.ranges]
+    if not found:
+        return
+    as_drawn = reversed_ = 0
+    for line, which in found:
+        for k, m in enumerate(RANGE_RE.finditer(line.visual)):
+            if k in which:
+                a, b = re.split(r"[-\u2013]", m.group(0))
+                as_drawn += int(a) < int(b)
+                reversed_ += int(b) < int(a)
+    if as_drawn > reversed_:
+        for line, which in found:
+            line.text = reorder_ranges(line, which)
+
+
 def _fix_brackets(pages: list[_Page]) -> None:
     """Turn mirrored brackets into logical ones when the producer wrote glyph shapes.
 
@@ -401,8 +439,8 @@ def _bracket_fit(text: str, i: int) -> int:
 def _rtl_brackets(line: Line) -> list[int]:
     """Indices of brackets in right-to-left context (UAX #9 N0–N2, simplified).
 
-    A bracket pair around Latin-only content next to Latin text is
-    left-to-right (N0); any other bracket is right-to-left when the nearest
+    A bracket pair around Latin-only content next to Latin text, or in a
+    Latin-only line, is left-to-right (N0); any other bracket is right-to-left when the nearest
     strong characters around it (digits count as R, N1) are not both Latin,
     in a right-to-left paragraph, or when both are right-to-left.
     """
@@ -415,7 +453,7 @@ def _rtl_brackets(line: Line) -> list[int]:
         elif c in _CLOSE and stack:
             j = stack.pop()
             inside = {strong_info(ch)[3] for ch in text[j + 1 : i]} - {None}
-            if inside == {"L"} and "L" in (_strong_near(text, j, -1), _strong_near(text, i, 1)):
+            if inside == {"L"} and (line.script == "L" or "L" in (_strong_near(text, j, -1), _strong_near(text, i, 1))):
                 ltr_pairs.update((i, j))
     out = []
     for i, c in enumerate(text):
@@ -443,27 +481,69 @@ def _drop_running_heads(pages: list[_Page]) -> None:
     """Remove running headers/footers and page numbers (pitfall 10).
 
     Only lines in the top or bottom ``MARGIN_SHARE`` of a page qualify. A
-    bare number there ("3", "- 3 -", "صفحة ٣", "3 / 12") is a page number.
-    A line whose text, digits masked, recurs in the same margin on at least
-    two pages and 40 % of the pages is a running head or footer.
+    bare number there ("3", "- 3 -", "صفحة ٣", "3 / 12") is a page number
+    when it goes up with the pages (:func:`_page_numbers`). A line whose
+    text, digits masked, recurs in the same margin on at least two pages
+    and 40 % of the pages is a running head or footer; so is the same text
+    at the same size as the first or last line of any page.
     """
     seen: Counter = Counter()
     candidates = []
+    numbers = []
     for p in pages:
         keys = set()
         for region in p.regions:
             for line in region:
                 zone = _margin_zone(line, p.height)
-                if zone:
-                    key = (zone, _DIGITS_RE.sub("#", " ".join(line.text.split())))
-                    candidates.append((p, line, key))
-                    keys.add(key)
+                if not zone:
+                    continue
+                if _PAGE_NUMBER_RE.match(line.text):
+                    numbers.append((p, line))
+                    continue
+                key = (zone, _DIGITS_RE.sub("#", " ".join(line.text.split())))
+                candidates.append((p, line, key))
+                keys.add(key)
         seen.update(keys)
     need = max(2, 0.4 * len(pages))
-    drop = {id(line) for p, line, key in candidates if seen[key] >= need or _PAGE_NUMBER_RE.match(line.text)}
+    drop = {id(line) for p, line, key in candidates if seen[key] >= need}
+    drop.update(id(line) for line in _page_numbers(numbers))
+    # A running head or footer that a short page lets float up to the end
+    # of its text (a table footer repeated by a browser) is still one: the
+    # same text at the same size as the margin copies, first or last on
+    # its page.
+    running = {(key[1], line.size) for p, line, key in candidates if seen[key] >= need}
+    if running:
+        for p in pages:
+            lines = [line for region in p.regions for line in region if id(line) not in drop]
+            if not lines:
+                continue
+            for line in (min(lines, key=lambda ln: ln.top), max(lines, key=lambda ln: ln.bottom)):
+                if (_DIGITS_RE.sub("#", " ".join(line.text.split())), line.size) in running:
+                    drop.add(id(line))
     if drop:
         for p in pages:
             p.regions = [kept for kept in ([l for l in r if id(l) not in drop] for r in p.regions) if kept]
+
+
+def _page_numbers(numbers: list[tuple[_Page, Line]]) -> list[Line]:
+    """The bare numbers in page margins that number the pages.
+
+    A page number's value goes up with the page: value − page index is the
+    same on the pages that carry one. A number whose offset is not the
+    document's usual one (seen on at least two pages, or 0 when fewer pages
+    have a number) is text: a year wrapped onto a line of its own at the
+    foot of a column (``… لعام`` / ``2005``) is no page number.
+    """
+    offsets: list[tuple[Line, int | None]] = []
+    for p, line in numbers:
+        m = _DIGITS_RE.search(line.text)
+        try:
+            offsets.append((line, int(m.group()) - p.number))
+        except (AttributeError, ValueError):
+            offsets.append((line, None))
+    counts = Counter(off for _, off in offsets if off is not None)
+    usual = [off for off, n in counts.items() if n >= 2] or [0]
+    return [line for line, off in offsets if off in usual]
 
 
 def _margin_zone(line: Line, height: float) -> str | None:
@@ -481,6 +561,9 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     at least ``HEADING_RATIO`` times larger are heading levels 1, 2, … from
     the largest. A short block (one or two lines) wholly in bold at body size
     that does not end with a full stop is a heading one level below those.
+
+    Two blocks become one (:func:`_merge_drafts`) where a region boundary
+    cut a heading or a paragraph.
     """
     weights: Counter = Counter()
     for p in pages:
@@ -496,29 +579,118 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     regions = [r for p in pages for r in p.regions]
     pitch = usual_pitch(regions)
     greedy = wraps_greedily(regions, pitch)
-    blocks = []
+    gap = paragraph_pitch(regions, pitch, greedy)
+    frames = iter(region_frames(regions))
+    drafts: list[_Draft] = []
     for p in pages:
         for region in p.regions:
-            for draft in region_blocks(region, pitch, greedy):
+            frame = next(frames)
+            for k, draft in enumerate(region_blocks(region, pitch, greedy, frame, gap)):
                 lines = draft.lines
                 bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
                 level = levels.get(lines[0].size)
                 if level is None and bold and len(lines) <= 2 and not draft.list_item:
                     if abs(lines[0].size - body) < 0.1 * body and not lines[-1].text.rstrip().endswith("."):
                         level = bold_level
-                blocks.append(
-                    Block(
-                        lines=tuple(line.text for line in lines),
-                        page=p.number,
-                        bbox=BBox(
-                            min(line.x0 for line in lines),
-                            min(line.top for line in lines),
-                            max(line.x1 for line in lines),
-                            max(line.bottom for line in lines),
-                        ),
-                        heading_level=level,
-                        bold=bold,
-                        list_item=draft.list_item,
-                    )
-                )
+                drafts.append(_Draft(p.number, p.number, list(lines), list(draft.joins or (None,) * (len(lines) - 1)),
+                                     level, bold, draft.list_item, k == 0, region, frame))
+    blocks = []
+    for d in _merge_drafts(drafts, gap, greedy):
+        lines = d.lines if d.page == d.page_end else [ln for ln in d.lines if ln.page == d.page]
+        blocks.append(
+            Block(
+                lines=tuple(line.text for line in d.lines),
+                page=d.page,
+                page_end=d.page_end if d.page_end != d.page else None,
+                bbox=BBox(
+                    min(line.x0 for line in lines),
+                    min(line.top for line in lines),
+                    max(line.x1 for line in lines),
+                    max(line.bottom for line in lines),
+                ),
+                heading_level=d.level,
+                bold=d.bold,
+                list_item=d.list_item,
+                joins=tuple(d.joins) if any(j is not None for j in d.joins) else (),
+            )
+        )
     return blocks
+
+
+@dataclass
+class _Draft:
+    """A block being assembled (lines carry their page in ``Line.page``)."""
+
+    page: int
+    page_end: int
+    lines: list[Line]
+    joins: list[str | None]
+    level: int | None
+    bold: bool
+    list_item: bool
+    first_in_region: bool
+    region: list[Line]
+    frame: tuple[float, float] | None
+
+    def __post_init__(self) -> None:
+        for line in self.lines:
+            line.page = self.page
+
+
+def _merge_drafts(drafts: list[_Draft], gap: float, greedy: bool) -> list[_Draft]:
+    """Join blocks that a region boundary cut.
+
+    * A heading whose second line fell into another region (a title spanning
+      two columns wraps; its last line is narrow enough to sit in the right
+      column): the next block is a heading of the same level and style whose
+      first line follows at the heading's own line pitch.
+    * A paragraph cut by a column or page break: the block ends its region
+      with a full line (no room for the next line's first word, with greedy
+      line filling) and the next region, higher up on the page (the next
+      column) or first on the next page, begins with body text of the same
+      style without indent, not a heading or a list item. The
+      segmenter joins cut paragraphs that end mid-sentence; this catches
+      those cut right after a full stop.
+    """
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and (_split_heading(prev, d, gap) or (greedy and _cut_paragraph(prev, d))):
+            prev.lines.extend(d.lines)
+            prev.joins.extend([" ", *d.joins])
+            prev.page_end = d.page_end
+            continue
+        out.append(d)
+    return out
+
+
+def _split_heading(prev: _Draft, d: _Draft, gap: float) -> bool:
+    if prev.level is None or d.level != prev.level or d.bold != prev.bold or d.page != prev.page_end:
+        return False
+    if not d.first_in_region or prev.list_item or d.list_item:
+        return False
+    a, b = prev.lines[-1], d.lines[0]
+    if abs(a.size - b.size) > 0.05 * a.size or a.size <= 0:
+        return False
+    return 0.3 < (b.base - a.base) / a.size <= gap
+
+
+def _cut_paragraph(prev: _Draft, d: _Draft) -> bool:
+    if not d.first_in_region or prev.level is not None or d.level is not None or d.list_item:
+        return False
+    if prev.region is d.region or prev.lines[-1] is not prev.region[-1]:
+        return False  # prev must end its region
+    a, b = prev.lines[-1], d.lines[0]
+    if abs(a.size - b.size) > 0.05 * a.size or a.bold != b.bold or a.script != b.script or b.marker:
+        return False
+    # Where a cut paragraph goes on: the top of the next column (higher up
+    # on the same page) or the first text of the next page; not a region
+    # below (a full-width note after the columns).
+    if d.page == prev.page_end:
+        if b.top > a.top - a.size:
+            return False
+    elif d.page != prev.page_end + 1:
+        return False
+    return ends_full(prev.lines, prev.region, prev.frame, b) and starts_flush(d.lines[0], d.region, d.frame)
+
+

@@ -24,14 +24,20 @@ top-left convention.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from io import BytesIO
 
+from pdfminer.cmapdb import FileUnicodeMap
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdffont import PDFCIDFont, PDFSimpleFont, PDFUnicodeNotDefined, TrueTypeFont
 from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdftypes import stream_value
+from pdfminer.pdftypes import resolve1, stream_value
 from pdfminer.psparser import KWD, LIT, literal_name
-from pdfminer.utils import apply_matrix_rect
+from pdfminer.utils import apply_matrix_rect, decode_text
+
+# Where every glyph's box starts, in ems below its baseline (see GlyphCollector).
+BOX_DESCENT = -0.25
 
 # (x0, y0, x1, y1, text, size, fontname): one glyph in pdfminer coordinates.
 RawGlyph = tuple[float, float, float, float, str, float, str]
@@ -202,15 +208,95 @@ def _lookup(interp: PDFPageInterpreter, op: bytes) -> tuple:
     return (func, func.__code__.co_argcount - 1)
 
 
+def glyph_text(font, cid: int) -> str:
+    """The text of one glyph, or ``"(cid:N)"`` (pdfminer's spelling) when unknown.
+
+    pdfminer falls back to the font's base encoding for a code its ToUnicode
+    map lacks. For a *symbolic* simple font (descriptor flag 4, as
+    LibreOffice writes its subsets) without an ``/Encoding`` that guess is
+    meaningless: codes select glyphs of the font's own cmap. LibreOffice
+    draws justification kashidas with such a code, which pdfminer turned
+    into ``"``; the glyph's text is unknown instead (pitfall 9, the
+    glyph keeps its place on the line).
+    """
+    umap = getattr(font, "unicode_map", None)
+    if (
+        isinstance(font, PDFSimpleFont)
+        and isinstance(umap, FileUnicodeMap)
+        and cid not in umap.cid2unichr
+        and font.flags & 4
+    ):
+        return f"(cid:{cid})"
+    try:
+        text = font.to_unichr(cid)
+    except PDFUnicodeNotDefined:
+        return f"(cid:{cid})"
+    if text == "" and isinstance(font, PDFCIDFont):
+        return _embedded_mark(font, cid)
+    return text
+
+
+def _embedded_mark(font, cid: int) -> str:
+    """A combining mark the embedded font's own cmap gives a glyph that the
+    ToUnicode map left empty, else ``""``.
+
+    WeasyPrint's ToUnicode has one text per glyph, the cluster's text on its
+    first glyph and nothing on the others; Amiri draws ``َّ`` as two glyphs,
+    so the shadda glyph got no text, and every lone shadda after it too
+    (``يسّر`` read ``يسر``). The font's cmap still maps the glyph to U+0651.
+    Only marks are taken (a mark repeated on its letter counts once, see
+    :mod:`.pdf_line`); a letter glyph without text stays without.
+    """
+    cmap = getattr(font, "_embedded_cmap", None)
+    if cmap is None:
+        cmap = {}
+        fontfile = getattr(font, "fontfile", None)
+        if fontfile is not None:
+            try:
+                ttf = TrueTypeFont(str(font.basefont), BytesIO(fontfile.get_data()))
+                cmap = ttf.create_unicode_map().cid2unichr
+            except Exception:  # no or unreadable cmap: nothing to add
+                cmap = {}
+        font._embedded_cmap = cmap  # cached on the font, which lives as long as its document
+    char = cmap.get(cid, "")
+    return char if len(char) == 1 and unicodedata.combining(char) else ""
+
+
+_ACTUAL_TEXTS: dict[bytes, str] = {}  # decoded ActualText strings (small, shared by all documents)
+
+
+def _actual_text(props) -> str | None:
+    if not isinstance(props, dict) or "ActualText" not in props:
+        return None
+    value = resolve1(props["ActualText"])
+    if isinstance(value, bytes):
+        return decode_text(value)
+    return value if isinstance(value, str) else None
+
+
 class GlyphCollector(PDFPageAggregator):
     """A pdfminer device that records glyphs as :data:`RawGlyph` tuples.
 
     The geometry is that of pdfminer's ``LTChar`` (advance × font size ×
-    horizontal scaling wide, font size high, from the font's descent), so
-    boxes match pdfplumber's ``page.chars``. Glyphs of vertical fonts go
+    horizontal scaling wide, font size high) except for the vertical
+    placement: the box starts ``BOX_DESCENT`` ems below the baseline for
+    every font, where ``LTChar`` uses each font's own descent. Fonts declare
+    very different descents (Noto Sans Arabic about 0.74 em, Liberation
+    Serif 0.22 em, none at all for some), so glyphs of two fonts on one
+    baseline (Arabic text with brackets, digits or Latin from a fallback
+    font) would get boxes half a line apart and fall into different rows
+    (pitfall 5); from the baseline they share one body. Glyphs of vertical fonts go
     through ``LTChar`` as usual and are left out (the reader handles
     horizontal text only). Paths, images and figures are kept as pdfminer
     layout objects in :meth:`get_result`.
+
+    Marked content with an ``/ActualText`` (``/Span <</ActualText (…)>> BDC
+    … EMC``, Typst writes one around every cluster of several glyphs, e.g.
+    a letter and its tanween) replaces the text of the glyphs inside: the
+    widest of them gets the whole replacement text, the others none (they
+    keep their boxes). Without it each glyph of the cluster carries its
+    ToUnicode text, which such producers set to the whole cluster
+    (``اً`` twice, ``عُ`` for a damma).
 
     Attributes:
         glyphs: the page's glyphs in content-stream order.
@@ -222,6 +308,40 @@ class GlyphCollector(PDFPageAggregator):
         self.glyphs: list[RawGlyph] = []
         self.rotated = 0
         self._texts: dict[tuple[int, int], str] = {}
+        self._depth = 0  # open marked-content sequences
+        self._actual: list[tuple[int, int, str]] = []  # (depth, first glyph, text) of open ActualText spans
+
+    def begin_tag(self, tag, props=None) -> None:
+        self._depth += 1
+        if isinstance(props, dict) and "ActualText" in props:
+            raw = props["ActualText"]
+            actual = _ACTUAL_TEXTS.get(raw) if isinstance(raw, bytes) else None
+            if actual is None:
+                actual = _actual_text(props)
+                if isinstance(raw, bytes) and actual is not None and len(_ACTUAL_TEXTS) < 4096:
+                    _ACTUAL_TEXTS[raw] = actual
+            if actual is not None:
+                self._actual.append((self._depth, len(self.glyphs), actual))
+
+    def end_tag(self) -> None:
+        depth = self._depth
+        self._depth = max(0, depth - 1)
+        if not self._actual or self._actual[-1][0] != depth:
+            return
+        _, start, actual = self._actual.pop()
+        if self._actual:
+            return  # an enclosing ActualText replaces these glyphs too
+        span = self.glyphs[start:]
+        if not span:
+            return
+        widest = max(range(len(span)), key=lambda i: span[i][2] - span[i][0])
+        if span[widest][2] - span[widest][0] < 0.01:
+            # Only zero-width glyphs: marks, whose letter was drawn outside
+            # the span (Typst cuts a cluster at a style or run boundary)
+            # and keeps its own text; the span stands for its marks only.
+            actual = "".join(c for c in actual if unicodedata.combining(c))
+        for i, g in enumerate(span):
+            self.glyphs[start + i] = (*g[:4], actual if i == widest else "", *g[5:])
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         if font.is_vertical():
@@ -229,13 +349,15 @@ class GlyphCollector(PDFPageAggregator):
         key = (id(font), cid)
         text = self._texts.get(key)
         if text is None:
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
-                text = f"(cid:{cid})"  # pdfminer's spelling of an unmapped glyph
-            self._texts[key] = text
+            text = self._texts[key] = glyph_text(font, cid)
         adv = font.char_width(cid) * fontsize * scaling
-        bottom = font.get_descent() * fontsize + rise
+        if adv == 0 and len(text) > 1 and not unicodedata.combining(text[0]):
+            # A zero-width glyph draws no letter: Typst maps a tanween glyph
+            # to its whole cluster (اً), whose alef is a glyph of its own.
+            marks = "".join(c for c in text if unicodedata.combining(c))
+            if marks:
+                text = marks
+        bottom = BOX_DESCENT * fontsize + rise
         a, b, c, d, e, f = matrix
         if b == 0 and c == 0:
             x0, x1 = e, a * adv + e

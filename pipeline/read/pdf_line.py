@@ -83,12 +83,19 @@ class Line:
         script: ``"R"`` when it has right-to-left letters, ``"L"`` when only
             left-to-right ones, ``""`` when neither (digits, punctuation).
         n_letters: letters in the line (for the body-size statistics).
-        first_word: width in points of its logical first word.
+        first_word: width in points of its logical first word (the leftmost
+            word of a Latin-only line, whatever its paragraph direction).
+        ranges: which number ranges of ``visual`` (``14-15``, by order of
+            :data:`RANGE_RE` matches) are set apart from the Arabic before them
+            by a change of style (a bold label): producers that run the bidi
+            algorithm per style run draw those in another order (see
+            :func:`reorder_ranges`).
+        page: the page number, set by the reader when it assembles blocks.
     """
 
     __slots__ = (
         "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
-        "base", "size", "bold", "marker", "script", "n_letters", "first_word",
+        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page",
     )
 
     def __init__(self, **kw):
@@ -172,14 +179,51 @@ def is_letter(text: str) -> bool:
 # One line
 
 
-def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
+def stream_neighbours(stream: list[Glyph]) -> dict[int, tuple[Glyph | None, Glyph | None]]:
+    """For each combining mark (by ``id``), the glyphs drawn just before and
+    just after it in the content stream, other marks and junk skipped; ``None``
+    across a space.
+
+    Shaping engines emit a mark next to its base letter: HarfBuzz-based
+    producers (Chromium, LibreOffice, WeasyPrint, Typst) write right-to-left
+    runs in visual order, mark *before* its base (``ة ّ ي`` for ``يّة``);
+    producers writing logical order put it after (``ي ّ ة``). Either way the
+    base of an Arabic mark is the right-hand one of its two neighbours,
+    while the mark's own box can sit over either of them: a zero-width mark
+    is drawn from an origin that fonts place differently (Amiri left of the
+    letter, Noto Naskh inside it).
+    """
+    out: dict[int, tuple[Glyph | None, Glyph | None]] = {}
+    pending: list[Glyph] = []
+    prev: Glyph | None = None
+    for g in stream:
+        if g.kind == MARK:
+            pending.append(g)
+        elif g.kind == JUNK:
+            continue
+        else:
+            nxt = g if g.kind == BASE else None
+            for m in pending:
+                out[id(m)] = (prev, nxt)
+            pending = []
+            prev = nxt
+    for m in pending:
+        out[id(m)] = (prev, None)
+    return out
+
+
+def make_line(
+    row: list[Glyph], rtl_default: bool, bases: dict[int, tuple[Glyph | None, Glyph | None]] | None = None
+) -> Line | None:
     """Turn a row of glyphs into a :class:`Line` in logical order.
 
     * Glyphs are sorted visually (by ``x0``, then ``x1``: a zero-width
       ligature component drawn at the left edge of its glyph comes first).
-    * A combining mark goes with the base glyph whose x-range holds its
-      centre (else the nearest), right after it in logical order; marks never
-      open a word gap (pitfall 4).
+    * A combining mark goes with its base glyph, right after it in logical
+      order; marks never open a word gap (pitfall 4). The base is the mark's
+      content-stream neighbour (``bases``, see :func:`stream_neighbours`)
+      when that one is on the row and near the mark, else the glyph whose
+      x-range holds the mark's centre (else the nearest).
     * A space is written where the producer drew a space glyph, or where the
       gap between two glyphs exceeds ``GAP_SPACE_EM`` of their font size
       (pitfall 6). Repeated identical glyphs at the same place (fake bold by
@@ -194,6 +238,7 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
     Args:
         row: the glyphs of one row, marks included, in any order.
         rtl_default: the page's dominant direction.
+        bases: the marks' stream neighbours (:func:`stream_neighbours`), if known.
 
     Returns:
         The line, or ``None`` when it has no text (only spaces/junk).
@@ -203,6 +248,8 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
     solid = [g for g in units if g.kind != SPACE]
     if not solid:
         return None
+    if len(solid) < len(units):
+        units = _drop_edge_spaces(units, solid)
     n_rtl = n_ltr = 0
     left = right = None
     for g in solid:
@@ -227,7 +274,7 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
             marker = True
             units = [g for g in units if g is not lead]
             solid = [g for g in solid if g is not lead]
-    visual, words = _visual(units, solid, marks)
+    visual, words = _visual(units, solid, marks, bases)
     if not visual:
         return None
     if n_rtl or not n_ltr:
@@ -239,7 +286,8 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
     bases = sorted(g.bottom for g in solid if g.kind == BASE) or [solid[0].bottom]
     sizes = Counter(round(g.size * 2) / 2 for g in solid if g.kind == BASE)
     letters = [g for g in solid if g.kind == BASE and is_letter(g.text)]
-    first = words[-1] if rtl else words[0]
+    # A Latin-only line reads left to right whatever its paragraph direction.
+    first = words[-1] if rtl and n_rtl else words[0]
     return Line(
         text=reorder(visual, rtl, latin_only=not n_rtl),
         visual=visual,
@@ -256,22 +304,30 @@ def make_line(row: list[Glyph], rtl_default: bool) -> Line | None:
         script="R" if n_rtl else "L" if n_ltr else "",
         n_letters=len(letters),
         first_word=first[1] - first[0],
+        ranges=_styled_ranges(units) if rtl and n_rtl else (),
+        page=None,
     )
 
 
-def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph]) -> tuple[str, list[tuple[float, float]]]:
-    """The row's text in visual order with spaces, and its words' x-extents."""
-    attached = _attach(solid, marks)
+def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=None) -> tuple[str, list[tuple[float, float]]]:
+    """The row's text in visual order with spaces, and its words' x-extents.
+
+    Gaps are measured from the right edge of everything drawn so far, not
+    from the previous glyph alone: a zero-width glyph inside a wide one (a
+    ligature component, a glyph mapped to nothing) would otherwise open a
+    gap the width of the rest of the wide glyph (pitfall 6)."""
+    attached = _attach(solid, marks, bases)
     threshold = GAP_SPACE_EM_WITH_SPACES if len(units) > len(solid) else GAP_SPACE_EM
     pieces: list[str] = []
     words: list[list[float]] = []
     prev = None
+    right = 0.0
     space = False
     for g in units:
         if g.kind == SPACE:
             space = prev is not None
             continue
-        if prev is not None and (space or g.x0 - prev.x1 > threshold * min(g.size, prev.size)):
+        if prev is not None and (space or g.x0 - right > threshold * min(g.size, prev.size)):
             pieces.append(" ")
             words.append([g.x0, g.x1])
         elif words:
@@ -285,6 +341,7 @@ def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph]) -> tuple
         if len(text) > 1 and strong_info(g.text)[0]:
             text = text[::-1]
         pieces.append(text)
+        right = g.x1 if prev is None else max(right, g.x1)
         prev, space = g, False
     return "".join(pieces).strip(), [(a, b) for a, b in words]
 
@@ -309,12 +366,96 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
     (``P.O. Box 17`` could be ``17 P.O. Box``): a number right after a word
     that takes one (Box, Suite, Floor, BP, Postfach …) stays after it.
     Inside Arabic lines the number is left glued, as in ``Windows 10``.
+
+    Two more cases where a visual line alone does not say what its
+    paragraph said:
+
+    * brackets around Latin text in a Latin-only line (``(IOM)``, even
+      alone on a line after a wrap) belong to the Latin text: the
+      paragraph's bidi saw the Latin before them. A pair drawn facing
+      outwards (``)IOM(``: WeasyPrint and Typst store the logical bracket
+      for a mirrored glyph) is turned around first;
+    * a Latin token at the logical end of a right-to-left line (its visual
+      left) that ends in punctuation (``https://www.iom.int/global-``) was
+      cut by a line wrap inside the token: the punctuation belongs to it
+      and stays at its end.
     """
+    if latin_only:
+        visual = _latin_brackets(visual, mark=rtl)
     if not rtl:
-        return get_display(visual, base_dir="L")
+        return get_display(visual, base_dir="L").replace(_LRM, "")
     if latin_only:
         visual = _mark_leading_number(visual)
-    return get_display(visual, base_dir="R").replace(_RLM, "")
+    else:
+        visual = _TRAILING_PUNCT_RE.sub(lambda m: m.group(0) + _LRM, visual, count=1)
+    return get_display(visual, base_dir="R").replace(_RLM, "").replace(_LRM, "")
+
+
+_LRM = "\u200e"
+# A range of European digits: 14-15, 2005–2009.
+RANGE_RE = re.compile(r"[0-9]+[-\u2013][0-9]+")
+
+
+def reorder_ranges(line: Line, which: tuple[int, ...]) -> str:
+    """The line in logical order with the ranges ``which`` read as drawn.
+
+    UAX #9 makes European digits after Arabic letters Arabic numbers (W2),
+    and ``14-15`` in an Arabic paragraph is drawn ``15-14``; the reader's
+    bidi step undoes that. A producer that runs the algorithm on each
+    style run on its own (WeasyPrint: a bold label, then the value) starts
+    the value's run without Arabic before the digits, draws ``14-15`` as
+    is, and the same undoing reverses it. A left-to-right mark before such
+    a range keeps it as drawn.
+    """
+    count = -1
+
+    def mark(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return _LRM + m.group(0) if count in which else m.group(0)
+
+    return reorder(RANGE_RE.sub(mark, line.visual), rtl=True)
+
+
+def _styled_ranges(units: list[Glyph]) -> tuple[int, ...]:
+    """Indices of the number ranges (left to right) that a change of style
+    separates from the nearest Arabic letter to their right (logically before them)."""
+    out = []
+    k = -1
+    i = 0
+    n = len(units)
+    while i < n:
+        j = i
+        while j < n and units[j].text.isascii() and units[j].text.isdigit():
+            j += 1
+        if j > i and j + 1 < n and units[j].text in ("-", "\u2013"):
+            m = j + 1
+            while m < n and units[m].text.isascii() and units[m].text.isdigit():
+                m += 1
+            if m > j + 1:
+                k += 1
+                style = (units[i].bold, units[i].size)
+                for g in units[m:]:
+                    if g.kind == BASE and (g.bold, g.size) != style:
+                        out.append(k)
+                        break
+                    if g.kind == BASE and strong_info(g.text)[3] == "R":
+                        break
+                i = m
+                continue
+        i = max(j, i + 1)
+    return tuple(out)
+
+_OUTWARD_PAIR_RE = re.compile(r"\)([^()\u0590-\u08ff]*[A-Za-z][^()\u0590-\u08ff]*)\(")
+_LATIN_PAIR_RE = re.compile(r"\(([^()\u0590-\u08ff]*[A-Za-z][^()\u0590-\u08ff]*)\)")
+_TRAILING_PUNCT_RE = re.compile(r"^[^\s\u0590-\u08ff]*[A-Za-z][^\s\u0590-\u08ff]*?[A-Za-z0-9][-/._~=&?#]+(?=\s|$)")
+
+
+def _latin_brackets(visual: str, mark: bool) -> str:
+    visual = _OUTWARD_PAIR_RE.sub(lambda m: f"({m.group(1)})", visual)
+    if mark:
+        visual = _LATIN_PAIR_RE.sub(lambda m: _LRM + m.group(0), visual)
+    return visual
 
 
 # Latin words that are followed by their number (``P.O. Box 17``, ``Suite 4``,
@@ -394,6 +535,20 @@ def latin_evidence(visual: str) -> int:
     return 0
 
 
+def _drop_edge_spaces(units: list[Glyph], solid: list[Glyph]) -> list[Glyph]:
+    """Drop space glyphs that reach a line's outer edge.
+
+    Typst draws a justified line's trailing space at the line's end, on top
+    of its last letter (both start at the line's left edge): there it
+    separates nothing, but sorted among the glyphs it split the word
+    (``وم ا``). A space at either edge of a line is never a word break.
+    """
+    letters = [g for g in solid if g.kind == BASE] or solid
+    lo = min(g.x0 for g in letters)
+    hi = max(g.x1 for g in letters)
+    return [g for g in units if g.kind != SPACE or (g.x0 > lo + 0.01 and g.x1 < hi - 0.01)]
+
+
 def _dedupe(units: list[Glyph]) -> list[Glyph]:
     out: list[Glyph] = []
     for g in units:
@@ -405,14 +560,19 @@ def _dedupe(units: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def _attach(solid: list[Glyph], marks: list[Glyph]) -> dict[int, str]:
+def _attach(solid: list[Glyph], marks: list[Glyph], bases=None) -> dict[int, str]:
     """Map each base glyph (by id) to the combining marks that belong to it."""
     if not marks:
         return {}
     lefts = [g.x0 for g in solid]
+    on_row = {id(g) for g in solid if g.kind == BASE} if bases else set()
     out: dict[int, str] = {}
     for m in sorted(marks, key=lambda m: m.x0):
         cx = (m.x0 + m.x1) / 2
+        hinted = _stream_base(m, cx, bases, on_row) if bases else None
+        if hinted is not None:
+            _add_marks(out, hinted, m.text)
+            continue
         i = bisect.bisect_right(lefts, cx)
         best, best_d = None, float("inf")
         for g in solid[max(0, i - 3) : i + 2]:
@@ -425,5 +585,36 @@ def _attach(solid: list[Glyph], marks: list[Glyph]) -> dict[int, str]:
             if d < best_d:
                 best, best_d = g, d
         if best is not None:
-            out[id(best)] = out.get(id(best), "") + m.text
+            _add_marks(out, best, m.text)
     return out
+
+
+def _add_marks(out: dict[int, str], base: Glyph, marks: str) -> None:
+    """Give ``base`` the marks it does not carry yet: a letter never has the
+    same mark twice, so a mark drawn twice (or that the letter's own text
+    already holds) counts once."""
+    have = out.get(id(base), "")
+    for c in marks:
+        if c not in have and c not in base.text:
+            have += c
+    out[id(base)] = have
+
+
+def _stream_base(m: Glyph, cx: float, bases, on_row: set[int]) -> Glyph | None:
+    """The mark's base among its stream neighbours: on the row, within half an
+    em of the mark, the right-hand one for an Arabic mark (left-hand for a
+    left-to-right script's)."""
+    found = [
+        g for g in bases.get(id(m), ())
+        if g is not None and id(g) in on_row and g.x0 - 0.5 * g.size <= cx <= g.x1 + 0.5 * g.size
+    ]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    rtl = _is_rtl_mark(m.text)
+    return max(found, key=lambda g: g.x0 + g.x1) if rtl else min(found, key=lambda g: g.x0 + g.x1)
+
+
+def _is_rtl_mark(text: str) -> bool:
+    return any("\u0590" <= c <= "\u08ff" or "\ufb1d" <= c <= "\ufefc" for c in text)
