@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from camel_tools.utils.dediac import dediac_ar
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
@@ -46,3 +47,21 @@ def sqlite_contents(path: Path) -> dict:
         return {"master": master, "rows": rows, "user_version": conn.execute("PRAGMA user_version").fetchone()}
     finally:
         conn.close()
+
+
+def without_provenance(data):
+    """A record dump without its ``provenance`` entries (to compare a PDF's records with a text source's)."""
+    if isinstance(data, dict):
+        return {k: without_provenance(v) for k, v in data.items() if k != "provenance"}
+    if isinstance(data, list):
+        return [without_provenance(v) for v in data]
+    return data
+
+
+def dediac(data):
+    """A record dump with every string's diacritics removed (camel-tools ``dediac_ar``)."""
+    if isinstance(data, dict):
+        return {k: dediac(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [dediac(v) for v in data]
+    return dediac_ar(data) if isinstance(data, str) else data

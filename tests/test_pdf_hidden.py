@@ -20,12 +20,13 @@ from pathlib import Path
 import editdistance
 import pdfplumber
 import pytest
-from camel_tools.utils.dediac import dediac_ar
 
 from pipeline import extract_source
 from pipeline.normalize import NText
 from pipeline.read.pdf import read_pdf
 from pipeline.read.text import read_text
+
+from .conftest import dediac, without_provenance
 
 HIDDEN = Path(__file__).resolve().parent / "data" / "pdf" / "hidden"
 MANIFEST = json.loads((HIDDEN / "manifest.json").read_text("utf-8"))
@@ -80,22 +81,6 @@ def expected_source(name: str, tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def tmp(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("hidden-sources")
-
-
-def without_provenance(data):
-    if isinstance(data, dict):
-        return {k: without_provenance(v) for k, v in data.items() if k != "provenance"}
-    if isinstance(data, list):
-        return [without_provenance(v) for v in data]
-    return data
-
-
-def dediac(data):
-    if isinstance(data, dict):
-        return {k: dediac(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [dediac(v) for v in data]
-    return dediac_ar(data) if isinstance(data, str) else data
 
 
 def match_text(blocks, logical: bool) -> str:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from camel_tools.utils.dediac import dediac_ar
 
 from pipeline import extract_source, run
 
-from .conftest import BROCHURE_TXT
+from .conftest import BROCHURE_TXT, dediac, without_provenance
 
 DATA = Path(__file__).resolve().parent / "data"
 PDFS = {
@@ -22,22 +21,6 @@ PDFS = {
     "reportlab": "global-rcp-meetings-ar.reportlab-presentation-forms.pdf",
 }
 ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0653)}
-
-
-def without_provenance(data):
-    if isinstance(data, dict):
-        return {k: without_provenance(v) for k, v in data.items() if k != "provenance"}
-    if isinstance(data, list):
-        return [without_provenance(v) for v in data]
-    return data
-
-
-def dediac(data):
-    if isinstance(data, dict):
-        return {k: dediac(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [dediac(v) for v in data]
-    return dediac_ar(data) if isinstance(data, str) else data
 
 
 def pdf_has_marks(path: Path) -> bool:
