@@ -47,18 +47,6 @@ class UsageError(Exception):
     """Bad command-line usage: a missing source, an unusable output folder (exit status 2)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """A file found for the run: its path and, for readable ones, its SHA-256."""
-
-    path: Path
-    sha256: str | None
-
-    @property
-    def supported(self) -> bool:
-        return self.path.suffix.lower() in SUPPORTED_SUFFIXES
-
-
 def discover(inputs: Iterable[str | Path], *, exclude: Path | None = None) -> list[Path]:
     """Expand files, folders (recursive) and glob patterns into a sorted list of files.
 

@@ -68,13 +68,6 @@ def record_json(record: DocumentRecord) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def write_record(record: DocumentRecord, out_dir: Path) -> Path:
-    """Write ``<out_dir>/<document id>.json``; returns its path."""
-    path = out_dir / f"{record.document.id}.json"
-    atomic_write(path, record_json(record))
-    return path
-
-
 def load_records(out_dir: Path) -> tuple[list[DocumentRecord], list[str]]:
     """Every document record in ``out_dir`` (``*.json`` but the reserved names).
 

@@ -9,7 +9,7 @@ import pytest
 from pipeline import run
 from pipeline.write import record_json, table_csv
 
-from .conftest import BROCHURE_TXT, OUTPUT, SOURCES, sqlite_contents
+from .conftest import OUTPUT, SOURCES, sqlite_contents
 
 
 def test_sample_values_from_the_issue(brochure_record):
