@@ -172,10 +172,15 @@ def _init_worker(level: int, parent: int) -> None:
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to send this worker SIGTERM when its parent dies (prctl
     PR_SET_PDEATHSIG), so a killed run leaves no orphan workers behind."""
+    import signal
+
+    # The parent's SIGTERM handler (stop like Ctrl-C) is inherited by fork;
+    # a worker must just die: Python-level cleanup can block on a queue
+    # whose reader is gone.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import signal
 
     try:
         libc = ctypes.CDLL(None, use_errno=True)
