@@ -27,6 +27,7 @@ from .vocabulary import (
     contact_label_table,
     meeting_label_table,
     parse_ordinal_words,
+    YEAR_RE,
     split_label,
 )
 
@@ -36,7 +37,6 @@ SegmentKind = Literal["intro", "meeting", "contact", "publisher", "figure_legend
 _SENTENCE_END = frozenset(".!?:;…")
 _CLOSERS = frozenset("\"'”’»)]")
 _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
-_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
 _NUMERAL_RE = re.compile(r"^\d{1,3}$")
 _BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
@@ -383,7 +383,7 @@ def _join_heading_years(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
             prev is not None
             and _BARE_YEAR_RE.match(nb.text.match)
             and is_meeting_heading(prev)
-            and not _YEAR_RE.search(prev.text.match)
+            and not YEAR_RE.search(prev.text.match)
         ):
             joins = (prev.block.joins or (None,) * (len(prev.block.lines) - 1)) + (None,) + (
                 nb.block.joins or (None,) * (len(nb.block.lines) - 1)

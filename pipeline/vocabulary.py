@@ -13,6 +13,11 @@ from functools import cache
 
 from .normalize import to_match
 
+# --- Years ---------------------------------------------------------------------
+# A year as brochures give it (ASCII digits: the matching form), within the
+# range the Meeting model accepts (1900–2100).
+YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+
 # --- Meeting headings -------------------------------------------------------
 # "الاجتماع العالمي <ordinal> …: <year>" (the brochure's meeting headings).
 MEETING_HEADING_PREFIXES = ("الاجتماع العالمي", "الاجتماع الدولي")

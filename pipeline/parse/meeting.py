@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from ..errors import Diagnostic
 from ..normalize import NText
 from ..segment import Segment, Span, meeting_heading_number
-from ..vocabulary import meeting_label_table
+from ..vocabulary import YEAR_RE, meeting_label_table
 from .dates import DateParseError, find_date_range
 from .hosts import split_hosts
 from .participants import ParticipantCounts, parse_participants
 from .venues import Venue, parse_venue
 
-_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
 _ANY_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _QUOTES = "\"'“”„«»‘’"
 
@@ -77,7 +76,7 @@ def parse_meeting(section: Segment) -> ParsedMeeting:
     assert section.heading is not None
     heading = section.heading.text
     number = meeting_heading_number(heading.match)
-    years = _YEAR_RE.findall(heading.match)
+    years = YEAR_RE.findall(heading.match)
     year = int(years[-1]) if years else None
     warnings: list[Diagnostic] = []
 
