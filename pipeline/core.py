@@ -71,7 +71,8 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
 
     source = read_source(path, password=password)
     lap("read")
-    blocks = normalize_blocks(source.blocks)
+    # Running heads, feet and page numbers are not part of the body.
+    blocks = normalize_blocks(source.body_blocks)
     if not any(_ARABIC_LETTER_RE.search(b.text.display) for b in blocks):
         raise NoArabicTextError(path, "no Arabic text found")
     lap("normalize")

@@ -113,7 +113,7 @@ def test_hidden_pdf_gives_the_records_and_sections_of_its_text_source(name, tmp)
 
 @pytest.mark.parametrize("name", sorted(KNOWN))
 def test_hidden_pdf_character_error_rate(name, tmp):
-    reference = match_text(read_text(expected_source(name, tmp)).blocks, logical=False)
+    reference = match_text(read_text(expected_source(name, tmp)).body_blocks, logical=False)
     doc = read_pdf(HIDDEN / name)
-    cer = editdistance.eval(reference, match_text(doc.blocks, logical=True)) / len(reference)
+    cer = editdistance.eval(reference, match_text(doc.body_blocks, logical=True)) / len(reference)
     assert cer <= 0.0005, f"{name}: CER {cer:.4%}"

@@ -65,8 +65,8 @@ def match_text(blocks) -> str:
 
 @pytest.mark.parametrize("producer", PRODUCERS)
 def test_character_error_rate_against_text_source(producer):
-    reference = match_text(read_text(ROOT / "sources" / "global-rcp-meetings-ar.txt").blocks)
-    hypothesis = match_text(brochure(producer).blocks)
+    reference = match_text(read_text(ROOT / "sources" / "global-rcp-meetings-ar.txt").body_blocks)
+    hypothesis = match_text(brochure(producer).body_blocks)
     cer = editdistance.eval(reference, hypothesis) / len(reference)
     assert cer <= 0.01, f"{producer}: CER {cer:.4%}"
 
@@ -86,13 +86,13 @@ EXPECTED_STRINGS = [
 @pytest.mark.parametrize("producer", PRODUCERS)
 @pytest.mark.parametrize("expected", EXPECTED_STRINGS)
 def test_strings_come_out_in_logical_order(producer, expected):
-    texts = [display(b) for b in brochure(producer).blocks]
+    texts = [display(b) for b in brochure(producer).body_blocks]
     assert any(expected in t for t in texts), expected
 
 
 @pytest.mark.parametrize("producer", ["chromium", "libreoffice"])  # ReportLab's PDF has no marks
 def test_combining_marks_follow_their_letter(producer):
-    text = " ".join(display(b) for b in brochure(producer).blocks)
+    text = " ".join(display(b) for b in brochure(producer).body_blocks)
     assert "15 آليّة من آليات" in text  # shadda after yeh, not a word break
     assert "وعادةً ما" in text  # tanween after teh marbuta
     assert "يُستخدم" in text
@@ -100,7 +100,7 @@ def test_combining_marks_follow_their_letter(producer):
 
 @pytest.mark.parametrize("producer", PRODUCERS)
 def test_meeting_headings_are_single_heading_blocks(producer):
-    blocks = brochure(producer).blocks
+    blocks = brochure(producer).body_blocks
     for ordinal, year in ORDINALS.items():
         found = [b for b in blocks if display(b).startswith(f"الاجتماع العالمي {ordinal} ")]
         assert len(found) == 1, ordinal
@@ -111,7 +111,7 @@ def test_meeting_headings_are_single_heading_blocks(producer):
 
 @pytest.mark.parametrize("producer", PRODUCERS)
 def test_objectives_are_list_items_without_marker(producer):
-    items = [display(b) for b in brochure(producer).blocks if b.list_item]
+    items = [display(b) for b in brochure(producer).body_blocks if b.list_item]
     for start in ("تشجيع أوجه التآزر", "تقوية التعاون فيما بين", "المساهمة في تحسين اتساق"):
         assert sum(t.startswith(start) for t in items) == 1, start
     assert all(t[0] not in "•◆-*" for t in items)
@@ -123,14 +123,14 @@ def test_pages_and_no_page_furniture(producer):
     assert doc.format == "pdf"
     assert doc.page_count == PRODUCERS[producer][1]
     assert len(doc.sha256) == 64
-    pages = {b.page for b in doc.blocks}
+    pages = {b.page for b in doc.body_blocks}
     assert pages == set(range(1, doc.page_count + 1))
-    for b in doc.blocks:
+    for b in doc.body_blocks:
         assert b.line_start is None and b.line_end is None
         assert b.bbox is not None and b.bbox.x0 < b.bbox.x1 and b.bbox.top < b.bbox.bottom
         assert not re.fullmatch(r"\W*\d{1,3}\W*", display(b))
-    assert doc.blocks[0].heading_level == 1
-    assert display(doc.blocks[0]) == "الاجتماعات العالمية للعمليات التشاورية الإقليمية بشأن الهجرة"
+    assert doc.body_blocks[0].heading_level == 1
+    assert display(doc.body_blocks[0]) == "الاجتماعات العالمية للعمليات التشاورية الإقليمية بشأن الهجرة"
 
 
 def test_read_source_dispatches_pdf():
@@ -149,7 +149,7 @@ def _index(blocks, start: str) -> int:
 
 
 def test_two_columns_read_right_column_first():
-    blocks = fixture("two-columns.pdf").blocks
+    blocks = fixture("two-columns.pdf").body_blocks
     order = [
         _index(blocks, "دليل الاجتماعات العالمية"),
         _index(blocks, "العمود الأيمن"),
@@ -169,22 +169,31 @@ def test_two_columns_read_right_column_first():
 
 
 def test_three_columns_read_right_to_left():
-    texts = [display(b) for b in fixture("three-columns.pdf").blocks]
+    texts = [display(b) for b in fixture("three-columns.pdf").body_blocks]
     assert [t.split()[1] for t in texts] == ["الأول", "الثاني", "الثالث"]
     assert all(t.endswith("لعدة أسطر متتالية.") for t in texts)
 
 
 def test_running_header_footer_and_page_numbers_are_dropped():
     doc = fixture("running-heads.pdf")
-    texts = [display(b) for b in doc.blocks]
+    texts = [display(b) for b in doc.body_blocks]
     assert doc.page_count == 3
     assert texts[0::2] == ["القسم 1", "القسم 2", "القسم 3"]
-    assert [b.page for b in doc.blocks] == [1, 1, 2, 2, 3, 3]
+    assert [b.page for b in doc.body_blocks] == [1, 1, 2, 2, 3, 3]
     assert not any("نشرة المنظمة" in t or "الاجتماعات العالمية للعمليات" in t for t in texts)
+    # They are kept, marked, at their page's top and foot, for the record's running heads.
+    furniture = [(b.page, b.role, display(b)) for b in doc.blocks if b.role != "body"]
+    assert furniture == [
+        (n, role, text)
+        for n in (1, 2, 3)
+        for role, text in (("header", "نشرة المنظمة الدولية للهجرة"),
+                           ("footer", "الاجتماعات العالمية للعمليات التشاورية الإقليمية"), ("footer", str(n)))
+    ]
+    assert [b.font_size for b in doc.body_blocks] == [16.0, 12.0] * 3
 
 
 def test_gaps_without_space_glyphs_become_spaces():
-    (block,) = fixture("gap-spaces.pdf").blocks
+    (block,) = fixture("gap-spaces.pdf").body_blocks
     assert [to_display(line) for line in block.lines] == [
         "عقد الاجتماع الأول في جنيف يوم 14 نيسان 2005 بحضور IOM والشركاء",
         "وشارك فيه 9 آليات من آليات التشاور بين الدول",
@@ -206,7 +215,7 @@ def test_encrypted_pdf_needs_its_password():
     assert "wrong" in wrong.value.reason
     doc = read_pdf(path, password="secret")
     assert doc.page_count == 5
-    assert any(display(b).startswith("الاجتماع العالمي الأول") for b in doc.blocks)
+    assert any(display(b).startswith("الاجتماع العالمي الأول") for b in doc.body_blocks)
 
 
 def test_truncated_pdf_is_corrupt():

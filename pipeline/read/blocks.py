@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-SourceFormat = Literal["text", "pdf"]
+SourceFormat = Literal["text", "markdown", "pdf", "html", "docx"]
+# Where a block sits on its page: running headers, footers and page numbers
+# are kept out of the document's body by the structure stage.
+BlockRole = Literal["body", "header", "footer"]
+# What a reader already knows a block to be beyond heading/list/body.
+BlockHint = Literal["caption", "quote", "code"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +29,50 @@ class BBox:
     top: float
     x1: float
     bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a table as read, text in logical order.
+
+    Attributes:
+        row, col: 0-based position of the cell's first (top, reading-start)
+            grid slot. Columns are in reading order: in a right-to-left
+            table column 0 is the rightmost.
+        lines: the cell's lines, raw, in logical order (may be empty).
+        row_span, col_span: grid slots the cell covers (merged cells > 1).
+        bbox: the cell's box (PDF only).
+        page: 1-based page of the cell (PDF only; a table may span pages).
+        header: the reader knows the cell is a header cell (``<th>``, a
+            Markdown header row, a DOCX repeated header row).
+    """
+
+    row: int
+    col: int
+    lines: tuple[str, ...]
+    row_span: int = 1
+    col_span: int = 1
+    bbox: BBox | None = None
+    page: int | None = None
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TableGrid:
+    """A table as read: a grid of ``n_rows`` × ``n_cols`` slots.
+
+    Attributes:
+        n_rows, n_cols: grid size.
+        cells: the cells in reading order (row by row, each row in column
+            order); a merged cell appears once, at its first slot; a slot no
+            cell covers is an empty cell.
+        rtl: the table reads right to left (column 0 is the rightmost).
+    """
+
+    n_rows: int
+    n_cols: int
+    cells: tuple[TableCell, ...]
+    rtl: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +102,23 @@ class Block:
             ``""`` inside a URL cut at a ``-`` or ``/``), or ``None`` where
             the source broke the line itself (a hard break). Empty when every
             break is real (text sources) or unknown.
+        font_size: the size of the block's main font in points (PDF, DOCX);
+            ``None`` when the format has none (text).
+        list_level: nesting depth of a list item (0 = top level).
+        role: ``"body"``, or ``"header"``/``"footer"`` for running heads,
+            running feet and page numbers (kept out of the body).
+        hint: what the format says the block is beyond the fields above:
+            ``"caption"`` (``<figcaption>``, a Word caption style),
+            ``"quote"`` (``>`` or ``<blockquote>``), ``"code"``; else ``None``.
+        lang: the language the source declares for the block (BCP 47, e.g.
+            ``"en"`` from ``lang="en"``); ``None`` when it declares none.
+        locator: where the block is in a source without lines or pages: a
+            CSS-like path for HTML (``body > main > p:nth-of-type(3)``), the
+            paragraph or table index for DOCX; ``None`` otherwise.
+        ocr_confidence: mean word confidence (0–100) when the block's text
+            comes from OCR; ``None`` for text from a text layer or file.
+        table: the table, when the block is one (``lines`` then holds the
+            cells' text row by row, for detection and search only).
     """
 
     lines: tuple[str, ...]
@@ -65,6 +131,14 @@ class Block:
     bold: bool = False
     list_item: bool = False
     joins: tuple[str | None, ...] = ()
+    font_size: float | None = None
+    list_level: int = 0
+    role: BlockRole = "body"
+    hint: BlockHint | None = None
+    lang: str | None = None
+    locator: str | None = None
+    ocr_confidence: float | None = None
+    table: TableGrid | None = None
 
     @property
     def text(self) -> str:
@@ -90,7 +164,7 @@ class SourceDocument:
 
     Attributes:
         path: the file read.
-        format: ``"text"`` or ``"pdf"``.
+        format: ``"text"``, ``"markdown"``, ``"pdf"``, ``"html"`` or ``"docx"``.
         sha256: hex digest of the file's bytes.
         blocks: the blocks in reading order.
         page_count: number of pages (PDF), ``None`` for text.
@@ -105,3 +179,8 @@ class SourceDocument:
     page_count: int | None = None
     encoding: str | None = None
     warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        """The blocks of the body: running heads, feet and page numbers left out."""
+        return tuple(b for b in self.blocks if b.role == "body")

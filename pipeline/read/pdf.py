@@ -96,6 +96,8 @@ class _Page:
     cids: int = 0
     images: int = 0
     warnings: list[str] = field(default_factory=list)
+    # running heads, feet and page numbers taken out of the regions: (zone, line)
+    furniture: list[tuple[str, Line]] = field(default_factory=list)
 
 
 def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
@@ -522,6 +524,11 @@ def _drop_running_heads(pages: list[_Page]) -> None:
                     drop.add(id(line))
     if drop:
         for p in pages:
+            for region in p.regions:
+                for line in region:
+                    if id(line) in drop:
+                        zone = "header" if line.top < p.height / 2 else "footer"
+                        p.furniture.append((zone, line))
             p.regions = [kept for kept in ([l for l in r if id(l) not in drop] for r in p.regions) if kept]
 
 
@@ -595,26 +602,42 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
                 drafts.append(_Draft(p.number, p.number, list(lines), list(draft.joins or (None,) * (len(lines) - 1)),
                                      level, bold, draft.list_item, k == 0, region, frame))
     blocks = []
+    by_page: dict[int, list[Block]] = {}
     for d in _merge_drafts(drafts, gap, greedy):
         lines = d.lines if d.page == d.page_end else [ln for ln in d.lines if ln.page == d.page]
-        blocks.append(
+        sizes: Counter = Counter()
+        for line in d.lines:
+            sizes[line.size] += line.n_letters or 1
+        by_page.setdefault(d.page, []).append(
             Block(
                 lines=tuple(line.text for line in d.lines),
                 page=d.page,
                 page_end=d.page_end if d.page_end != d.page else None,
-                bbox=BBox(
-                    min(line.x0 for line in lines),
-                    min(line.top for line in lines),
-                    max(line.x1 for line in lines),
-                    max(line.bottom for line in lines),
-                ),
+                bbox=_bbox(lines),
                 heading_level=d.level,
                 bold=d.bold,
                 list_item=d.list_item,
                 joins=tuple(d.joins) if any(j is not None for j in d.joins) else (),
+                font_size=sizes.most_common(1)[0][0],
             )
         )
+    for p in pages:
+        heads = [(ln.top, Block(lines=(ln.text,), page=p.number, bbox=_bbox([ln]), font_size=ln.size, bold=bool(ln.bold),
+                                role=zone)) for zone, ln in p.furniture]
+        heads.sort(key=lambda item: item[0])
+        blocks.extend(b for _, b in heads if b.role == "header")
+        blocks.extend(by_page.get(p.number, []))
+        blocks.extend(b for _, b in heads if b.role == "footer")
     return blocks
+
+
+def _bbox(lines: list[Line]) -> BBox:
+    return BBox(
+        min(line.x0 for line in lines),
+        min(line.top for line in lines),
+        max(line.x1 for line in lines),
+        max(line.bottom for line in lines),
+    )
 
 
 @dataclass
