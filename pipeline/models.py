@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
@@ -52,7 +52,9 @@ class Document(_Record):
         "(e.g. 'global-rcp-meetings-ar'); unique in an output folder, the key referenced by document_id in the tables.")
     source_file: NonEmptyStr = Field(description="The source file's name with its extension, without directory.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the source file's bytes, lowercase hex.")
-    format: Literal["text", "pdf"] = Field(description="Source format: 'text' (.txt/.md) or 'pdf'.")
+    format: Literal["text", "markdown", "pdf", "html", "docx"] = Field(
+        description="Source format: 'text' (.txt), 'markdown' (.md), 'pdf', 'html' (.html/.htm) or 'docx'."
+    )
     language: Literal["ar"] = Field("ar", description="Main language of the document, ISO 639-1.")
     title: str | None = Field(None, description="Document title, in Arabic, display form; null when the source has no title.")
     publisher: str | None = Field(None, description="Publishing organization, in Arabic, display form; null when not stated.")
