@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.check import json_path
 from pipeline.diff import diff_folders, diff_lines
+from pipeline.models import SCHEMA_VERSION
 
 from .conftest import OUTPUT, ROOT
 
@@ -154,15 +155,16 @@ def test_validate_reports_each_bad_field_with_its_json_path(tmp_path: Path):
     path.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "broken.json").write_text('{"schema_version": ', encoding="utf-8")
     newer = _record()
-    newer["schema_version"] = "2.0.0"
+    newer_major = f"{int(SCHEMA_VERSION.split('.')[0]) + 1}.0.0"
+    newer["schema_version"] = newer_major
     (tmp_path / "newer.json").write_text(json.dumps(newer, ensure_ascii=False), encoding="utf-8")
 
     result = cli("validate", str(tmp_path))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'broken.json'}: (root): not valid JSON (Expecting value: line 1 column 20 (char 19))",
-        f"{tmp_path / 'newer.json'}: schema_version: major version differs from this pipeline's schema 1.0.0 "
-        '(got "2.0.0"): the record is not compatible',
+        f"{tmp_path / 'newer.json'}: schema_version: major version differs from this pipeline's schema {SCHEMA_VERSION} "
+        f'(got "{newer_major}"): the record is not compatible',
         f"{path}: document.sha256: Field required",
         f"{path}: meetings[0].participants.rcp: Input should be greater than or equal to 0 (got -1)",
         f'{path}: meetings[1].venue: Extra inputs are not permitted (got "جنيف")',

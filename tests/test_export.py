@@ -212,7 +212,8 @@ def test_sqlite_tables_follow_the_models():
     assert (info["is_online"][2], info["participants_rcp"][2], info["participants_rcp"][3]) == ("INTEGER", "INTEGER", 0)
     assert conn.execute("PRAGMA foreign_key_list(meetings)").fetchall()[0][2:5] == ("documents", "document_id", "id")
     assert conn.execute("PRAGMA foreign_key_list(sections)").fetchall()[0][2:5] == ("documents", "document_id", "id")
-    assert conn.execute("PRAGMA user_version").fetchone() == (1_000_000,)  # schema 1.0.0
+    major, minor, patch = map(int, SCHEMA_VERSION.split("."))
+    assert conn.execute("PRAGMA user_version").fetchone() == (major * 1_000_000 + minor * 1_000 + patch,)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     rows = conn.execute(
