@@ -1,4 +1,4 @@
-"""One source through every stage: read → normalize → segment → parse → validate.
+"""One source through every stage: read → normalize → structure → profiles and extractors → assemble.
 
 This module wires the stages; each stage lives in its own module and knows
 nothing of the others' internals. Writing is separate (:mod:`pipeline.write`),
@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Diagnostic, NoArabicTextError, NoMeetingsError
+from .errors import Diagnostic, NoArabicTextError
 from .models import DocumentRecord
 
 log = logging.getLogger("pipeline")
@@ -27,8 +27,8 @@ class Extraction:
     Attributes:
         record: the validated document record.
         warnings: everything noticed that did not stop the extraction.
-        seconds: wall time per stage (``read``, ``normalize``, ``segment``,
-            ``parse``, ``validate``), in seconds.
+        seconds: wall time per stage (``read``, ``normalize``, ``structure``,
+            ``profiles``, ``validate``), in seconds.
     """
 
     record: DocumentRecord
@@ -37,26 +37,29 @@ class Extraction:
 
 
 def extract_source(path: Path | str, *, password: str | None = None) -> Extraction:
-    """Extract one brochure (PDF, .txt or .md) into a validated record.
+    """Extract one brochure (PDF, text, Markdown, HTML or DOCX) into a validated record.
 
     Args:
         path: the source file.
         password: user password of an encrypted PDF.
 
     Returns:
-        The record with its warnings and stage timings.
+        The record with its warnings and stage timings. A document with
+        Arabic text always gives a record: its structure, contacts and dates;
+        a profile's records (meetings) when it has sections the profile knows.
 
     Raises:
         PipelineError: a typed error naming the file (unsupported format,
-            empty file, undecodable text, PDF problems, no Arabic text, no
-            meeting section, a record that fails validation).
+            empty file, undecodable text, PDF problems, no Arabic text, a
+            record that fails validation).
         OSError: the file cannot be read.
     """
+    from .assemble import build_record
     from .normalize import normalize_blocks
-    from .parse import parse_contact, parse_meeting
+    from .parse import parse_contact
+    from .profiles import PROFILES, vocabulary
     from .read import read_source
-    from .segment import segment
-    from .validate import build_record
+    from .structure import structure
 
     path = Path(path)
     seconds: dict[str, float] = {}
@@ -76,19 +79,31 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
     if not any(_ARABIC_LETTER_RE.search(b.text.display) for b in blocks):
         raise NoArabicTextError(path, "no Arabic text found")
     lap("normalize")
-    segmented = segment(blocks)
-    if not segmented.meetings:
-        raise NoMeetingsError(
-            path, "no meeting section found (no heading like 'الاجتماع العالمي الأول …: 2005')"
-        )
-    lap("segment")
-    meetings = [parse_meeting(s) for s in segmented.meetings]
-    contact = parse_contact(segmented.contact) if segmented.contact else None
-    lap("parse")
-    record, warnings = build_record(source, segmented, meetings, contact)
+    document = structure(blocks, vocabulary(), [b for b in source.blocks if b.role != "body"])
+    lap("structure")
+    kinds: dict[int, str] = {}
+    records: dict[str, list] = {}
+    names: list[str] = []
+    warnings: list[Diagnostic] = [Diagnostic("reader", w) for w in source.warnings]
+    for profile in PROFILES:
+        result = profile.run(document, path)
+        for index, kind in result.claimed.items():
+            kinds.setdefault(index, kind)
+        records[profile.record_field] = result.records
+        if result.records:
+            names.append(profile.name)
+        warnings.extend(result.warnings)
+    contact_section = next((s for s in document.sections if s.kind == "contact"), None)
+    contact = parse_contact(contact_section) if contact_section is not None else None
+    if contact is not None:
+        warnings.extend(contact.warnings)
+    lap("profiles")
+    record = build_record(
+        source, document, kinds=kinds, profile_records=records, profile_names=names, contact=contact,
+        contacts=[], dates=[],
+    )
     lap("validate")
-    reader_warnings = [Diagnostic("reader", w) for w in source.warnings]
-    return Extraction(record, reader_warnings + warnings, seconds)
+    return Extraction(record, warnings, seconds)
 
 
 def extract(path: Path | str, *, password: str | None = None) -> DocumentRecord:

@@ -187,10 +187,32 @@ def diff_records(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]])
 
 
 def _load(folder: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    from .write import load_records
+    """Records of a folder as JSON data: valid records of this schema MAJOR, and
+    records of an earlier MAJOR as they are (so that a new pipeline version can
+    be compared with the output of the one before)."""
+    from .models import SCHEMA_VERSION
+    from .write import RESERVED_JSON, load_records
 
     records, problems = load_records(folder)
-    return {r.document.id: r.model_dump(mode="json") for r in records}, problems
+    out = {r.document.id: r.model_dump(mode="json") for r in records}
+    major = int(SCHEMA_VERSION.split(".")[0])
+    kept = []
+    for path in sorted(folder.glob("*.json")):
+        if path.name in RESERVED_JSON:
+            continue
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            version = str(data["schema_version"])
+            doc_id = data["document"]["id"]
+            older = int(version.split(".")[0]) < major
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+        if older and isinstance(doc_id, str) and doc_id not in out:
+            out[doc_id] = data
+            kept.append(str(path))
+    problems = [p for p in problems if not any(p.startswith(k + ":") for k in kept)]
+    problems += [f"{k}: a record of an earlier schema version, compared as it is" for k in kept]
+    return out, problems
 
 
 def diff_folders(old_dir: Path | str, new_dir: Path | str) -> DiffResult:

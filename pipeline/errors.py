@@ -106,12 +106,6 @@ class NoArabicTextError(PipelineError):
     kind = "no_arabic_text"
 
 
-class NoMeetingsError(PipelineError):
-    """The source is Arabic text but has no meeting section the parser recognises."""
-
-    kind = "no_meetings"
-
-
 class InvalidRecordError(PipelineError):
     """A parsed record breaks a model constraint (pydantic validation failed)."""
 

@@ -3,18 +3,20 @@
 :func:`write_dataset` rebuilds, from every ``<document_id>.json`` record in an
 output folder:
 
-* ``documents.csv``, ``sections.csv``, ``meetings.csv`` — the flat tables of
+* ``documents.csv``, ``sections.csv``, ``blocks.csv``, ``meetings.csv``,
+  ``contacts.csv``, ``dates.csv``, ``tables.csv`` — the flat tables of
   :mod:`pipeline.tables` (UTF-8, header row, ``,`` and ``"``, ``\\n`` line
   ends, ISO 8601 dates, whole numbers, ``true``/``false``, an empty cell for
   null, lists joined with `` | ``, dicts as JSON; a BOM with ``excel``);
 * ``meetings.jsonl`` — JSON Lines, one meeting per line: ``document_id`` then
   the meeting's fields as in the record, compact, keys in model order;
-* ``brochures.sqlite`` — the three tables (types, NOT NULL, CHECK, primary and
+  ``blocks.jsonl`` likewise, one body block per line (:func:`blocks_jsonl`);
+* ``brochures.sqlite`` — the tables (types, NOT NULL, CHECK, primary and
   foreign keys) plus full-text search over the matching form (see below);
 * ``meetings.parquet`` — the meetings table, only when pyarrow is installed
   (the ``parquet`` extra); otherwise a stale one is removed;
 * ``datapackage.json`` — a Frictionless Tabular Data Package (v1) describing
-  the three CSV files, with their size and SHA-256.
+  the CSV files, with their size and SHA-256.
 
 Every file is written atomically and is byte-identical for the same records
 (rows by document id then position; no timestamps). ``brochures.sqlite`` is
@@ -28,7 +30,9 @@ compares its contents, and a separate test its byte determinism.
 Full-text search
 ----------------
 ``sections_fts`` indexes ``sections.text_normalized`` (external content
-``content="sections"``); ``meetings_fts`` indexes the matching form of each
+``content="sections"``); ``blocks_fts`` every body block of every document
+(its matching form, kept in ``blocks_match``); ``cells_fts`` every table cell
+(``tables.text_normalized``); ``meetings_fts`` indexes the matching form of each
 meeting's title, hosts, date-and-venue text, theme, participants text and
 outcome, kept in the plain
 table ``meetings_match`` (external content ``content="meetings_match"``), so
@@ -62,6 +66,7 @@ from .write import atomic_write, load_records, table_csv
 log = logging.getLogger("pipeline")
 
 JSONL_NAME = "meetings.jsonl"
+BLOCKS_JSONL_NAME = "blocks.jsonl"
 SQLITE_NAME = "brochures.sqlite"
 PARQUET_NAME = "meetings.parquet"
 DATAPACKAGE_NAME = "datapackage.json"
@@ -76,7 +81,7 @@ MEETING_SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
     "participants": ("participants", "text"),
     "outcome": ("outcome",),
 }
-_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT"}
+_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
 
 
 # --- JSON Lines ------------------------------------------------------------------
@@ -95,6 +100,26 @@ def meetings_jsonl(records: Sequence[DocumentRecord]) -> bytes:
         for meeting in record.meetings:
             obj = {"document_id": record.document.id, **meeting.model_dump(mode="json")}
             lines.append(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return "".join(lines).encode("utf-8")
+
+
+def blocks_jsonl(records: Sequence[DocumentRecord]) -> bytes:
+    """``blocks.jsonl`` bytes: one JSON object per body block and line, UTF-8.
+
+    Each line is ``{"document_id", "section_index", "block_index",
+    "section_kind", "heading", ...}``: where the block stands (1-based
+    indices, its section's kind and heading), then the block as in the record
+    (type, text, label, value, lang, bbox, provenance), compact, ``\n``-terminated.
+    """
+    lines = []
+    for record in records:
+        for i, section in enumerate(record.sections, start=1):
+            for k, block in enumerate(section.blocks, start=1):
+                obj = {
+                    "document_id": record.document.id, "section_index": i, "block_index": k,
+                    "section_kind": section.kind, "heading": section.heading, **block.model_dump(mode="json"),
+                }
+                lines.append(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
     return "".join(lines).encode("utf-8")
 
 
@@ -178,6 +203,16 @@ _SEARCH_DDL = [
     'CREATE VIRTUAL TABLE "meetings_fts" USING fts5("title", "hosts", "date_text", "theme", "participants", "outcome", '
     'content="meetings_match", tokenize="trigram")',
     'CREATE VIRTUAL TABLE "sections_fts" USING fts5("text_normalized", content="sections", tokenize="trigram")',
+    """CREATE TABLE "blocks_match" ( -- Matching form of each body block's text, the content of blocks_fts.
+  "document_id" TEXT NOT NULL,
+  "section_index" INTEGER NOT NULL,
+  "block_index" INTEGER NOT NULL,
+  "text" TEXT NOT NULL, -- the block's text in the matching form
+  PRIMARY KEY ("document_id", "section_index", "block_index"),
+  FOREIGN KEY ("document_id", "section_index", "block_index") REFERENCES "blocks" ("document_id", "section_index", "block_index")
+)""",
+    'CREATE VIRTUAL TABLE "blocks_fts" USING fts5("text", content="blocks_match", tokenize="trigram")',
+    'CREATE VIRTUAL TABLE "cells_fts" USING fts5("text_normalized", content="tables", tokenize="trigram")',
 ]
 
 
@@ -234,7 +269,16 @@ def sqlite_bytes(records: Sequence[DocumentRecord]) -> bytes:
                     for i, m in enumerate(r.meetings, start=1)
                 ),
             )
-            for fts in ("meetings_fts", "sections_fts"):
+            conn.executemany(
+                'INSERT INTO "blocks_match" VALUES (?, ?, ?, ?)',
+                (
+                    [r.document.id, i, k, to_match(b.text)]
+                    for r in records
+                    for i, sec in enumerate(r.sections, start=1)
+                    for k, b in enumerate(sec.blocks, start=1)
+                ),
+            )
+            for fts in ("meetings_fts", "sections_fts", "blocks_fts", "cells_fts"):
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
         return conn.serialize()
@@ -271,16 +315,20 @@ class SearchHit:
     """One match of :func:`search`.
 
     Attributes:
-        table: ``"meetings"`` or ``"sections"``.
+        table: ``"meetings"``, ``"sections"``, ``"blocks"`` or ``"tables"``.
         document_id: the document (``documents.id``).
-        key: the meeting ``number`` or the ``section_index``.
+        key: the meeting ``number``, the ``section_index`` (sections and
+            blocks) or the ``table_index``.
         snippet: matching-form text around the first match, the match in ``[…]``.
+        sub: the ``block_index`` of a block hit, ``[row, col]`` of a table
+            cell hit; ``None`` otherwise.
     """
 
     table: str
     document_id: str
     key: int
     snippet: str
+    sub: int | tuple[int, int] | None = None
 
 
 def fts_query(query: str) -> str:
@@ -313,12 +361,13 @@ def search(db_path: Path | str, query: str, *, limit: int = 50) -> list[SearchHi
 
     Args:
         db_path: a ``brochures.sqlite`` file (opened read-only).
-        query: words to find, all of them, in any column of a meeting or in a section.
+        query: words to find, all of them, in any column of a meeting, in a
+            section, in a block or in a table cell.
         limit: at most this many hits per table.
 
     Returns:
-        Meeting hits then section hits, each by relevance (bm25), then
-        document id and key.
+        Meeting hits, section hits, block hits, then table cell hits, each by
+        relevance (bm25), then document id and position.
 
     Raises:
         FileNotFoundError: ``db_path`` does not exist.
@@ -344,11 +393,27 @@ def search(db_path: Path | str, query: str, *, limit: int = 50) -> list[SearchHi
                WHERE sections_fts MATCH ? ORDER BY rank, s.document_id, s.section_index LIMIT ?""",
             (match, limit),
         ).fetchall()
+        blocks = conn.execute(
+            """SELECT b.document_id, b.section_index, b.block_index, b.text
+               FROM blocks_fts JOIN blocks_match AS b ON b.rowid = blocks_fts.rowid
+               WHERE blocks_fts MATCH ? ORDER BY rank, b.document_id, b.section_index, b.block_index LIMIT ?""",
+            (match, limit),
+        ).fetchall()
+        cells = conn.execute(
+            """SELECT c.document_id, c.table_index, c.row, c.col, c.text_normalized
+               FROM cells_fts JOIN tables AS c ON c.rowid = cells_fts.rowid
+               WHERE cells_fts MATCH ? AND c.merged_into IS NULL
+               ORDER BY rank, c.document_id, c.table_index, c.row, c.col LIMIT ?""",
+            (match, limit),
+        ).fetchall()
     finally:
         conn.close()
-    return [SearchHit("meetings", doc, key, _snippet(texts, terms)) for doc, key, *texts in meetings] + [
-        SearchHit("sections", doc, key, _snippet(texts, terms)) for doc, key, *texts in sections
-    ]
+    return (
+        [SearchHit("meetings", doc, key, _snippet(texts, terms)) for doc, key, *texts in meetings]
+        + [SearchHit("sections", doc, key, _snippet(texts, terms)) for doc, key, *texts in sections]
+        + [SearchHit("blocks", doc, key, _snippet([text], terms), sub) for doc, key, sub, text in blocks]
+        + [SearchHit("tables", doc, key, _snippet([text], terms), (row, col)) for doc, key, row, col, text in cells]
+    )
 
 
 def _snippet(texts: Sequence[str | None], terms: list[str], width: int = 40) -> str:
@@ -383,7 +448,7 @@ def parquet_bytes(records: Sequence[DocumentRecord], table_name: str = "meetings
     import pyarrow.parquet as pq
 
     table = TABLES[table_name]
-    types = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_(), "date": pa.date32()}
+    types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(), "date": pa.date32()}
     fields = [
         pa.field(c.name, types[c.type], nullable=not c.required, metadata={"description": c.description})
         for c in table.columns
@@ -489,9 +554,10 @@ def datapackage(csv_files: dict[str, bytes], *, excel: bool = False) -> dict[str
         "name": "arabic-brochures",
         "title": "Records extracted from Arabic brochures",
         "description": (
-            "Documents, sections and meetings extracted from Arabic brochures by the arabic-brochure-pipeline. "
+            "Documents, their sections (heading tree) and blocks, meetings, contact details, dates and table cells "
+            "extracted from Arabic brochures by the arabic-brochure-pipeline. "
             "Texts are in the display form (diacritics kept) except columns in the matching form "
-            "(sections.text_normalized). The per-document JSON records <document_id>.json are described by the "
+            "(sections.text_normalized, tables.text_normalized). The per-document JSON records <document_id>.json are described by the "
             "JSON Schema that `python -m pipeline schema` writes (document-record.schema.json)."
         ),
         "version": SCHEMA_VERSION,
@@ -525,6 +591,8 @@ def pandas_read_csv_options(table_name: str) -> dict[str, Any]:
             dates.append(c.name)
         elif c.type == "integer":
             dtype[c.name] = "int64" if c.required else "Int64"
+        elif c.type == "number":
+            dtype[c.name] = "float64" if c.required else "Float64"
         elif c.type == "boolean":
             dtype[c.name] = "bool" if c.required else "boolean"
         else:
@@ -538,7 +606,7 @@ def pandas_read_csv_options(table_name: str) -> dict[str, Any]:
 def write_dataset(out_dir: Path | str, *, excel: bool = False) -> list[str]:
     """Rebuild every dataset file of ``out_dir`` from its document JSON files.
 
-    Writes (atomically, in this order) the three CSVs, ``meetings.jsonl``,
+    Writes (atomically, in this order) the CSVs of :data:`pipeline.tables.TABLES`, ``meetings.jsonl``, ``blocks.jsonl``,
     ``brochures.sqlite``, ``meetings.parquet`` (when pyarrow is installed)
     and ``datapackage.json``.
 
@@ -560,6 +628,7 @@ def write_dataset(out_dir: Path | str, *, excel: bool = False) -> list[str]:
     for name, data in csv_files.items():
         atomic_write(out / f"{name}.csv", data)
     atomic_write(out / JSONL_NAME, meetings_jsonl(records))
+    atomic_write(out / BLOCKS_JSONL_NAME, blocks_jsonl(records))
     try:
         atomic_write(out / SQLITE_NAME, sqlite_bytes(records))
     except sqlite3.Error as exc:

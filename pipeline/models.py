@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "2.0.0"
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
@@ -30,19 +30,38 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Box(_Record):
+    """A rectangle on a PDF page, in points (1/72 in), origin at the page's top-left corner
+    (as in pdfplumber: ``x0 < x1``, ``top < bottom``)."""
+
+    x0: float = Field(description="Left edge, points from the page's left edge.")
+    top: float = Field(description="Top edge, points from the page's top edge.")
+    x1: float = Field(description="Right edge, points from the page's left edge.")
+    bottom: float = Field(description="Bottom edge, points from the page's top edge.")
+
+
 class Provenance(_Record):
-    """Where a record came from in its source: lines for text sources, pages for PDFs."""
+    """Where a record came from in its source: lines for text sources, pages for PDFs,
+    a locator for HTML and DOCX."""
 
     line_start: int | None = Field(
-        None, ge=1, description="First line (1-based) of the record in a text source; null for PDFs."
+        None, ge=1, description="First line (1-based) of the record in a text or Markdown source; null otherwise."
     )
     line_end: int | None = Field(
-        None, ge=1, description="Last line (1-based, inclusive) of the record in a text source; null for PDFs."
+        None, ge=1, description="Last line (1-based, inclusive) of the record in a text or Markdown source; null otherwise."
     )
-    page: int | None = Field(None, ge=1, description="Page (1-based) where the record starts in a PDF; null for text.")
+    page: int | None = Field(None, ge=1, description="Page (1-based) where the record starts in a PDF; null for other formats.")
     page_end: int | None = Field(
-        None, ge=1, description="Page (1-based) where the record ends in a PDF, when it spans pages; else null."
+        None, ge=1, description="Page (1-based) where the record ends in a PDF (equal to page when it is on one page); "
+        "null for other formats."
     )
+    locator: str | None = Field(
+        None, description="Where the record starts in an HTML or DOCX source: a CSS-like path "
+        "('body > main > p:nth-of-type(3)') or a DOCX part path ('body/p[12]'); null for text and PDF."
+    )
+
+
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 
 
 class Document(_Record):
@@ -56,26 +75,80 @@ class Document(_Record):
         description="Source format: 'text' (.txt), 'markdown' (.md), 'pdf', 'html' (.html/.htm) or 'docx'."
     )
     language: Literal["ar"] = Field("ar", description="Main language of the document, ISO 639-1.")
-    title: str | None = Field(None, description="Document title, in Arabic, display form; null when the source has no title.")
+    other_languages: list[Language] = Field(
+        default_factory=list,
+        description="Languages (ISO 639-1) of blocks that are not in the main language, sorted; empty when every block is Arabic.",
+    )
+    title: str | None = Field(None, description="Document title, display form; null when the source has no title.")
+    subtitle: str | None = Field(
+        None, description="A subtitle set right under the title (a heading with no text of its own before the next "
+        "heading), display form; null when there is none."
+    )
     publisher: str | None = Field(None, description="Publishing organization, in Arabic, display form; null when not stated.")
-    page_count: int | None = Field(None, ge=1, description="Number of pages of a PDF source; null for text.")
+    page_count: int | None = Field(None, ge=1, description="Number of pages of a PDF source; null for other formats.")
+    profiles: list[NonEmptyStr] = Field(
+        default_factory=list, description="Names of the domain profiles that found records in the document "
+        "(e.g. 'global_rcp_meetings'), in the order they ran."
+    )
 
 
-SectionKind = Literal["intro", "meeting", "contact", "publisher", "figure_legend", "other"]
+SectionKind = Literal["text", "meeting", "contact", "publisher", "figure_legend", "other"]
+BlockType = Literal["paragraph", "list_item", "field", "caption", "quote", "code"]
+
+
+class TextBlock(_Record):
+    """One block of a section's body, in reading order: a paragraph, list item, labelled field, caption,
+    quote or code. A paragraph cut by a page or column break is one block."""
+
+    type: BlockType = Field(
+        description="'paragraph'; 'list_item' (marker removed from text, except a numbering such as '1 -', kept "
+        "as printed); 'field' (a label and its value: 'المدة: خمس سنوات'); 'caption' (of a figure or table); "
+        "'quote'; 'code'."
+    )
+    text: NonEmptyStr = Field(description="The whole block, display form (a field as 'label: value').")
+    list_level: int | None = Field(
+        None, ge=0, le=10, description="Nesting depth of a list item (0 = top level); null for other types."
+    )
+    label: str | None = Field(None, description="A field's label without its colon, display form; null for other types.")
+    value: str | None = Field(None, description="A field's value, display form (may be empty); null for other types.")
+    lang: Language | None = Field(
+        None, description="ISO 639-1 language of a block that is not in the document's main language "
+        "(e.g. 'en' for an English sentence); null for Arabic blocks."
+    )
+    ocr_confidence: float | None = Field(
+        None, ge=0, le=100, description="Mean word confidence (0-100) when the text comes from OCR; null otherwise."
+    )
+    bbox: Box | None = Field(None, description="The block's box on its first page (PDF only).")
+    provenance: Provenance
 
 
 class Section(_Record):
-    """A section of the brochure: introduction, one meeting, contact, legend…"""
+    """A node of the document's heading tree: a heading (or none, for text before the first heading and for
+    untitled blocks such as a contact block) and the blocks under it, up to the next heading."""
 
     kind: SectionKind = Field(
-        description="What the section is: 'intro' (introductory text), 'meeting' (one meeting), 'contact', "
-        "'publisher' (logo/name block), 'figure_legend' (a chart's caption, series and key), 'other'."
+        description="What the section is: 'text' (a heading and its text), 'meeting' (claimed by the meetings "
+        "profile), 'contact' (a block of labelled contact lines), 'publisher' (a name/logo block after the "
+        "contact block), 'figure_legend' (a chart's caption, series and key), 'other' (untitled closing matter)."
     )
     heading: str | None = Field(None, description="Section heading, display form; null when the section has none.")
+    level: int | None = Field(
+        None, ge=1, le=9, description="Heading level, 1 = top; levels are the document's own heading styles "
+        "(font sizes, weights, Markdown or HTML levels, numbering such as الباب > المادة) ranked from 1; null "
+        "when the section has no heading."
+    )
+    parent_index: int | None = Field(
+        None, ge=1, description="1-based index (in `sections`) of the nearest earlier section with a smaller "
+        "level: this heading's parent in the tree; null for top-level and untitled sections."
+    )
     paragraphs: list[str] = Field(
-        description="Body paragraphs in reading order, display form; a paragraph cut by a page break is joined back."
+        description="Body paragraphs, fields ('label: value'), captions and quotes in reading order, display form; "
+        "a paragraph cut by a page break is joined back."
     )
     bullets: list[str] = Field(description="List items (e.g. the ◆ objectives) in order, display form, marker removed.")
+    blocks: list[TextBlock] = Field(
+        default_factory=list, description="Every body block of the section in reading order, typed, with provenance."
+    )
     text_normalized: str = Field(
         description="Heading, paragraphs and bullets in the matching form (no diacritics; alef, alef maksura and "
         "teh marbuta normalized; ASCII digits), joined by newlines: for search and comparison."
@@ -164,6 +237,105 @@ class Contact(_Record):
     website: str | None = Field(None, pattern=r"^https?://\S+$", description="Web site URL, absolute.")
 
 
+ContactKind = Literal["email", "website", "phone", "fax", "social", "address"]
+
+
+class ContactMention(_Record):
+    """A contact detail found anywhere in the document (not only in a contact block)."""
+
+    kind: ContactKind = Field(
+        description="'email', 'website', 'phone', 'fax' (a number after a fax label), 'social' (a handle or a "
+        "social-network URL), 'address' (a labelled postal address)."
+    )
+    text: NonEmptyStr = Field(description="As printed, display form (an address: its lines joined by ' | ').")
+    value: NonEmptyStr = Field(
+        description="Normalised: E.164 for phone and fax numbers whose country is known ('+41227179111'), else "
+        "the digits as printed; lower-case for e-mails; an absolute URL for websites and social URLs; the handle "
+        "with '@' for bare handles; the address lines joined by ', '."
+    )
+    label: str | None = Field(None, description="The label the detail follows ('الهاتف', 'Fax'), display form; null when unlabelled.")
+    region: str | None = Field(
+        None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 region of a phone or fax number; null otherwise or when unknown."
+    )
+    bbox: Box | None = Field(None, description="Box of the block the detail is in (PDF only).")
+    provenance: Provenance
+
+
+DatePrecision = Literal["day", "month", "year"]
+
+
+class DateMention(_Record):
+    """A date, date range, month or year mentioned anywhere in the document."""
+
+    text: NonEmptyStr = Field(description="The date expression as printed, display form.")
+    start: dt.date = Field(description="First day (Gregorian, ISO 8601); the first day of the month or year for "
+        "month and year precision.")
+    end: dt.date = Field(description="Last day (Gregorian, ISO 8601), equal to start for one day; the last day of "
+        "the month or year for month and year precision; never before start.")
+    precision: DatePrecision = Field(description="'day', 'month' (a month and year) or 'year' (a year alone).")
+    calendar: Literal["gregorian", "hijri"] = Field(
+        description="The calendar the text uses; Hijri dates are converted with the Umm al-Qura calendar."
+    )
+    hijri: str | None = Field(
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="The Hijri date as written (YYYY-MM-DD, YYYY-MM or YYYY) "
+        "when the calendar is Hijri; null otherwise."
+    )
+    bbox: Box | None = Field(None, description="Box of the block the date is in (PDF only).")
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _in_order(self) -> DateMention:
+        if self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
+class TableCell(_Record):
+    """One grid slot of a table."""
+
+    row: int = Field(ge=0, description="0-based row.")
+    col: int = Field(ge=0, description="0-based column in reading order (in a right-to-left table, 0 is the rightmost).")
+    text: str = Field(description="The cell's text, display form; empty for an empty cell.")
+    text_normalized: str = Field(description="The cell's text in the matching form.")
+    row_span: int = Field(1, ge=1, description="Rows the cell covers (merged cells > 1); 1 for a slot a merged cell covers.")
+    col_span: int = Field(1, ge=1, description="Columns the cell covers (merged cells > 1); 1 for a slot a merged cell covers.")
+    merged_into: list[int] | None = Field(
+        None, min_length=2, max_length=2, description="[row, col] of the merged cell that covers this slot (its text "
+        "is repeated here); null for a cell's own slot."
+    )
+    is_header: bool = Field(False, description="The cell belongs to a header row.")
+    page: int | None = Field(None, ge=1, description="Page of the cell (PDF only).")
+    bbox: Box | None = Field(None, description="The cell's box on its page (PDF only).")
+
+
+class Table(_Record):
+    """A table: a full grid of rows × columns in reading order, with its header and provenance."""
+
+    section_index: int | None = Field(
+        None, ge=1, description="1-based index (in `sections`) of the section the table stands in; null before any section."
+    )
+    n_rows: int = Field(ge=1, description="Rows, header rows included.")
+    n_cols: int = Field(ge=1, description="Columns.")
+    header_rows: int = Field(0, ge=0, description="Leading rows that are the header (0: no header).")
+    label_value: bool = Field(
+        False, description="A two-column table without header whose rows are label | value pairs (its rows are also fields)."
+    )
+    rtl: bool = Field(True, description="The table reads right to left (column 0 is the rightmost).")
+    rows: list[list[TableCell]] = Field(description="Rows in order, each with exactly n_cols cells.")
+    pages: list[int] = Field(default_factory=list, description="Pages the table spans (PDF only), ascending.")
+    bbox: Box | None = Field(None, description="The table's box on its first page (PDF only).")
+    provenance: Provenance
+
+
+class PageFurniture(_Record):
+    """A running header, running footer or page number, kept out of the body."""
+
+    role: Literal["header", "footer"] = Field(description="'header' (top of the page) or 'footer' (foot of the page).")
+    text: NonEmptyStr = Field(description="The line, display form.")
+    page: int | None = Field(None, ge=1, description="Page (PDF) where it appears.")
+    provenance: Provenance
+
+
 class DocumentRecord(_Record):
     """Everything extracted from one source: the file ``<document_id>.json``.
 
@@ -181,6 +353,21 @@ class DocumentRecord(_Record):
         "of version M.n with n <= N."
     )
     document: Document
-    sections: list[Section] = Field(description="All sections in reading order.")
-    meetings: list[Meeting] = Field(description="The meetings, in the order of the brochure.")
-    contact: Contact | None = Field(None, description="The contact block; null when the brochure has none.")
+    sections: list[Section] = Field(description="The heading tree, flattened: every section in reading order "
+        "(each with its level and parent).")
+    tables: list[Table] = Field(default_factory=list, description="The tables, in reading order.")
+    contacts: list[ContactMention] = Field(
+        default_factory=list, description="Every e-mail, website, phone and fax number, social handle and labelled "
+        "address in the document, in reading order."
+    )
+    dates: list[DateMention] = Field(
+        default_factory=list, description="Every date, date range, month and year mentioned in the document, in reading order."
+    )
+    page_furniture: list[PageFurniture] = Field(
+        default_factory=list, description="Running headers, footers and page numbers (PDF), kept out of the body."
+    )
+    meetings: list[Meeting] = Field(
+        default_factory=list, description="The meetings found by the Global RCP meetings profile, in the order of "
+        "the brochure; empty for documents without meeting sections."
+    )
+    contact: Contact | None = Field(None, description="The document's contact block; null when it has none.")

@@ -235,3 +235,30 @@ def _parse_number_words(words: list[str], table: dict[str, int], *, article: boo
         if tens is not None and tens >= 20 and tens % 10 == 0:
             return tens + first, 2
     return first, 1
+
+
+# --- Meeting headings (the meetings profile's section headings) -------------
+_NUMERAL_RE = re.compile(r"^\d{1,3}$")
+
+
+@cache
+def _heading_prefixes() -> tuple[str, ...]:
+    return tuple(to_match(p) for p in MEETING_HEADING_PREFIXES)
+
+
+def meeting_heading_number(match_text: str) -> int | None:
+    """The meeting number right after a meeting-heading prefix, or ``None``.
+
+    Accepts ordinal words (``الأول``، ``الحادي عشر``، ``العشرون``), numerals
+    (``الاجتماع العالمي 8``) and numerals after the article or رقم (``الـ 8``).
+    """
+    for p in _heading_prefixes():
+        if match_text.startswith(p):
+            words = match_text[len(p):].replace(":", " ").split()
+            if len(words) > 1 and words[0] in ("ال", "رقم") and _NUMERAL_RE.match(words[1]):
+                words = words[1:]
+            if words and _NUMERAL_RE.match(words[0]):
+                return int(words[0])
+            parsed = parse_ordinal_words(words)
+            return parsed[0] if parsed else None
+    return None

@@ -108,7 +108,7 @@ def table_csv(name: str, records: list[DocumentRecord], *, excel: bool = False) 
 
 
 def write_tables(out_dir: Path, *, excel: bool = False) -> list[str]:
-    """Rebuild ``documents.csv``, ``sections.csv`` and ``meetings.csv`` from the
+    """Rebuild the CSVs of :data:`pipeline.tables.TABLES` from the
     document JSON files in ``out_dir``.
 
     Returns:

@@ -30,7 +30,7 @@ def test_sample_values_from_the_issue(brochure_record):
     assert (p.regional_economic_organization, p.un_regional_commission, p.igo) == (5, 2, None)
     m7 = r.meetings[6]
     assert m7.participants is None and m7.outcome_is_expected is True
-    intro = [s for s in r.sections if s.kind == "intro"]
+    intro = [s for s in r.sections if s.kind == "text"]
     assert sum(len(s.bullets) for s in intro) == 3
     assert r.contact.email == "grcp@iom.int"
     assert r.contact.website == "https://www.iom.int/global-rcp-meetings"

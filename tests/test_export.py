@@ -131,8 +131,9 @@ def test_datapackage_validates_with_frictionless():
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(OUTPUT / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert [t.name for t in report.tasks] == ["documents", "sections", "meetings"]
-    assert [t.stats["rows"] for t in report.tasks] == [_csv_rows(name) for name in ("documents", "sections", "meetings")]
+    names = ["documents", "sections", "blocks", "meetings", "contacts", "dates", "tables"]
+    assert [t.name for t in report.tasks] == names
+    assert [t.stats.get("rows", 0) for t in report.tasks] == [_csv_rows(name) for name in names]
 
 
 def test_datapackage_describes_the_csvs():
@@ -158,7 +159,7 @@ def test_datapackage_describes_the_csvs():
     assert fields["extra_fields"]["type"] == "object"
     assert "' | '" in fields["hosts"]["description"] and fields["hosts"]["constraints"] == {"required": False}
     assert "ISO 8601" in fields["start_date"]["description"]
-    assert resources["sections"]["schema"]["fields"][2]["constraints"]["enum"][0] == "intro"
+    assert resources["sections"]["schema"]["fields"][2]["constraints"]["enum"][0] == "text"
 
 
 def test_frictionless_catches_a_broken_value(tmp_path: Path):

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from pipeline import extract_source
-from pipeline.errors import NoMeetingsError
 from pipeline.parse.meeting import clean_theme
 
 from .conftest import meeting_text
@@ -96,9 +95,11 @@ def test_participant_sum_mismatch_is_a_warning_not_a_crash(tmp_path):
     assert [w.code for w in result.warnings] == ["participants_sum"]
 
 
-def test_no_meetings_is_an_error_naming_the_file(tmp_path):
-    with pytest.raises(NoMeetingsError, match="b.md"):
-        run(tmp_path, "# عنوان\n\nنص عربي بلا اجتماعات.\n")
+def test_a_document_without_meetings_gives_a_record_without_meetings(tmp_path):
+    result = run(tmp_path, "# عنوان\n\nنص عربي بلا اجتماعات.\n")
+    assert result.record.meetings == [] and result.record.document.profiles == []
+    assert result.record.document.title == "عنوان"
+    assert [s.paragraphs for s in result.record.sections] == [["نص عربي بلا اجتماعات."]]
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def test_pages_and_provenance(producer, pages):
         assert p.line_start is None
     assert [m.provenance.page for m in record.meetings][0] == 2
     assert record.sections[0].provenance.page == 1
-    assert [s.kind for s in record.sections] == ["intro", *["meeting"] * 7, "contact", "publisher", "figure_legend"]
+    assert [s.kind for s in record.sections] == ["text", *["meeting"] * 7, "contact", "publisher", "figure_legend"]
 
 
 @pytest.mark.parametrize("producer", ["chromium", "libreoffice"])

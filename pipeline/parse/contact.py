@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import Diagnostic
-from ..segment import Segment
+from ..structure.model import SectionNode
 from ..vocabulary import contact_label_table
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -27,8 +27,8 @@ class ParsedContact:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def parse_contact(section: Segment) -> ParsedContact:
-    """Parse a ``kind == "contact"`` segment.
+def parse_contact(section: SectionNode) -> ParsedContact:
+    """Parse a contact section (``kind == "contact"``).
 
     The unlabelled lines before the first label are the organization (first
     line) and the unit (second line). Labels map through
@@ -37,7 +37,11 @@ def parse_contact(section: Segment) -> ParsedContact:
     form), the e-mail and URL extracted from their field.
     """
     labels = contact_label_table()
-    names = [line.display for p in section.paragraphs[: len(section.paragraphs) - len(section.fields)] for line in p.lines]
+    names: list[str] = []
+    for node in section.body:
+        if node.kind == "field":
+            break
+        names.extend(line.display for line in node.lines)
     loose: list[str] = []
     found: dict[str, list[str]] = {}
     warnings: list[Diagnostic] = []

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from ..errors import Diagnostic
 from ..normalize import NText
-from ..segment import Segment, Span, meeting_heading_number
-from ..vocabulary import YEAR_RE, meeting_label_table
+from ..models import Provenance
+from ..structure.model import SectionNode
+from ..vocabulary import YEAR_RE, meeting_heading_number, meeting_label_table
 from .dates import DateParseError, find_date_range
 from .hosts import split_hosts
 from .participants import ParticipantCounts, parse_participants
@@ -46,7 +47,7 @@ class ParsedMeeting:
     outcome: str | None
     outcome_is_expected: bool
     extra_fields: dict[str, str]
-    span: Span
+    span: Provenance
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -62,11 +63,11 @@ def clean_theme(text: str) -> str | None:
     return out or None
 
 
-def parse_meeting(section: Segment) -> ParsedMeeting:
+def parse_meeting(section: SectionNode) -> ParsedMeeting:
     """Parse a meeting section.
 
     Args:
-        section: a ``kind == "meeting"`` segment (heading and fields).
+        section: a meeting section (its heading and fields).
 
     Returns:
         The parsed values and the warnings about this meeting (unknown labels,
@@ -80,7 +81,7 @@ def parse_meeting(section: Segment) -> ParsedMeeting:
     year = int(years[-1]) if years else None
     warnings: list[Diagnostic] = []
 
-    def warn(code: str, message: str, span: Span | None = None) -> None:
+    def warn(code: str, message: str, span: Provenance | None = None) -> None:
         span = span or section.span
         warnings.append(Diagnostic(code, message, span.line_start, span.page, number))
 

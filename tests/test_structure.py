@@ -1,5 +1,6 @@
-"""Segment stage: the same brochure with and without Markdown, fields packed
-in one block, headings wrapped, labels alone on their line."""
+"""Structure stage: the same brochure with and without Markdown, fields packed
+in one block, headings wrapped, labels alone on their line; the heading tree,
+block kinds and continuations of any brochure."""
 
 import re
 from pathlib import Path
@@ -80,7 +81,7 @@ def test_prose_starting_like_a_heading_is_not_a_meeting(tmp_path: Path):
     )
     record = extract_source(write(tmp_path, text)).record
     assert [m.number for m in record.meetings] == [2]
-    assert record.sections[0].kind == "intro"
+    assert record.sections[0].kind == "text"
 
 
 def test_figure_legend_lines_joined_by_a_reader_are_split_at_their_common_opening(tmp_path: Path, brochure_record):
@@ -101,15 +102,16 @@ def test_a_field_label_after_a_full_pdf_line_starts_a_field():
     # A PDF reader takes the break after a line that fills the column for a
     # wrap; a known label at the start of the next line says it was not.
     from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
     from pipeline.read.blocks import Block
-    from pipeline.segment import segment
+    from pipeline.structure import structure
 
     blocks = [
         Block(lines=("عنوان",), page=1, heading_level=1),
         Block(lines=("الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005",), page=1, heading_level=2),
         Block(lines=("تاريخ ومكان الانعقاد: 22-23 أيار/ مايو 2013، ليما،", "بيرو", "الموضوع: تحديد مركز العمليات"), page=1, joins=(" ", " ")),
     ]
-    (meeting,) = segment(normalize_blocks(blocks)).meetings
+    (meeting,) = [s for s in structure(normalize_blocks(blocks), vocabulary()).sections if s.heading and s.heading.profile_heading]
     assert [(f.label.display, f.value.display) for f in meeting.fields] == [
         ("تاريخ ومكان الانعقاد", "22-23 أيار/ مايو 2013، ليما، بيرو"),
         ("الموضوع", "تحديد مركز العمليات"),

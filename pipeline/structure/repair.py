@@ -1,0 +1,113 @@
+"""Block repairs, done once before classification.
+
+Readers cannot always tell where the source broke a line or a block:
+
+* a PDF whose fields are not spaced apart, or a text source without blank
+  lines between fields, gives one block holding several fields: blocks are
+  split at inner lines that start with a known field label
+  (:func:`split_at_labels`), and a line a PDF reader took for a wrap that
+  starts with a known label is a line of its own (:func:`_unwrap_labels`);
+* a profile heading without its year followed by a block that is only a
+  year (a heading wrapped onto two blocks) becomes one block
+  (:func:`join_heading_years`).
+
+Paragraphs cut by a page or column break are joined by the classifier
+(:mod:`.classify`), which knows what each block is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..normalize import NormalizedBlock, normalize_block, to_match
+from ..vocabulary import YEAR_RE, split_label
+from .vocabulary import Vocabulary
+
+_BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
+
+
+def repair(blocks: list[NormalizedBlock], vocabulary: Vocabulary) -> list[NormalizedBlock]:
+    """Every repair, in order: labels, then heading years."""
+    return join_heading_years(split_at_labels(blocks, vocabulary.known_labels), vocabulary)
+
+
+def split_at_labels(blocks: list[NormalizedBlock], known: frozenset[str]) -> list[NormalizedBlock]:
+    """Split blocks at inner lines that start with a known field label (matching form)."""
+    out: list[NormalizedBlock] = []
+    for nb in blocks:
+        if nb.block.table is not None:
+            out.append(nb)
+            continue
+        nb = _unwrap_labels(nb, known)
+        cuts = [0] + [
+            k for k in range(1, len(nb.lines))
+            if (label := split_label(nb.lines[k].match)) and label[0] in known
+        ]
+        if len(cuts) == 1:
+            out.append(nb)
+            continue
+        for a, b in zip(cuts, cuts[1:] + [len(nb.lines)]):
+            first = nb.line_index[a]
+            last = nb.line_index[b] - 1 if b < len(nb.lines) else len(nb.block.lines) - 1
+            block = nb.block
+            if block.line_start is not None:
+                block = replace(block, line_start=block.line_start + first, line_end=block.line_start + last)
+            block = replace(block, lines=block.lines[first : last + 1], joins=block.joins[first:last])
+            index = tuple(i - first for i in nb.line_index[a:b])
+            out.append(NormalizedBlock.of_lines(block, nb.lines[a:b], index))
+    return out
+
+
+def _unwrap_labels(nb: NormalizedBlock, known: frozenset[str]) -> NormalizedBlock:
+    """Undo a PDF reader's wrap guess where a line starts with a known label.
+
+    A reader takes a break after a full line for a wrap (``Block.joins``);
+    when the line after it starts with a field label (``الموضوع:``) the
+    field before simply filled its line, and the label starts a field.
+    """
+    joins = nb.block.joins
+    if not joins:
+        return nb
+    fixed = list(joins)
+    for k, join in enumerate(joins, start=1):
+        if join is not None and (label := split_label(to_match(nb.block.lines[k]))) and label[0] in known:
+            fixed[k - 1] = None
+    if fixed == list(joins):
+        return nb
+    return normalize_block(replace(nb.block, joins=tuple(fixed))) or nb
+
+
+def join_heading_years(blocks: list[NormalizedBlock], vocabulary: Vocabulary) -> list[NormalizedBlock]:
+    """A profile heading without a year followed by a block that is only a year becomes one block."""
+    out: list[NormalizedBlock] = []
+    for nb in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _BARE_YEAR_RE.match(nb.text.match)
+            and vocabulary.is_profile_heading(prev.text.match, styled(prev))
+            and not YEAR_RE.search(prev.text.match)
+        ):
+            joins = (prev.block.joins or (None,) * (len(prev.block.lines) - 1)) + (None,) + (
+                nb.block.joins or (None,) * (len(nb.block.lines) - 1)
+            )
+            block = replace(
+                prev.block,
+                lines=prev.block.lines + nb.block.lines,
+                joins=joins if any(j is not None for j in joins) else (),
+                line_end=nb.block.line_end or prev.block.line_end,
+                page_end=nb.block.page_end or nb.block.page or prev.block.page_end,
+            )
+            offset = len(prev.block.lines)
+            out[-1] = NormalizedBlock.of_lines(
+                block, prev.lines + nb.lines, prev.line_index + tuple(i + offset for i in nb.line_index)
+            )
+        else:
+            out.append(nb)
+    return out
+
+
+def styled(nb: NormalizedBlock) -> bool:
+    """Whether the reader set the block as a heading or in bold."""
+    return nb.block.heading_level is not None or nb.block.bold
