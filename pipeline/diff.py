@@ -10,8 +10,9 @@ The per-document JSON records of each folder are compared (not the CSVs):
   section does not make every later one "changed";
 * a changed record gives one change per field, with the field's path inside
   the record (``start_date``, ``participants.rcp``, ``provenance.line_start``,
-  ``contact.email``); nested objects are compared field by field, lists and
-  ``null`` ↔ object changes as whole values.
+  ``contact.email``, ``blocks[3].lang``); nested objects are compared field
+  by field, lists of objects of the same length item by item, other lists
+  and ``null`` ↔ object changes as whole values.
 
 Text output, one line per change::
 
@@ -99,13 +100,19 @@ class DiffResult:
 
 
 def _field_changes(old: Any, new: Any, prefix: str = "") -> list[tuple[str, Any, Any]]:
-    """(dotted path, old, new) of every leaf that differs; dicts recursed, the rest compared whole."""
+    """(dotted path, old, new) of every leaf that differs; dicts recursed, and lists of
+    objects of the same length item by item (``blocks[3].lang``); the rest compared whole."""
     if isinstance(old, dict) and isinstance(new, dict):
         out = []
         for key in [*new, *(k for k in old if k not in new)]:
             path = f"{prefix}.{key}" if prefix else str(key)
             out.extend(_field_changes(old.get(key), new.get(key), path))
         return out
+    if (
+        isinstance(old, list) and isinstance(new, list) and len(old) == len(new) and old != new
+        and all(isinstance(x, dict) for x in old + new)
+    ):
+        return [c for i, (a, b) in enumerate(zip(old, new)) for c in _field_changes(a, b, f"{prefix}[{i}]")]
     return [] if old == new else [(prefix, old, new)]
 
 

@@ -57,14 +57,21 @@ MAX_CENTRED_HEADING_WORDS = 10
 MAX_NUMBERED_TITLE_WORDS = 10
 # Level keys (see the module docstring).
 KEY_BODY_HEADING = 7.0
+NUMBERED_KEYS = 10.0  # numbered headings have keys from here on
 _DIVISIONS = {"كتاب": 10, "باب": 11, "فصل": 12, "فرع": 13, "قسم": 13, "ماده": 14, "بند": 15}
 _DIVISION_RE = re.compile(
     r"^\(?\s*(?:ال)?(?P<word>" + "|".join(_DIVISIONS) + r")\s*(?:رقم\s*)?(?P<rest>.*)$"
 )
 _ADVERBS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
 _ADVERB_RE = re.compile(r"^(?:" + "|".join(_ADVERBS) + r")\s*[:\-–.)]?\s*(?P<rest>.*)$")
-_NUMBERED_RE = re.compile(r"^\(?(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[-–.)]\s*(?P<rest>\S.*)$")
-_ORDERED_ITEM_RE = re.compile(r"^\(?\d{1,3}\s*[-–.)]\s+\S")
+# "1- مقدمة", "1) مقدمة", "1. مقدمة"; and "2.3 الأهداف", "2.3. الأهداف" (a dotted number needs no separator).
+_NUMBERED_RE = re.compile(
+    r"^\(?(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+|(?P<num1>\d{1,2})\s*[-–.)]\s*)(?P<rest>\S.*)$"
+)
+_ORDERED_ITEM_RE = re.compile(
+    r"^(?:\(?\d{1,3}\s*[-–.)]\s+\S|(?:" + "|".join(_ADVERBS) + r")\s*[:\-–.)]\s*\S)"
+)
+MAX_LABEL_HEADING_WORDS = 3
 _CAPTION_RE = re.compile(
     r"^(?:ال)?(?:شكل|صوره|جدول|رسم بياني|خريطه|مخطط)\s*(?:رقم\s*)?\(?\s*\d+|^(?:figure|fig\.|table|chart|map)\s*\d+",
 )
@@ -123,7 +130,7 @@ def numbered_key(match_text: str) -> tuple[float, str] | None:
         return _with_title(16, m.group("rest"))
     m = _NUMBERED_RE.match(text)
     if m:
-        depth = m.group("num").count(".")
+        depth = (m.group("num") or "").count(".")
         rest = m.group("rest")
         if not rest.strip(" .:-–)"):
             return None
@@ -256,6 +263,12 @@ def _classify_one(
         return replace(_node("heading", nb), level_key=float(b.heading_level))
     if _ORDERED_ITEM_RE.match(text):
         return _node("list_item", nb)
+    if label is not None and not text[label[1]:].strip() and label[0] not in vocabulary.known_labels:
+        # A label alone: a short one heads what follows (``رؤيتنا:``), a
+        # longer one introduces it (``يلتزم المتطوع بما يأتي:``).
+        if len(label[0].split()) <= MAX_LABEL_HEADING_WORDS and len(nb.lines) == 1:
+            return replace(_node("heading", nb), level_key=KEY_BODY_HEADING)
+        return _node("paragraph", nb)
     if label is not None:
         return _field(nb, label[1])
     if _CAPTION_RE.match(text) and words <= MAX_HEADING_WORDS:

@@ -84,6 +84,12 @@ def _is_short_line(block: NormalizedBlock, vocabulary: Vocabulary) -> bool:
 
 
 def _is_name_line(block: NormalizedBlock, vocabulary: Vocabulary) -> bool:
-    """A short unlabelled line that does not end a sentence (an organization or unit name)."""
+    """A short unlabelled line that does not end a sentence (an organization or unit
+    name), and that the source did not set as a heading."""
     text = block.text.match
-    return _is_short_line(block, vocabulary) and not ends_sentence(text) and split_label(text) is None
+    return (
+        _is_short_line(block, vocabulary)
+        and block.block.heading_level is None
+        and not ends_sentence(text)
+        and split_label(text) is None
+    )

@@ -16,6 +16,8 @@ from functools import cache
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "tr")
 _ARABIC_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
+# E-mail addresses and URLs are no language's words.
+_ADDRESS_RE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 _WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)?")
 
 
@@ -29,7 +31,7 @@ def block_language(display: str, declared: str | None = None) -> str | None:
     Returns:
         The declared language's primary subtag when it is not Arabic;
         otherwise ``None`` when Arabic letters are at least as many as Latin
-        ones or there is no Latin word, else the best-scoring candidate
+        ones (e-mail addresses and URLs left out) or there is no Latin word, else the best-scoring candidate
         (ties go to English, the most common).
     """
     if declared:
@@ -38,6 +40,7 @@ def block_language(display: str, declared: str | None = None) -> str | None:
             return primary
         if primary == "ar":
             return None
+    display = _ADDRESS_RE.sub(" ", display)
     latin = len(_LATIN_RE.findall(display))
     if latin == 0 or len(_ARABIC_RE.findall(display)) >= latin:
         return None

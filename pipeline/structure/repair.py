@@ -28,12 +28,28 @@ _BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
 
 
 def repair(blocks: list[NormalizedBlock], vocabulary: Vocabulary) -> list[NormalizedBlock]:
-    """Every repair, in order: labels, then heading years."""
+    """Every repair, in order: labels and numbered headings, then heading years."""
     return join_heading_years(split_at_labels(blocks, vocabulary.known_labels), vocabulary)
 
 
+def _division_line(lines: tuple, k: int) -> bool:
+    """Line ``k`` is a legal division's heading on a line of its own (``مادة ( 6 ) :``,
+    ``(المادة الرابعة)``) after a line that ends a sentence."""
+    return _division_text(lines[k].match, lines[k - 1].match)
+
+
+def _division_text(line: str, before: str) -> bool:
+    from .classify import ends_sentence, numbered_key
+
+    found = numbered_key(line)
+    return found is not None and found[0] < 17 and not found[1] and ends_sentence(before)
+
+
 def split_at_labels(blocks: list[NormalizedBlock], known: frozenset[str]) -> list[NormalizedBlock]:
-    """Split blocks at inner lines that start with a known field label (matching form)."""
+    """Split blocks at inner lines that start with a known field label (matching form),
+    and before inner lines that are a numbered division's heading: a PDF
+    reader that sees no extra space before such a line keeps it in the
+    paragraph above."""
     out: list[NormalizedBlock] = []
     for nb in blocks:
         if nb.block.table is not None:
@@ -42,7 +58,7 @@ def split_at_labels(blocks: list[NormalizedBlock], known: frozenset[str]) -> lis
         nb = _unwrap_labels(nb, known)
         cuts = [0] + [
             k for k in range(1, len(nb.lines))
-            if (label := split_label(nb.lines[k].match)) and label[0] in known
+            if ((label := split_label(nb.lines[k].match)) and label[0] in known) or _division_line(nb.lines, k)
         ]
         if len(cuts) == 1:
             out.append(nb)
@@ -60,18 +76,24 @@ def split_at_labels(blocks: list[NormalizedBlock], known: frozenset[str]) -> lis
 
 
 def _unwrap_labels(nb: NormalizedBlock, known: frozenset[str]) -> NormalizedBlock:
-    """Undo a PDF reader's wrap guess where a line starts with a known label.
+    """Undo a PDF reader's wrap guess where a line starts with a known label or
+    is a numbered division's heading.
 
     A reader takes a break after a full line for a wrap (``Block.joins``);
     when the line after it starts with a field label (``الموضوع:``) the
-    field before simply filled its line, and the label starts a field.
+    field before simply filled its line, and the label starts a field; so
+    does ``مادة ( 6 ) :`` after a sentence's end.
     """
     joins = nb.block.joins
     if not joins:
         return nb
     fixed = list(joins)
+    raw = nb.block.lines
     for k, join in enumerate(joins, start=1):
-        if join is not None and (label := split_label(to_match(nb.block.lines[k]))) and label[0] in known:
+        if join is None:
+            continue
+        line = to_match(raw[k])
+        if ((label := split_label(line)) and label[0] in known) or _division_text(line, to_match(raw[k - 1])):
             fixed[k - 1] = None
     if fixed == list(joins):
         return nb

@@ -1,8 +1,10 @@
 """The heading tree: title, subtitle and sections from the classified nodes.
 
 * The **title** is the first node when it is a heading (and no profile's
-  heading); the **subtitle** is a heading right after it, no larger, that has
-  no text of its own (another heading follows it).
+  heading), else the highest heading among the first three nodes of the
+  first page (a running line or a logo's name may come first: they stay,
+  untitled); the **subtitle** is a heading right after it, no larger, that
+  has no text of its own (another heading follows it).
 * Every other heading opens a **section** holding the nodes up to the next
   heading; nodes before the first heading form an untitled section. Levels
   are the heading level keys (:mod:`.classify`) ranked densely from 1; a
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import NText
+from .classify import NUMBERED_KEYS
 from .model import Node, SectionNode, merge_spans
 
 
@@ -26,30 +29,39 @@ def build_tree(nodes: list[Node], contact_nodes: set[int]) -> tuple[Node | None,
     if not nodes:
         return None, None, []
     title = subtitle = None
-    start = 0
-    first = nodes[0]
-    if first.kind == "heading" and not first.profile_heading and 0 not in contact_nodes:
-        title, start = first, 1
-        nxt = nodes[1] if len(nodes) > 1 else None
-        after = nodes[2] if len(nodes) > 2 else None
+    at = _title_at(nodes, contact_nodes)
+    if at is not None:
+        title = nodes[at]
+        nxt = nodes[at + 1] if len(nodes) > at + 1 else None
+        after = nodes[at + 2] if len(nodes) > at + 2 else None
         if (
             nxt is not None
             and nxt.kind == "heading"
             and not nxt.profile_heading
-            and (nxt.level_key or 0) >= (first.level_key or 0)
+            and (nxt.level_key or 0) >= (title.level_key or 0)
+            and (nxt.level_key or 0) < NUMBERED_KEYS
             and (after is None or after.kind == "heading")
         ):
-            subtitle, start = nxt, 2
+            subtitle = nxt
+        # What stands before the title (a date line, a logo's name) stays, untitled.
+        taken = {at, at + 1} if subtitle is not None else {at}
+        keep = [i for i in range(len(nodes)) if i not in taken]
+        contact_nodes = {k for k, i in enumerate(keep) if i in contact_nodes}
+        nodes = [nodes[i] for i in keep]
 
     sections: list[tuple[str, Node | None, list[Node]]] = []
-    i = start
+    i = 0
     while i < len(nodes):
         n = nodes[i]
         if i in contact_nodes:
             j = i
             while j < len(nodes) and j in contact_nodes:
                 j += 1
-            sections.append(("contact", None, nodes[i:j]))
+            # A heading right before the contact block (``تواصل معنا``) is its heading.
+            heading = None
+            if sections and sections[-1][0] == "text" and sections[-1][1] is not None and not sections[-1][2]:
+                heading = sections.pop()[1]
+            sections.append(("contact", heading, nodes[i:j]))
             k = j
             while k < len(nodes) and not (nodes[k].kind == "heading" and not _legend_caption(nodes, k)):
                 k += 1
@@ -64,6 +76,26 @@ def build_tree(nodes: list[Node], contact_nodes: set[int]) -> tuple[Node | None,
             sections.append(("text", None, [n]))
         i += 1
     return title, subtitle, _levels(sections)
+
+
+_TITLE_WINDOW = 3
+
+
+def _title_at(nodes: list[Node], contact_nodes: set[int]) -> int | None:
+    """Index of the title: the first node when it is a heading (no profile's);
+    else, among the first three nodes of the first page, the heading of the
+    highest level (a running line or a logo name may come first)."""
+    def ok(i: int) -> bool:
+        n = nodes[i]
+        return n.kind == "heading" and not n.profile_heading and i not in contact_nodes
+
+    if ok(0):
+        return 0
+    page = nodes[0].span.page
+    window = [i for i in range(min(_TITLE_WINDOW, len(nodes))) if ok(i) and nodes[i].span.page == page]
+    if not window:
+        return None
+    return min(window, key=lambda i: (nodes[i].level_key or 99, i))
 
 
 def _levels(raw: list[tuple[str, Node | None, list[Node]]]) -> list[SectionNode]:
