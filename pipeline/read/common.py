@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from .blocks import TableCell, TableGrid
 
@@ -35,6 +36,50 @@ def strip_glyph_bullet(line: str) -> str | None:
     """The rest of ``line`` when it starts with a typed bullet glyph and a space, else ``None``."""
     m = _GLYPH_BULLET_RE.match(line)
     return line[m.end():] if m else None
+
+
+@cache
+def _likely_script(lang: str) -> str | None:
+    """ISO 15924 script of a BCP 47 tag: its own script subtag, else CLDR's
+    likely subtags (Babel): ``hi`` → ``Deva``, ``ar`` → ``Arab``."""
+    from babel.core import get_global
+
+    parts = lang.replace("_", "-").split("-")
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            return part.title()
+    likely = get_global("likely_subtags").get(parts[0].lower())
+    return next((p for p in (likely or "").split("_")[1:] if len(p) == 4), None)
+
+
+def _letters_script(text: str) -> str | None:
+    """``"Arab"`` or ``"Latn"`` for the script of most letters, ``None`` for others or none."""
+    arabic = latin = 0
+    for char in text:
+        if ARABIC_LETTER_RE.match(char):
+            arabic += 1
+        elif char.isalpha() and unicodedata.name(char, "").startswith("LATIN"):
+            latin += 1
+    if not arabic and not latin:
+        return None
+    return "Arab" if arabic >= latin else "Latn"
+
+
+def plausible_lang(lang: str | None, text: str) -> str | None:
+    """The declared language of ``text``, or ``None`` when its script
+    contradicts the text's letters.
+
+    Producers stamp their locale's defaults on text they did not write:
+    LibreOffice in an English locale declares Arabic text ``hi-IN`` (its
+    default complex-script language), templates declare ``lang="en"`` over
+    Arabic pages. A declaration whose likely script (CLDR) is not the script
+    of the text's letters is such a default, not the author's.
+    """
+    if not lang:
+        return None
+    script = _letters_script(text)
+    likely = _likely_script(lang)
+    return lang if script is None or likely is None or likely == script else None
 
 
 def first_strong_direction(text: str) -> str | None:
@@ -58,8 +103,9 @@ class Inline:
         joins: as :attr:`Block.joins` (empty when every break is hard).
         bold: every non-space character is bold (and there is one).
         links: ``(text, url)`` pairs in order.
-        lang: the declared language of most of the characters (``None`` when
-            most have none).
+        lang: the declared language of most of the letters (``None`` when
+            most have none, or a declaration their script contradicts:
+            :func:`plausible_lang`).
     """
 
     lines: tuple[str, ...]
@@ -126,7 +172,9 @@ class LineBuilder:
         self._chars += visible
         if bold:
             self._bold += visible
-        self._langs[lang] += visible
+        letters = sum(1 for c in piece if c.isalpha())
+        if letters:
+            self._langs[plausible_lang(lang, piece)] += letters
 
     def hard_break(self) -> None:
         """A real line break of the source."""
@@ -193,6 +241,7 @@ class RawCell:
     row_span: int = 1
     col_span: int = 1
     header: bool = False
+    col: int | None = None  # the grid column, when the source states it (DOCX w:gridBefore, spans)
 
 
 def build_grid(rows: list[list[RawCell]], *, rtl: bool) -> TableGrid:
@@ -214,6 +263,8 @@ def build_grid(rows: list[list[RawCell]], *, rtl: bool) -> TableGrid:
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
+            if cell.col is not None:
+                c = max(c, cell.col)
             while (r, c) in taken:
                 c += 1
             row_span = max(1, min(cell.row_span, n_rows - r))

@@ -42,7 +42,9 @@ order, which in HTML is logical order:
   "banner"``/``"contentinfo"``) are kept with ``role`` ``"header"``/
   ``"footer"``, out of the body;
 * ``lang``/``xml:lang`` is inherited; a block records the language of most
-  of its characters when it differs from the ``<html>`` element's;
+  of its letters when it differs from the document's (``<html>``'s, else
+  ``<body>``'s); a declaration whose script contradicts the letters (Arabic
+  declared ``hi-IN`` or ``en``) is a producer's default and is ignored;
 * each block's ``locator`` is a CSS-like path from ``body``
   (``body > main > p:nth-of-type(3)``).
 """
@@ -481,11 +483,11 @@ class _Walker:
 
 def _walk_document(tree: LexborHTMLParser) -> list[Block]:
     root = tree.root
-    doc_lang = _lang(root) if root is not None else None
-    walker = _Walker(doc_lang)
     body = tree.body
     if body is None:
         return []
+    doc_lang = (_lang(root) if root is not None else None) or _lang(body)
+    walker = _Walker(doc_lang)
     ctx = _Ctx(container=body, lang=doc_lang, dir=((root.attributes.get("dir") or "").lower() or None) if root else None)
     ctx = walker.child_ctx(body, ctx, _style(body))
     walker.enter(body, ctx)
