@@ -20,9 +20,11 @@ rules come from ECMA-376 Part 1 (section 17):
 * ``bold`` and ``font_size``: the run properties resolved direct → character
   style → paragraph style chain → document defaults; runs of Arabic text use
   the complex-script properties (``w:bCs``, ``w:szCs``), as Word does;
-* ``lang``: each run's ``w:lang`` (``w:bidi`` for complex-script runs); a
-  block records the language of most of its characters when it differs from
-  the document's (the language of most characters of the body);
+* ``lang``: each run's ``w:lang`` (``w:bidi`` for complex-script runs; a
+  declaration whose script contradicts the letters is a producer default and
+  is ignored); a block records the language of most of its letters when it
+  differs from the document's (the language declared for most letters of
+  the body);
 * ``hint``: caption, quote and preformatted paragraph styles (``Caption``,
   ``Quote``, ``Intense Quote``, ``HTML Preformatted``, ``Preformatted Text``);
 * tables (``w:tbl``) → a table block: ``w:gridSpan`` and ``w:vMerge`` become
@@ -595,7 +597,9 @@ def read_docx(path: Path) -> SourceDocument:
     blocks = header_blocks + walker.blocks + footer_blocks
     if not any(b.role == "body" for b in blocks):
         raise EmptySourceError(path, "the document has no text")
-    doc_lang = max(walker.langs.items(), key=lambda kv: (kv[1], kv[0] is not None))[0] if walker.langs else None
+    # The document's language: the one declared for most letters of the body.
+    declared = [(n, lang) for lang, n in walker.langs.items() if lang]
+    doc_lang = max(declared)[1] if declared else None
     blocks = [
         replace(b, lang=None) if b.lang is None or (doc_lang and b.lang.lower() == doc_lang.lower()) else b
         for b in blocks

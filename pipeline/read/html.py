@@ -362,7 +362,8 @@ class _Walker:
             joins=inline.joins,
             heading_level=ctx.heading,
             bold=inline.bold,
-            role=ctx.role,
+            # A heading in the page's banner is the document's title, not chrome.
+            role="body" if ctx.heading is not None else ctx.role,
             hint=ctx.hint,
             lang=lang if lang and lang.lower() != self.doc_lang else None,
             locator=self.path(ctx.container),

@@ -174,7 +174,9 @@ def _inline(tok: Token):
         elif kind == "strong_close":
             strong -= 1
         elif kind == "link_open":
-            links.append(str(child.attrs.get("href", "")) or None)
+            href = str(child.attrs.get("href", ""))
+            # In-page anchors (a table of contents) lead nowhere outside.
+            links.append(href if href and not href.startswith("#") else None)
         elif kind == "link_close":
             if links:
                 links.pop()
