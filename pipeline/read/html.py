@@ -107,7 +107,7 @@ _SR_ONLY = frozenset({"sr-only", "visually-hidden", "screen-reader-text", "visua
 _STYLE_RE = re.compile(r"([a-z-]+)\s*:\s*([^;]+)")
 # Past this depth an element's text is taken flat: a page of thousands of
 # unclosed elements must not exhaust the interpreter's stack.
-_MAX_DEPTH = 400
+_MAX_DEPTH = 200
 
 
 # --- decoding ---------------------------------------------------------------
@@ -467,19 +467,25 @@ class _Walker:
 
     def path(self, node: LexborNode) -> str:
         """CSS-like path of an element from ``body``: ``body > main > p:nth-of-type(3)``."""
-        key = node.mem_id
-        if key in self._paths:
-            return self._paths[key]
-        parent = node.parent
-        tag = node.tag
-        if tag in ("body", "html") or parent is None or not parent.is_element_node:
-            path = tag
-        else:
-            same = [c.mem_id for c in parent.iter() if c.tag == tag]
-            part = tag if len(same) == 1 else f"{tag}:nth-of-type({same.index(key) + 1})"
-            path = f"{self.path(parent)} > {part}"
-        self._paths[key] = path
-        return path
+        chain: list[LexborNode] = []
+        cur: LexborNode | None = node
+        while cur is not None and cur.mem_id not in self._paths:
+            chain.append(cur)
+            parent = cur.parent
+            if cur.tag in ("body", "html") or parent is None or not parent.is_element_node:
+                break
+            cur = parent
+        for el in reversed(chain):
+            parent = el.parent
+            tag = el.tag
+            if tag in ("body", "html") or parent is None or not parent.is_element_node:
+                path = tag
+            else:
+                same = [c.mem_id for c in parent.iter() if c.tag == tag]
+                part = tag if len(same) == 1 else f"{tag}:nth-of-type({same.index(el.mem_id) + 1})"
+                path = f"{self._paths[parent.mem_id]} > {part}"
+            self._paths[el.mem_id] = path
+        return self._paths[node.mem_id]
 
 
 def _walk_document(tree: LexborHTMLParser) -> list[Block]:
