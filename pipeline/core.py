@@ -37,7 +37,7 @@ class Extraction:
 
 
 def extract_source(path: Path | str, *, password: str | None = None) -> Extraction:
-    """Extract one brochure (PDF, .txt or .md) into a validated record.
+    """Extract one brochure (PDF, .txt, .md, .html or .docx) into a validated record.
 
     Args:
         path: the source file.
