@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from .blocks import TableCell, TableGrid
+from .blocks import Block, TableCell, TableGrid
 
 # Bullet glyphs a brochure types as text before an item (the diamond ◆
 # U+25C6 of the seed brochure, bullets, squares, arrows, check marks).
@@ -92,6 +92,52 @@ def first_strong_direction(text: str) -> str | None:
         if cls in ("R", "AL"):
             return "rtl"
     return None
+
+
+@dataclass(slots=True)
+class ListItem:
+    """An open list item while a reader walks it: its nesting level and the
+    index of its block once emitted."""
+
+    level: int
+    index: int | None = None
+
+
+def append_block(blocks: list[Block], block: Block, item: ListItem | None) -> None:
+    """Append a paragraph-like block to ``blocks``, as part of list item ``item``
+    (``None`` outside lists).
+
+    The first block of an item is the item (``list_item``, ``list_level``);
+    a later paragraph of the same item joins its block while nothing came
+    between (a hard break between them), else stands alone. Outside that, a
+    block typed with a bullet glyph (``◆ …``) is a list item one level below
+    the enclosing item; headings and code are never items.
+    """
+    if item is not None and block.heading_level is None:
+        if item.index is None:
+            item.index = len(blocks)
+            blocks.append(replace(block, list_item=True, list_level=item.level))
+            return
+        if item.index == len(blocks) - 1:
+            prev = blocks[-1]
+            joins = (prev.joins or (None,) * (len(prev.lines) - 1)) + (None,) + (
+                block.joins or (None,) * (len(block.lines) - 1)
+            )
+            blocks[-1] = replace(
+                prev,
+                lines=prev.lines + block.lines,
+                joins=joins if any(j is not None for j in joins) else (),
+                bold=prev.bold and block.bold,
+                links=prev.links + block.links,
+                line_end=block.line_end if block.line_end is not None else prev.line_end,
+            )
+            return
+    if block.heading_level is None and block.hint != "code" and not block.list_item:
+        rest = strip_glyph_bullet(block.lines[0])
+        if rest is not None and rest.strip():
+            level = item.level + 1 if item is not None else 0
+            block = replace(block, lines=(rest.strip(),) + block.lines[1:], list_item=True, list_level=level)
+    blocks.append(block)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,8 +64,8 @@ from .common import (
     RawCell,
     build_grid,
     grid_lines,
+    append_block,
     is_layout_grid,
-    strip_glyph_bullet,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -284,10 +284,7 @@ class _Walker:
             )
             if heading is None and self.styles.is_list(num):
                 block = replace(block, list_item=True, list_level=num[1])
-            elif heading is None and hint != "code" and (rest := strip_glyph_bullet(block.lines[0])) is not None:
-                if rest.strip():
-                    block = replace(block, lines=(rest.strip(),) + block.lines[1:], list_item=True)
-            self.blocks.append(block)
+            append_block(self.blocks, block, None)
         for k, box in enumerate(state.boxes, start=1):
             self.story(box, replace(story, prefix=f"{locator}/txbx[{k}]"))
 

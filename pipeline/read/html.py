@@ -64,12 +64,13 @@ from .blocks import Block, BlockHint, BlockRole, SourceDocument
 from .common import (
     ARABIC_LETTER_RE,
     LineBuilder,
+    ListItem,
     RawCell,
+    append_block,
     build_grid,
     first_strong_direction,
     grid_lines,
     is_layout_grid,
-    strip_glyph_bullet,
 )
 from .text import decode_text
 
@@ -180,14 +181,6 @@ def decode_html(data: bytes, path: Path) -> tuple[str, str, list[str]]:
 # --- the walk -----------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Item:
-    """An open list item: its level and the index of its block once emitted."""
-
-    level: int
-    index: int | None = None
-
-
 @dataclass(frozen=True, slots=True)
 class _Ctx:
     """What an element inherits from its ancestors."""
@@ -202,7 +195,7 @@ class _Ctx:
     role: BlockRole = "body"
     heading: int | None = None
     list_depth: int = 0
-    item: _Item | None = None
+    item: ListItem | None = None
     sectioning: bool = False
     depth: int = 0
 
@@ -305,7 +298,7 @@ class _Walker:
             changes["list_depth"] = ctx.list_depth + 1
             changes["item"] = None
         elif tag == "li":
-            changes["item"] = _Item(level=max(0, ctx.list_depth - 1))
+            changes["item"] = ListItem(level=max(0, ctx.list_depth - 1))
         if tag in _BLOCK:
             changes["container"] = node
         return replace(ctx, **changes)
@@ -371,26 +364,8 @@ class _Walker:
         )
         self.add(block, ctx.item if ctx.heading is None else None)
 
-    def add(self, block: Block, item: _Item | None) -> None:
-        """Add a block: the first of a list item is the item, later ones join
-        it while nothing came between; a typed bullet glyph makes an item."""
-        if item is not None:
-            if item.index is None:
-                item.index = len(self.blocks)
-                self.blocks.append(replace(block, list_item=True, list_level=item.level))
-                return
-            if item.index == len(self.blocks) - 1:
-                prev = self.blocks[-1]
-                self.blocks[-1] = replace(
-                    prev, lines=prev.lines + block.lines, bold=prev.bold and block.bold, links=prev.links + block.links
-                )
-                return
-        if block.heading_level is None and block.hint != "code":
-            rest = strip_glyph_bullet(block.lines[0])
-            if rest is not None and rest.strip():
-                level = item.level + 1 if item is not None else 0
-                block = replace(block, lines=(rest.strip(),) + block.lines[1:], list_item=True, list_level=level)
-        self.blocks.append(block)
+    def add(self, block: Block, item: ListItem | None) -> None:
+        append_block(self.blocks, block, item)
 
     # tables
 

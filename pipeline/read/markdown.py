@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from markdown_it.token import Token
 
 from ..errors import EmptySourceError
 from .blocks import Block, SourceDocument
-from .common import LineBuilder, RawCell, build_grid, first_strong_direction, grid_lines, strip_glyph_bullet
+from .common import LineBuilder, ListItem, RawCell, append_block, build_grid, first_strong_direction, grid_lines
 from .text import decode_text
 
 _HTML_TAG_RE = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>$")
@@ -47,14 +47,6 @@ _HTML_TAG_RE = re.compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>$")
 @cache
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
-
-
-@dataclass(slots=True)
-class _Item:
-    """An open list item: its nesting level and the index of its block."""
-
-    level: int
-    index: int | None = None
 
 
 def parse_markdown(text: str) -> list[Block]:
@@ -68,7 +60,7 @@ def parse_markdown(text: str) -> list[Block]:
     """
     tokens = _parser().parse(text)
     blocks: list[Block] = []
-    items: list[_Item] = []
+    items: list[ListItem] = []
     list_depth = 0
     quote_depth = 0
     i = 0
@@ -80,7 +72,7 @@ def parse_markdown(text: str) -> list[Block]:
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
         elif kind == "list_item_open":
-            items.append(_Item(level=list_depth - 1))
+            items.append(ListItem(level=list_depth - 1))
         elif kind == "list_item_close":
             items.pop()
         elif kind == "blockquote_open":
@@ -104,7 +96,7 @@ def parse_markdown(text: str) -> list[Block]:
             if kind == "heading_open":
                 blocks.append(replace(block, heading_level=int(tok.tag[1])))
             else:
-                _add_paragraph(blocks, block, items[-1] if items else None)
+                append_block(blocks, block, items[-1] if items else None)
         elif kind in ("fence", "code_block"):
             lines = tuple(line.rstrip() for line in tok.content.rstrip("\n").split("\n"))
             if any(lines):
@@ -124,35 +116,6 @@ def _span(tok: Token) -> dict:
     if tok.map is None:
         return {}
     return {"line_start": tok.map[0] + 1, "line_end": max(tok.map[0] + 1, tok.map[1])}
-
-
-def _add_paragraph(blocks: list[Block], block: Block, item: _Item | None) -> None:
-    """A paragraph: the first of a list item is the item; later ones join it
-    while nothing else came between; a typed bullet glyph makes an item."""
-    if item is not None:
-        if item.index is None:
-            item.index = len(blocks)
-            blocks.append(replace(block, list_item=True, list_level=item.level))
-            return
-        if item.index == len(blocks) - 1:
-            prev = blocks[-1]
-            joins = (prev.joins or (None,) * (len(prev.lines) - 1)) + (None,) + (
-                block.joins or (None,) * (len(block.lines) - 1)
-            )
-            blocks[-1] = replace(
-                prev,
-                lines=prev.lines + block.lines,
-                joins=joins if any(j is not None for j in joins) else (),
-                bold=prev.bold and block.bold,
-                links=prev.links + block.links,
-                line_end=block.line_end,
-            )
-            return
-    rest = strip_glyph_bullet(block.lines[0])
-    if rest is not None and rest.strip():
-        level = item.level + 1 if item is not None else 0
-        block = replace(block, lines=(rest.strip(),) + block.lines[1:], list_item=True, list_level=level)
-    blocks.append(block)
 
 
 def _inline(tok: Token):
