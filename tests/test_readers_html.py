@@ -120,7 +120,7 @@ def test_what_a_page_hides_or_surrounds_is_not_body():
         "<noscript>فعّل البرامج</noscript><template><p>قالب</p></template><script>var a='نص';</script>"
         "<style>p{}</style><form><label>الاسم</label><input value='قيمة'><select><option>خيار</option></select></form>"
         "<article><header><p>رأس المقال</p></header><p>متن</p><footer><p>ذيل المقال</p></footer></article>"
-        "<footer><p>حقوق النشر</p></footer>"
+        "<footer><h2>روابط</h2><p>حقوق النشر</p></footer>"
     )
     blocks = parse_html(html)
     assert [(b.text, b.role) for b in blocks] == [
@@ -130,6 +130,7 @@ def test_what_a_page_hides_or_surrounds_is_not_body():
         ("رأس المقال", "body"),
         ("متن", "body"),
         ("ذيل المقال", "body"),
+        ("روابط", "footer"),
         ("حقوق النشر", "footer"),
     ]
 

@@ -356,7 +356,7 @@ class _Walker:
             heading_level=ctx.heading,
             bold=inline.bold,
             # A heading in the page's banner is the document's title, not chrome.
-            role="body" if ctx.heading is not None else ctx.role,
+            role="body" if ctx.heading is not None and ctx.role == "header" else ctx.role,
             hint=ctx.hint,
             lang=lang if lang and lang.lower() != self.doc_lang else None,
             locator=self.path(ctx.container),
