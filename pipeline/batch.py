@@ -34,7 +34,7 @@ from pathlib import Path
 from ._version import __version__
 from .errors import PipelineError
 from .models import SCHEMA_VERSION
-from .read import SUPPORTED_SUFFIXES
+from .read import SUPPORTED_LIST, SUPPORTED_SUFFIXES
 from .report import RunReport, SourceReport, WarningEntry
 from .export import write_dataset
 from .write import MANIFEST_NAME, RESERVED_JSON, atomic_write, write_report
@@ -271,7 +271,7 @@ def run(
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             reports[path] = SourceReport(
                 source=str(path), status="skipped", error_kind="unsupported_format",
-                message=f"{path}: not a .pdf, .txt or .md file",
+                message=f"{path}: not a file type the pipeline reads ({SUPPORTED_LIST})",
             )
             continue
         try:

@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
-        description="Extract validated records from Arabic brochures (PDF, .txt, .md) into JSON and CSV.",
+        description="Extract validated records from Arabic brochures (PDF, .txt, .md, .html, .docx) into JSON and CSV.",
         epilog="Exit status: 0 all sources ok, 1 some source failed, 2 bad usage.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -59,7 +59,7 @@ def _rebuild(cls, path, reason, page, line):
 
 
 class UnsupportedFormatError(PipelineError):
-    """The file's extension is not one the pipeline reads (.pdf, .txt, .md)."""
+    """The file's extension is not one the pipeline reads (see ``pipeline.read.SUPPORTED_SUFFIXES``)."""
 
     kind = "unsupported_format"
 
@@ -92,6 +92,13 @@ class CorruptPdfError(PipelineError):
     """A PDF whose structure cannot be read (truncated, broken xref, bad streams)."""
 
     kind = "corrupt_pdf"
+
+
+class CorruptDocxError(PipelineError):
+    """A ``.docx`` that is not a readable Word package: not a ZIP, damaged, a
+    legacy ``.doc`` or password-protected file, or another kind of package."""
+
+    kind = "corrupt_docx"
 
 
 class NoTextLayerError(PipelineError):

@@ -20,7 +20,7 @@ def test_bad_text_sources_fail_clearly_and_good_ones_are_written(tmp_path: Path)
     (src / "binary.txt").write_bytes(b"\x00\xff\xfe\x01" * 50)
     (src / "nomeet.md").write_text("# عنوان\n\nنص عربي فقط.\n", encoding="utf-8")
     (src / "english.txt").write_text("Just English text.\n", encoding="utf-8")
-    (src / "notes.docx").write_bytes(b"PK")
+    (src / "notes.odt").write_bytes(b"PK")
     out = tmp_path / "out"
     result = cli("extract", str(src), "--out", str(out), "--workers", "1")
     assert result.returncode == 1
@@ -32,7 +32,7 @@ def test_bad_text_sources_fail_clearly_and_good_ones_are_written(tmp_path: Path)
     # An Arabic document without meetings is a record like any other, with no meetings.
     assert (by_name["nomeet.md"]["status"], by_name["nomeet.md"]["meetings"]) == ("ok", 0)
     assert (by_name["english.txt"]["status"], by_name["english.txt"]["error_kind"]) == ("failed", "no_arabic_text")
-    assert (by_name["notes.docx"]["status"], by_name["notes.docx"]["error_kind"]) == ("skipped", "unsupported_format")
+    assert (by_name["notes.odt"]["status"], by_name["notes.odt"]["error_kind"]) == ("skipped", "unsupported_format")
     for name in ("empty.txt", "binary.txt", "english.txt"):
         assert name in by_name[name]["message"]
         assert f"FAILED {by_name[name]['message']}" in result.stderr

@@ -80,12 +80,15 @@ class Block:
     """One paragraph-like unit of a source, in logical order.
 
     Attributes:
-        lines: the block's lines, each in logical order, raw (Markdown markup
-            kept for text sources, presentation forms possibly kept for PDFs;
-            the normalize stage cleans both). A line break inside a block is a
-            real break of the source (a Markdown hard break, a PDF line).
-        line_start, line_end: 1-based, inclusive line numbers in a text
-            source; ``None`` for PDFs.
+        lines: the block's lines, each in logical order, raw (Markdown-like
+            markup kept for ``.txt`` sources, presentation forms possibly kept
+            for PDFs; the normalize stage cleans both). The Markdown, HTML
+            and DOCX readers give the text without markup. A line break
+            inside a block is a real break of the source (a Markdown hard
+            break, ``<br>``, a Word line break, a PDF line) unless ``joins``
+            says it is a wrap.
+        line_start, line_end: 1-based, inclusive line numbers in a text or
+            Markdown source; ``None`` for other formats.
         page: 1-based page number in a PDF; ``None`` for text sources.
         page_end: last page of a block that a reader already joined across a
             page break (``None`` when it is the same as ``page``).
@@ -98,7 +101,8 @@ class Block:
             marker, or a hanging indent); the marker itself is removed from
             ``lines``.
         joins: for each line after the first, how it continues the line
-            before when the producer only wrapped it there (``" "``, or
+            before when the producer only wrapped it there (a PDF line
+            filled to the margin, a Markdown soft line break: ``" "``, or
             ``""`` inside a URL cut at a ``-`` or ``/``), or ``None`` where
             the source broke the line itself (a hard break). Empty when every
             break is real (text sources) or unknown.
@@ -118,7 +122,13 @@ class Block:
         ocr_confidence: mean word confidence (0–100) when the block's text
             comes from OCR; ``None`` for text from a text layer or file.
         table: the table, when the block is one (``lines`` then holds the
-            cells' text row by row, for detection and search only).
+            cells' text row by row, one line per non-empty cell, for
+            detection and search only).
+        links: the block's hyperlinks as ``(text, url)`` pairs in reading
+            order: the link's text as it stands in ``lines`` (whitespace
+            collapsed) and its target as written (Markdown, HTML ``href``,
+            DOCX relationship); in-page anchors (``#…``) and scripts are not
+            links. Empty when the format has none (text, PDF).
     """
 
     lines: tuple[str, ...]
@@ -139,6 +149,7 @@ class Block:
     locator: str | None = None
     ocr_confidence: float | None = None
     table: TableGrid | None = None
+    links: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:

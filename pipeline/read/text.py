@@ -1,4 +1,8 @@
-"""Text reader: ``.txt`` / ``.md`` sources (Markdown-like) into blocks.
+"""Text reader: ``.txt`` sources (plain text, often Markdown-like) into blocks.
+
+``.md`` files go to the Markdown reader (:mod:`pipeline.read.markdown`, a real
+CommonMark parser); a ``.txt`` file is read by line rules that do not need the
+text to be valid Markdown.
 
 Blocks are runs of non-blank lines; a Markdown heading line (``#`` … ``######``)
 is always a block of its own. The reader interprets only the structure that
@@ -21,11 +25,13 @@ from pathlib import Path
 
 from ..errors import DecodingError, EmptySourceError
 from .blocks import Block, SourceDocument
+from .common import BULLET_GLYPHS
 
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)(.*?)(?:\s+#+\s*)?$")
-# List markers a brochure typesets as text: hyphen, asterisk, bullets, the
-# diamond ◆ (U+25C6) and its relatives, followed by a space.
-_LIST_RE = re.compile(r"^\s*(?:[-*+•◆◇▪▫■□●○►▶➢✓✔]|\d{1,2}[.)])\s+")
+# List markers a brochure typesets as text: hyphen, asterisk, the bullet
+# glyphs the other readers also recognise (◆ U+25C6 …), or a number, followed
+# by a space.
+_LIST_RE = re.compile(rf"^\s*(?:[-*+{BULLET_GLYPHS}]|\d{{1,2}}[.)])\s+")
 _BOLD_LINE_RE = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 
@@ -160,7 +166,7 @@ def _paragraph_blocks(lines: list[tuple[int, str]]) -> list[Block]:
 
 
 def read_text(path: Path) -> SourceDocument:
-    """Read a ``.txt``/``.md`` source.
+    """Read a ``.txt`` source.
 
     Raises:
         EmptySourceError, DecodingError: see :func:`decode_text`.
