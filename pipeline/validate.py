@@ -105,9 +105,20 @@ def contact_record(parsed: ParsedContact, span: Span, path: Path) -> Contact:
 
 def _invalid(exc: ValidationError, path: Path, what: str, span: Span) -> InvalidRecordError:
     problems = "; ".join(
-        f"{'.'.join(str(p) for p in e['loc']) or what}: {e['msg']} (got {e.get('input')!r})" for e in exc.errors()
+        f"{'.'.join(str(p) for p in e['loc']) or what}: {e['msg']} (got {_short_repr(e.get('input'))})" for e in exc.errors()
     )
     return InvalidRecordError(path, f"{what}: {problems}", page=span.page, line=span.line_start)
+
+
+def _short_repr(value: object, limit: int = 80) -> str:
+    """``repr`` of a bad value for a message, at most ``limit`` characters
+    (an int of more than 4,300 digits has no ``repr`` at all: Python's
+    integer string conversion limit)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"an integer of about {value.bit_length() * 0.30103:.0f} digits" if isinstance(value, int) else "<no repr>"
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
 def cross_checks(meetings: list[Meeting]) -> list[Diagnostic]:
