@@ -139,3 +139,22 @@ def test_a_digit_that_is_not_ascii_is_no_count():
     # NFKC makes ² a 2 in the matching form; a text that skipped it must not crash int()
     parsed, _ = parse_participants("\u00b2 اليه من اليات التشاور")
     assert parsed.iscm_total == 1  # the singular noun, not the superscript
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        ("1,200 آلية للتشاور و4 منظمات دولية حكومية", ParticipantCounts(iscm_total=1200, igo=4)),
+        ("1 200 آلية للتشاور", ParticipantCounts(iscm_total=1200)),
+        ("(4 منتديات إقليمية، 5 عمليات تشاورية)", ParticipantCounts(irf=4, rcp=5)),
+    ],
+)
+def test_thousands_grouped_with_commas_or_spaces(text, counts):
+    assert parse_participants(to_match(text))[0] == counts
+
+
+def test_a_long_digit_run_cut_by_line_breaks_is_one_run_and_dropped():
+    text = " ".join(["9" * 73] * 5) + " آلية من آليات التشاور و4 منظمات دولية حكومية"
+    parsed, notes = parse_participants(to_match(text))
+    assert parsed == ParticipantCounts(igo=4)
+    assert len(notes) == 1 and "365 digits" in notes[0]

@@ -44,8 +44,10 @@ _noun("organization", ("منظمه",), ("منظمتان", "منظمتين"), ("�
 _noun("commission", ("لجنه",), ("لجنتان", "لجنتين"), ("لجان",))
 
 _MAX_LEADING_WORDS = 3
-_ITEM_BREAK_RE = re.compile(r"[()\[\],;:]|\.(?=\s|$)")
+# A comma inside a number grouped in thousands (1,200) breaks no item.
+_ITEM_BREAK_RE = re.compile(r"[()\[\];:]|,(?!(?<=\d,)\d{3}(?!\d))|\.(?=\s|$)")
 _DIGITS_RE = re.compile(r"[0-9]+")
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 # A count has at most this many digits; a longer digit run is no count (and
 # Python refuses to turn more than 4,300 digits into an int).
 _MAX_COUNT_DIGITS = 9
@@ -165,15 +167,45 @@ def _parse_item(words: list[str]) -> _Item:
     return _Item(None, None)
 
 
+def _digit_count(words: list[str]) -> tuple[int | str, int] | None:
+    """A count written in digits at the start of ``words``: ``(value,
+    tokens_used)``, ``value`` the digits themselves (a ``str``) when they are
+    too many for a count; ``None`` when the first word is no number.
+
+    Thousands may be grouped with commas (``1,200``) or spaces (``1 200``); a
+    long digit run a PDF line break cut into several words is one run.
+    """
+    if not words:
+        return None
+    if _GROUPED_RE.fullmatch(words[0]):
+        return int(words[0].replace(",", "")), 1
+    if not _is_digits(words[0]):
+        return None
+    j = 1
+    while j < len(words) and _is_digits(words[j]):
+        j += 1
+    run = words[:j]
+    if len(run) > 1 and len(run[0]) <= 3 and all(len(w) == 3 for w in run[1:]):
+        return int("".join(run)), j  # "1 200"
+    total = sum(map(len, run))
+    if total > _MAX_COUNT_DIGITS and (len(run) == 1 or all(len(w) > 3 for w in run)):
+        return "".join(run), j
+    if len(run[0]) > _MAX_COUNT_DIGITS:
+        return run[0], 1
+    return int(run[0]), 1
+
+
 def _parse_from(words: list[str]) -> _Item:
     count: int | None = None
     i = 0
     too_long = None
-    if words and _is_digits(words[0]):
-        if len(words[0]) > _MAX_COUNT_DIGITS:
-            too_long, i = words[0], 1
+    digits = _digit_count(words)
+    if digits is not None:
+        value, i = digits
+        if isinstance(value, int):
+            count = value
         else:
-            count, i = int(words[0]), 1
+            too_long = value
     else:
         parsed = parse_cardinal_words(words)
         if parsed:
