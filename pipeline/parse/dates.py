@@ -15,7 +15,8 @@ Month names
     شتنبر …). Added here: the UN spellings يونيه and يوليه, and the Levantine
     names written without the article or with a number (تشرين أول، كانون ثاني،
     كانون 2، تشرين 1), which CLDR lacks. Names may be paired with a slash
-    (``نيسان/ أبريل``); both must name the same month. Hijri month names
+    (``نيسان/ أبريل``) or in brackets (``حزيران (يونيو)``); both must name the
+    same month. Hijri month names
     (محرم … ذو الحجة, with their usual variants) are listed here: CLDR's Islamic
     calendar names are not exposed by Babel.
 
@@ -257,7 +258,8 @@ _DATE_WORDS = frozenset(
         "لاحق", "لاحقا", "لاحقاً", "يحدد", "سيحدد", "تحدد", "ستحدد", "يتحدد", "يعلن", "سيعلن", "يعلن", "الموعد", "موعد",
         "التاريخ", "تاريخ", "قريبا", "قريباً", "يوم", "يومي", "أيام", "الأيام", "أسبوع", "الأسبوع", "شهر", "الشهر",
         "عام", "العام", "سنة", "السنة", "منتصف", "أوائل", "أواخر", "أوائل", "مطلع", "نهاية", "بداية", "الربيع", "الصيف",
-        "الخريف", "الشتاء", "صباح", "مساء", "الساعة", "المقبل", "القادم", "tbd", "tbc", "tba",
+        "الخريف", "الشتاء", "صباح", "مساء", "الساعة", "المقبل", "القادم", "محدد", "تحديد", "التحديد", "يتقرر",
+        "سيتقرر", "tbd", "tbc", "tba", "later", "determined", "announced", "confirmed", "pending",
     )
 )
 
@@ -319,7 +321,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     # never its end (اب in كتاب) unless after the conjunction و (ومايو) or a digit.
     letter_before = r"(?<![^\W\d_])"
     month = rf"(?:{letter_before}|(?<={letter_before}و))(?:" + "|".join(map(name_re, names)) + r")(?!\w)"
-    slot = rf"{month}(?:\s*/\s*{month})?"
+    # One month slot: a name, optionally paired with a second by a slash or in
+    # brackets ("نيسان/ أبريل", "حزيران (يونيو)").
+    slot = rf"{month}(?:\s*/\s*{month}|\s*\(\s*{month}\s*\))?"
     y_sep = _YEAR_CUE
 
     def mark(g: str) -> str:
@@ -384,7 +388,8 @@ def _slot(slot: str) -> tuple[Calendar, int] | str:
     """The calendar and month number of a month slot, or an error message."""
     greg, hijri = month_table(), hijri_month_table()
     # "تشرين2" is "تشرين 2": the table spells a month number after a space.
-    names = [" ".join(re.sub(r"(?<=[^\W\d_])(?=\d)", " ", part).split()) for part in slot.split("/")]
+    parts = [p for p in re.split(r"[/()]", slot) if p.strip()]
+    names = [" ".join(re.sub(r"(?<=[^\W\d_])(?=\d)", " ", part).split()) for part in parts]
     found = {("gregorian", greg[n]) if n in greg else ("hijri", hijri[n]) for n in names if n in greg or n in hijri}
     if len(found) != 1:
         return f"month names {' / '.join(names)!r} name different months"

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "pdf" / "hidden"))
+from make_hidden import chromium  # noqa: E402  (the same headless printing as the hidden fixtures)
+
 CSS = """
 @page { size: A4; margin: 18mm 16mm; }
 html { direction: rtl; }
@@ -50,20 +50,6 @@ def to_html(source: str) -> str:
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>brochure</title>'
         f"<style>{CSS}</style></head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
-
-
-def chromium(html_text: str, pdf: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "brochure.html"
-        src.write_text(html_text, encoding="utf-8")
-        cmd = [
-            shutil.which("chromium") or "chromium",
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={tmp}/profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
-            src.as_uri(),
-        ]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=180)
 
 
 def main(names: list[str]) -> None:
