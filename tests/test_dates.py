@@ -187,6 +187,17 @@ def test_a_hijri_date_that_disagrees_with_its_equivalent_keeps_the_gregorian_and
     assert found.start == D(2011, 10, 27) and found.warnings == m.warnings
 
 
+def test_hijri_months_and_years_agree_with_the_gregorian_ones_they_overlap():
+    (m,) = find_dates(to_match("رمضان 1443هـ (أبريل 2022م)"))
+    assert (m.start, m.end, m.precision, m.calendar, m.hijri, m.warnings) == (
+        D(2022, 4, 1), D(2022, 4, 30), "month", "hijri", "1443-09", ()
+    )
+    (m,) = find_dates(to_match("عام 1443هـ الموافق 2022م"))
+    assert (m.start, m.end, m.precision, m.warnings) == (D(2022, 1, 1), D(2022, 12, 31), "year", ())
+    (m,) = find_dates(to_match("رمضان 1443هـ (يونيو 2022م)"))
+    assert len(m.warnings) == 1
+
+
 def test_day_thirty_of_a_29_day_umm_al_qura_month():
     # Shaban 1443 has 29 days in Umm al-Qura (1 Ramadan 1443 = 2 April 2022).
     (m,) = find_dates(to_match("30 شعبان 1443"))

@@ -689,10 +689,11 @@ def _join(a: _Candidate, b: _Candidate, keyword: bool, text: str) -> DateMention
 
 def _agree(hijri: DateMention, greg: DateMention) -> bool:
     assert hijri.start and hijri.end and greg.start and greg.end
-    if hijri.precision == greg.precision:
+    if hijri.precision == greg.precision == "day":
         return (hijri.start, hijri.end) == (greg.start, greg.end)
-    # A day in one calendar and a month in the other: one within the other.
-    return (greg.start <= hijri.start and hijri.end <= greg.end) or (hijri.start <= greg.start and greg.end <= hijri.end)
+    # Hijri months and years straddle Gregorian ones (رمضان 1443 = April–May
+    # 2022; 1443 هـ = 2021–2022): they agree when they overlap.
+    return hijri.start <= greg.end and greg.start <= hijri.end
 
 
 def _span_text(start: dt.date, end: dt.date) -> str:
