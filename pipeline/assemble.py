@@ -41,9 +41,15 @@ def invalid_record(exc: ValidationError, path: Path, what: str, span: Provenance
     return InvalidRecordError(path, f"{what}: {problems}", page=page, line=line)
 
 
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+def _short(value: object, limit: int = 80) -> str:
+    """``repr`` of a bad value for a message, at most ``limit`` characters
+    (an int of more than 4,300 digits has no ``repr`` at all: Python's
+    integer string conversion limit)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"an integer of about {value.bit_length() * 0.30103:.0f} digits" if isinstance(value, int) else "<no repr>"
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
 def text_block(node: Node) -> TextBlock:

@@ -6,11 +6,14 @@
   (UAX #9 explicit formatting characters, U+061C ALM) and zero-width
   characters removed, other control and private-use characters removed,
   whitespace collapsed, diacritics (tashkeel) kept, Markdown markup removed
-  (heading marks, ``**``/``__``, ``[text](url)`` → ``text``, ``<url>`` → ``url``).
+  (heading marks, ``**``/``__``, ``[text](url)`` → ``text``, ``<url>`` → ``url``),
+  and the Persian/Urdu code points for Arabic letters replaced by the Arabic
+  letters (:data:`PERSIAN_URDU_TO_ARABIC`, a camel-tools ``CharMapper``).
 * **matching** form — what parsers compare. The display form with
   camel-tools ``dediac_ar``, ``normalize_alef_ar`` (أ إ آ ٱ → ا),
   ``normalize_alef_maksura_ar`` (ى → ي), ``normalize_teh_marbuta_ar`` (ة → ه),
-  remaining Arabic combining marks dropped, Arabic-Indic (٠-٩) and Extended
+  remaining Arabic combining marks dropped, Persian/Urdu letters folded as
+  in the display form, Arabic-Indic (٠-٩) and Extended
   Arabic-Indic (۰-۹) digits to ASCII, Arabic comma/semicolon/question mark
   to ASCII, Latin case-folded.
 
@@ -28,6 +31,7 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -54,6 +58,28 @@ _WS_RE = re.compile(r"\s+")
 _EXTRA_MARKS = frozenset(
     chr(c) for r in ((0x0610, 0x061A), (0x0653, 0x065F), (0x06D6, 0x06ED), (0x08D3, 0x08FF)) for c in range(r[0], r[1] + 1)
 )
+# Persian and Urdu keyboards, Word on macOS and Quartz PDFs put these code
+# points in Arabic text for letters Arabic has (Unicode Arabic block chart:
+# FARSI YEH, KEHEH, HEH GOAL, HEH DOACHASHMEE, YEH BARREE, TEH MARBUTA GOAL…).
+# In an Arabic document they are the Arabic letters: ``الحکومة الملکیة`` is
+# ``الحكومة الملكية``. Word-final FARSI YEH stands for yeh or alef maksura
+# (Persian writes both without dots); yeh is the more frequent one, and the
+# matching form folds alef maksura into yeh anyway. Letters with no Arabic
+# equivalent (پ چ ژ گ, Pashto ۍ ې, Urdu ں ٹ ڈ ڑ) are left as they are.
+PERSIAN_URDU_TO_ARABIC: dict[str, str] = {
+    "\u06cc": "\u064a",  # ی FARSI YEH → ي
+    "\u06d2": "\u064a",  # ے YEH BARREE → ي
+    "\u06d3": "\u0626",  # ۓ YEH BARREE WITH HAMZA ABOVE → ئ
+    "\u06a9": "\u0643",  # ک KEHEH → ك
+    "\u06aa": "\u0643",  # ڪ SWASH KAF → ك
+    "\u06c1": "\u0647",  # ہ HEH GOAL → ه
+    "\u06be": "\u0647",  # ھ HEH DOACHASHMEE → ه
+    "\u06d5": "\u0647",  # ە AE → ه
+    "\u06c0": "\u0629",  # ۀ HEH WITH YEH ABOVE → ة
+    "\u06c2": "\u0629",  # ۂ HEH GOAL WITH HAMZA ABOVE → ة
+    "\u06c3": "\u0629",  # ۃ TEH MARBUTA GOAL → ة
+}
+_ARABIC_LETTERS = CharMapper(PERSIAN_URDU_TO_ARABIC)
 _ASCII_PUNCT = {"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u066b": ".", "\u066c": ",", "\u066a": "%"}
 
 
@@ -72,7 +98,7 @@ def to_display(text: str) -> str:
     text = _MD_AUTOLINK_RE.sub(r"\1", text)
     text = _MD_EMPHASIS_RE.sub("", text)
     text = normalize_unicode(text)
-    text = text.translate(_INVISIBLE)
+    text = _ARABIC_LETTERS(text.translate(_INVISIBLE))
     if not text.isprintable():
         text = "".join(c if c.isprintable() or c.isspace() else _drop_unprintable(c) for c in text)
     return _WS_RE.sub(" ", text).strip()
@@ -89,6 +115,9 @@ def _match_char(char: str) -> str:
     """The matching form of one display character (possibly ``""``)."""
     if char in _EXTRA_MARKS:
         return ""
+    # The display form has no Persian/Urdu letters, but a text built with
+    # NText.from_display may not come from to_display.
+    char = PERSIAN_URDU_TO_ARABIC.get(char, char)
     out = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(char))))
     if not out:
         return ""

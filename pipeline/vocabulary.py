@@ -127,11 +127,11 @@ def split_label(match_text: str) -> tuple[str, int] | None:
 
 
 # --- Numbers ---------------------------------------------------------------
-# Cardinal number words, masculine and feminine, in matching form after
-# to_match (ة → ه, ى → ي, hamza on alef dropped).
+# Cardinal number words, masculine and feminine, nominative and oblique (the
+# tables are keyed by matching form: ة → ه, ى → ي, hamza on alef dropped).
 _UNITS: dict[int, tuple[str, ...]] = {
     1: ("واحد", "واحدة", "أحد", "إحدى"),
-    2: ("اثنان", "اثنتان", "اثنين", "اثنتين", "اثنا", "اثنتا"),
+    2: ("اثنان", "اثنتان", "اثنين", "اثنتين", "اثنا", "اثنتا", "اثني", "اثنتي", "ثنتان", "ثنتين"),
     3: ("ثلاث", "ثلاثة"),
     4: ("أربع", "أربعة"),
     5: ("خمس", "خمسة"),
@@ -139,8 +139,8 @@ _UNITS: dict[int, tuple[str, ...]] = {
     7: ("سبع", "سبعة"),
     8: ("ثماني", "ثمانية", "ثمان"),
     9: ("تسع", "تسعة"),
-    10: ("عشر", "عشرة"),
 }
+_TEN = ("عشر", "عشرة")
 _TENS: dict[int, tuple[str, ...]] = {
     20: ("عشرون", "عشرين"),
     30: ("ثلاثون", "ثلاثين"),
@@ -150,6 +150,14 @@ _TENS: dict[int, tuple[str, ...]] = {
     70: ("سبعون", "سبعين"),
     80: ("ثمانون", "ثمانين"),
     90: ("تسعون", "تسعين"),
+}
+# Hundreds: مائة and مئة (both spellings are standard), the dual, and 300–900
+# written as one word (ثلاثمائة) — written as two (ثلاث مائة) they are a unit
+# and مائة.
+_HUNDRED = ("مائة", "مئة")
+_TWO_HUNDRED = ("مائتان", "مئتان", "مائتين", "مئتين", "مائتا", "مئتا", "مائتي", "مئتي")
+_HUNDRED_STEMS: dict[int, tuple[str, ...]] = {
+    3: ("ثلاث",), 4: ("أربع",), 5: ("خمس",), 6: ("ست",), 7: ("سبع",), 8: ("ثمان", "ثماني"), 9: ("تسع",),
 }
 # Ordinals (masculine and feminine), with and without the article.
 _ORDINAL_UNITS: dict[int, tuple[str, ...]] = {
@@ -162,79 +170,119 @@ _ORDINAL_UNITS: dict[int, tuple[str, ...]] = {
     7: ("سابع", "سابعة"),
     8: ("ثامن", "ثامنة"),
     9: ("تاسع", "تاسعة"),
-    10: ("عاشر", "عاشرة"),
 }
 
 
-def _strip_article(word: str) -> str:
-    for prefix in ("وال", "ال"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 1:
-            return word[len(prefix):]
-    return word[1:] if word.startswith("و") and len(word) > 2 else word
-
-
 @cache
-def _cardinal_table() -> dict[str, int]:
-    return {to_match(w): n for n, words in (_UNITS | _TENS).items() for w in words}
+def _word_table(ordinal: bool) -> dict[str, tuple[str, int]]:
+    """Number word (matching form) → (kind, value); kinds: ``unit`` (1–9),
+    ``ten`` (10), ``teen`` (the عشر of an ordinal 11th–19th), ``tens``
+    (20–90), ``hundred`` (100–900)."""
+    table: dict[str, tuple[str, int]] = {}
+    for n, words in (_ORDINAL_UNITS if ordinal else _UNITS).items():
+        table.update({to_match(w): ("unit", n) for w in words})
+    if ordinal:
+        # العاشر is 10th; 11th–19th end in the cardinal عشر/عشرة (الحادي عشر).
+        table.update({to_match(w): ("ten", 10) for w in ("عاشر", "عاشرة")})
+        table.update({to_match(w): ("teen", 10) for w in _TEN})
+    else:
+        table.update({to_match(w): ("ten", 10) for w in _TEN})
+    for n, words in _TENS.items():
+        table.update({to_match(w): ("tens", n) for w in words})
+    table.update({to_match(w): ("hundred", 100) for w in _HUNDRED})
+    table.update({to_match(w): ("hundred", 200) for w in _TWO_HUNDRED})
+    for n, stems in _HUNDRED_STEMS.items():
+        table.update({to_match(stem + h): ("hundred", n * 100) for stem in stems for h in _HUNDRED})
+    return table
 
 
-@cache
-def _ordinal_table() -> dict[str, int]:
-    return {to_match(w): n for n, words in _ORDINAL_UNITS.items() for w in words}
-
-
-def parse_cardinal_words(words: list[str]) -> tuple[int, int] | None:
+def parse_cardinal_words(words: list[str], *, article: bool = True) -> tuple[int, int] | None:
     """Read a cardinal number written in words at the start of ``words``.
 
-    Handles units 1–10 in both genders, 11–19 (``ثلاث عشرة``, ``أحد عشر``,
-    ``اثنا عشر``), tens 20–90 and compounds (``خمسة وعشرون``).
+    Every number from 1 to 999: units in both genders and cases (``إحدى``،
+    ``اثنتين``), 11–19 (``ثلاث عشرة``، ``أحد عشر``، ``اثنتا عشرة``), tens
+    (``عشرون``/``عشرين``), units and tens (``إحدى وعشرون``), hundreds with
+    ``مائة`` or ``مئة`` (``مائة``، ``مئتان``، ``ثلاثمائة``، ``ثلاث مئة``) and what
+    follows them (``مائة وخمس وعشرون``); with the article when ``article``
+    (``الخمسة والعشرون``، ``المائة``).
 
     Args:
         words: matching-form tokens.
+        article: accept ``ال`` on the number words.
 
     Returns:
         ``(value, tokens_used)`` or ``None`` if the first token is no number word.
     """
-    return _parse_number_words(words, _cardinal_table(), article=False)
+    return _parse_number_words(words, _word_table(False), article=article, conjunction=False)
 
 
 def parse_ordinal_words(words: list[str]) -> tuple[int, int] | None:
     """Read an ordinal at the start of ``words`` (matching-form tokens).
 
     Handles الأول … العاشر and their feminine forms, 11–19 (``الحادي عشر``,
-    ``الحادية عشرة``, ``الثاني عشر``), tens (``العشرون``, ``العشرين``) and
-    compounds (``الحادي والعشرون``), up to 99.
+    ``الحادية عشرة``, ``الثاني عشر``), tens (``العشرون``, ``العشرين``),
+    compounds (``الحادي والعشرون``) and hundreds (``المائة``), up to 999.
 
     Returns:
         ``(value, tokens_used)`` or ``None``.
     """
-    table = _ordinal_table() | {k: v for k, v in _cardinal_table().items() if v >= 20}
-    return _parse_number_words(words, table, article=True)
+    return _parse_number_words(words, _word_table(True), article=True, conjunction=True)
 
 
-def _parse_number_words(words: list[str], table: dict[str, int], *, article: bool) -> tuple[int, int] | None:
-    if not words:
-        return None
+def _parse_number_words(
+    words: list[str], table: dict[str, tuple[str, int]], *, article: bool, conjunction: bool
+) -> tuple[int, int] | None:
+    """Hundreds, then units-and-tens joined by و; ``conjunction``: the first
+    word may carry و too."""
 
-    def value(word: str) -> int | None:
-        if word in table:
-            return table[word]
+    def word(i: int, *, joined: bool) -> tuple[str, int] | None:
+        """Kind and value of ``words[i]``; ``joined``: it must start with و."""
+        if i >= len(words):
+            return None
+        w = words[i]
+        forms = []
+        if joined:
+            if not (w.startswith("و") and len(w) > 2):
+                return None
+            w = w[1:]
+        elif conjunction and w.startswith("و") and len(w) > 2:
+            forms.append(w[1:])
+        forms.insert(0, w)
         if article:
-            bare = _strip_article(word)
-            return table.get(bare)
+            forms += [f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 3]
+        for f in forms:
+            if f in table:
+                return table[f]
         return None
 
-    first = value(words[0])
+    def below_hundred(i: int, *, joined: bool) -> tuple[int, int] | None:
+        first = word(i, joined=joined)
+        if first is None or first[0] in ("hundred", "teen"):
+            return None
+        kind, value = first
+        if kind == "unit":
+            nxt = word(i + 1, joined=False)
+            if nxt is not None and nxt[0] in ("ten", "teen"):
+                return 10 + value, i + 2
+            nxt = word(i + 1, joined=True)
+            if nxt is not None and nxt[0] == "tens":
+                return value + nxt[1], i + 2
+        return value, i + 1
+
+    first = word(0, joined=False)
     if first is None:
         return None
-    ten_words = {to_match(w) for w in ("عشر", "عشرة")}
-    if first < 10 and len(words) > 1 and words[1] in ten_words:
-        return 10 + first, 2
-    if first < 10 and len(words) > 1 and words[1].startswith("و"):
-        tens = value(words[1][1:])
-        if tens is not None and tens >= 20 and tens % 10 == 0:
-            return tens + first, 2
-    return first, 1
+    hundreds, i = 0, 0
+    if first[0] == "hundred":
+        hundreds, i = first[1], 1
+    elif first[0] == "unit" and first[1] >= 3:
+        nxt = word(1, joined=False)
+        if nxt is not None and nxt == ("hundred", 100):
+            hundreds, i = first[1] * 100, 2
+    if hundreds:
+        rest = below_hundred(i, joined=True)
+        return (hundreds + rest[0], rest[1]) if rest else (hundreds, i)
+    return below_hundred(0, joined=False)
 
 
 # --- Meeting headings (the meetings profile's section headings) -------------

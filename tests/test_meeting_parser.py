@@ -86,6 +86,58 @@ def test_unparseable_date_keeps_text_and_warns(tmp_path):
     m = result.record.meetings[0]
     assert m.date_text == "في موعد يحدد لاحقاً، جنيف" and m.start_date is None and m.end_date is None
     assert "unparsed_date" in [w.code for w in result.warnings]
+    assert (m.city, m.country) == ("جنيف", None)
+
+
+@pytest.mark.parametrize(
+    "value, city, country, code",
+    [
+        ("يحدد الموعد لاحقاً، غابوروني، بوتسوانا", "غابوروني", "بوتسوانا", "BW"),
+        ("سيعلن عنه لاحقا، جنيف، سويسرا", "جنيف", "سويسرا", "CH"),
+        ("TBD، القاهرة، مصر", "القاهرة", "مصر", "EG"),
+        ("31 نيسان 2020، جنيف، سويسرا", "جنيف", "سويسرا", "CH"),  # found but impossible
+        ("أيار/ مايو 2013، جنيف، سويسرا", "جنيف", "سويسرا", "CH"),  # month only
+        ("منتصف أيار، الرباط، المغرب", "الرباط", "المغرب", "MA"),
+        ("27/11/1432، جدة، السعودية", "جدة", "السعودية", "SA"),  # year out of range
+    ],
+)
+def test_a_date_that_cannot_be_read_leaves_the_venue(tmp_path, value, city, country, code):
+    result = run(tmp_path, meeting_text(f"تاريخ ومكان الانعقاد: {value}"))
+    m = result.record.meetings[0]
+    assert (m.start_date, m.end_date, m.date_text) == (None, None, value)
+    assert (m.city, m.country, m.country_code) == (city, country, code)
+    assert [w.code for w in result.warnings] == ["unparsed_date"]
+
+
+@pytest.mark.parametrize(
+    "value, start, end",
+    [
+        ("27/11/1432هـ الموافق 25/10/2011م، غابوروني، بوتسوانا", dt.date(2011, 10, 25), dt.date(2011, 10, 25)),
+        ("25-26 ذو القعدة 1432هـ، غابوروني، بوتسوانا", dt.date(2011, 10, 23), dt.date(2011, 10, 24)),
+        ("25-26 تشرين 1 2011، غابوروني، بوتسوانا", dt.date(2011, 10, 25), dt.date(2011, 10, 26)),
+        ("25-26 تشرين أول 2011، غابوروني، بوتسوانا", dt.date(2011, 10, 25), dt.date(2011, 10, 26)),
+        ("25-26 تشرین الأول/ أکتوبر 2011، غابورونی، بوتسوانا", dt.date(2011, 10, 25), dt.date(2011, 10, 26)),
+    ],
+)
+def test_hijri_levantine_and_persian_dates_with_their_venue(tmp_path, value, start, end):
+    text = meeting_text(f"تاريخ ومكان الانعقاد: {value}", heading="## الاجتماع العالمي الأول للعمليات التشاورية: 2011")
+    result = run(tmp_path, text)
+    m = result.record.meetings[0]
+    assert (m.start_date, m.end_date) == (start, end)
+    assert (m.city, m.country_code) == ("غابوروني", "BW")
+    assert result.warnings == []
+
+
+def test_a_hijri_date_that_disagrees_with_its_equivalent_is_warned(tmp_path):
+    text = meeting_text(
+        "تاريخ ومكان الانعقاد: 27/11/1432هـ الموافق 27/10/2011م، جدة، السعودية",
+        heading="## الاجتماع العالمي الأول للعمليات التشاورية: 2011",
+    )
+    result = run(tmp_path, text)
+    m = result.record.meetings[0]
+    assert m.start_date == dt.date(2011, 10, 27) and m.city == "جدة"
+    assert [w.code for w in result.warnings] == ["date_doubtful"]
+    assert "2011-10-25" in result.warnings[0].message
 
 
 def test_participant_sum_mismatch_is_a_warning_not_a_crash(tmp_path):

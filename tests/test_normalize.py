@@ -33,3 +33,26 @@ def test_display_slice_maps_matching_indices_back_to_the_display_text():
     assert text.display_slice(start, start + 4) == "آليّة"
     assert text.display_slice(start) == "آليّة من آليات"
     assert len(text.origin) == len(text.match)
+
+
+def test_display_turns_persian_and_urdu_code_points_into_arabic_letters():
+    # FARSI YEH U+06CC and KEHEH U+06A9, as typed on a Persian keyboard
+    assert to_display("الحکومة الملکیة التایلندیة") == "الحكومة الملكية التايلندية"
+    assert to_display("غابورونی") == "غابوروني"
+    # HEH GOAL U+06C1, HEH DOACHASHMEE U+06BE, YEH BARREE U+06D2, TEH MARBUTA GOAL U+06C3,
+    # HEH WITH YEH ABOVE U+06C0, AE U+06D5
+    assert to_display("\u06c1\u06be\u06d2\u06c3\u06c0\u06d5") == "\u0647\u0647\u064a\u0629\u0629\u0647"
+    # presentation forms of FARSI YEH (U+FBFC…U+FBFF) become the letter first, then yeh
+    assert to_display("\ufbfe\ufbff") == "\u064a\u064a"
+
+
+def test_persian_only_letters_are_kept():
+    assert to_display("پ چ ژ گ ں") == "پ چ ژ گ ں"
+    assert to_match("گزارش") == "گزارش"
+
+
+def test_matching_form_folds_persian_letters_both_ways():
+    assert to_match("الحکومة الملکیة") == to_match("الحكومة الملكية") == "الحكومه الملكيه"
+    assert to_match("تشرین الأول/ أکتوبر") == to_match("تشرين الأول/ أكتوبر")
+    # a text built from an unfolded "display" still folds in the matching form
+    assert NText.from_display("ملکی").match == "ملكي"

@@ -38,3 +38,29 @@ def test_cardinals(text, value):
 def test_not_a_number():
     assert parse_ordinal_words(words("للعمليات التشاورية")) is None
     assert parse_cardinal_words(words("منظمات")) is None
+
+
+@pytest.mark.parametrize(
+    "text, value, used",
+    [
+        ("إحدى وعشرون آلية", 21, 2), ("واحد وعشرين", 21, 2), ("اثنتان وتسعون", 92, 2), ("اثنتي عشرة", 12, 2),
+        ("مائة", 100, 1), ("مئة وواحد", 101, 2), ("مئتان وعشر", 210, 2), ("مائتين وإحدى عشرة", 211, 3),
+        ("ثلاثمائة وخمسة وأربعون", 345, 3), ("ثلاث مئة", 300, 2), ("تسعمائة وتسع وتسعون", 999, 3),
+        ("الخمسة والعشرون", 25, 2), ("المائة والعشرون", 120, 2),
+        ("خمسة منظمات وعشرون", 5, 1),  # و glued to a word that is not the next number word
+        ("عشر", 10, 1), ("عشرون وخمسة", 20, 1),  # tens then units is not a compound
+    ],
+)
+def test_cardinals_up_to_999(text, value, used):
+    assert parse_cardinal_words(words(text)) == (value, used)
+
+
+def test_cardinals_without_the_article_when_asked():
+    assert parse_cardinal_words(words("الخمسة"), article=False) is None
+    assert parse_cardinal_words(words("الخمسة")) == (5, 1)
+
+
+def test_ordinal_ten_and_teens():
+    assert parse_ordinal_words(words("العاشرة")) == (10, 1)
+    assert parse_ordinal_words(words("عشر")) is None  # the عشر of الحادي عشر alone is no ordinal
+    assert parse_ordinal_words(words("المائة")) == (100, 1)

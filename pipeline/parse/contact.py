@@ -1,16 +1,17 @@
-"""The contact block into organization, unit, address, phone, fax, e-mail, web site."""
+"""The contact block into organization, unit, address, phone, fax, e-mail, web site.
+
+E-mail addresses, web sites and phone numbers are found with the functions of
+:mod:`pipeline.parse.contacts`, which the generic contact extractor uses too.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..errors import Diagnostic
 from ..structure.model import SectionNode
 from ..vocabulary import contact_label_table
-
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_URL_RE = re.compile(r"https?://[^\s<>\"]+|www\.[^\s<>\"]+")
+from .contacts import ascii_digits, find_emails, find_phones, find_urls
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,9 @@ def parse_contact(section: SectionNode) -> ParsedContact:
     line) and the unit (second line). Labels map through
     :data:`pipeline.vocabulary.CONTACT_LABELS`; an e-mail address or URL on
     an unlabelled line is taken too. Values are kept as written (display
-    form), the e-mail and URL extracted from their field.
+    form), the e-mail and URL extracted from their field (the URL with a
+    scheme: ``www.iom.int`` → ``https://www.iom.int``), the phone and fax
+    number as written without the words around it.
     """
     labels = contact_label_table()
     names: list[str] = []
@@ -52,24 +55,35 @@ def parse_contact(section: SectionNode) -> ParsedContact:
             continue
         found.setdefault(key, [line.display for line in f.value_lines])
     for name in list(names):
-        if _EMAIL_RE.fullmatch(name) or _URL_RE.fullmatch(name):
+        if _is_whole(find_emails(name), name) or _is_whole(find_urls(name), name):
             names.remove(name)
             loose.append(name)
-    email_src = " ".join(found.get("email", [])) + " " + " ".join(loose)
-    url_src = " ".join(found.get("website", [])) + " " + " ".join(loose)
-    email = _EMAIL_RE.search(email_src)
-    url = _URL_RE.search(url_src)
+    emails = find_emails(" ".join([*found.get("email", []), *loose]))
+    urls = [u for u in find_urls(" ".join([*found.get("website", []), *loose])) if u.kind == "website"]
 
     def joined(key: str) -> str | None:
         return " ".join(found[key]).strip() or None if key in found else None
+
+    def number(key: str) -> str | None:
+        """The first number of a phone or fax field as written, else the field."""
+        text = joined(key)
+        if text is None:
+            return None
+        phones = find_phones(ascii_digits(text))
+        return text[phones[0].span[0]:phones[0].span[1]] if phones else text
 
     return ParsedContact(
         organization=names[0] if names else None,
         unit=names[1] if len(names) > 1 else None,
         address=found.get("address", []),
-        phone=joined("phone"),
-        fax=joined("fax"),
-        email=email.group() if email else None,
-        website=url.group().rstrip(".,;") if url else None,
+        phone=number("phone"),
+        fax=number("fax"),
+        email=emails[0].text if emails else None,
+        website=urls[0].value if urls else None,
         warnings=warnings,
     )
+
+
+def _is_whole(mentions: list, text: str) -> bool:
+    """Whether one mention is the whole of ``text``."""
+    return len(mentions) == 1 and mentions[0].span == (0, len(text.rstrip()))

@@ -16,10 +16,10 @@ from ..normalize import NText
 from ..models import Provenance
 from ..structure.model import SectionNode
 from ..vocabulary import YEAR_RE, meeting_heading_number, meeting_label_table
-from .dates import DateParseError, find_date_range
+from .dates import DateParseError, find_date_range, find_dates, looks_like_date
 from .hosts import split_hosts
 from .participants import ParticipantCounts, parse_participants
-from .venues import Venue, parse_venue
+from .venues import VENUE_PART_SEPARATOR, Venue, parse_venue
 
 _ANY_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _QUOTES = "\"'“”„«»‘’"
@@ -134,7 +134,13 @@ def parse_meeting(section: SectionNode) -> ParsedMeeting:
 
 
 def _date_and_venue(values: dict[str, NText], warn) -> tuple[str | None, dt.date | None, dt.date | None, Venue]:
-    """Dates and venue from a combined field, or from separate date and venue fields."""
+    """Dates and venue from a combined field, or from separate date and venue fields.
+
+    The date and the venue are read independently: a date that cannot be read
+    (``يحدد الموعد لاحقاً``) is kept as ``date_text`` with a warning, and the
+    venue is still read from the parts of the field that are not about the
+    date (:func:`venue_part`).
+    """
     no_venue = Venue(None, None, None, False)
     combined = values.get("date_venue")
     date_field = combined or values.get("date")
@@ -145,19 +151,62 @@ def _date_and_venue(values: dict[str, NText], warn) -> tuple[str | None, dt.date
         warn("missing_field", "no date-and-venue field")
         return None, None, None, no_venue
     start = end = None
-    rest = date_field
     try:
         found = find_date_range(date_field.match)
         start, end = found.start, found.end
-        a, b = found.span
-        rest = NText.from_display(f"{date_field.display_slice(0, a)} {date_field.display_slice(b)}".strip())
+        for note in found.warnings:
+            warn("date_doubtful", f"date {date_field.display!r}: {note}")
     except DateParseError as exc:
         warn("unparsed_date", f"date not understood in {date_field.display!r}: {exc}")
-        # Without a date the whole text may still hold the venue after a comma.
-        rest = NText.from_display("")
-    venue_text = venue_field if venue_field is not None else rest if combined is not None else NText.from_display("")
+    if venue_field is not None:
+        venue_text = venue_field
+    elif combined is not None:
+        venue_text = venue_part(combined)
+    else:
+        venue_text = NText.from_display("")
     venue = parse_venue(venue_text) if venue_text else no_venue
     return date_field.display, start, end, _venue(venue, warn)
+
+
+def venue_part(text: NText) -> NText:
+    """The venue in a date-and-venue text: the text without its date
+    mentions (read or not) and without the parts that are about the date.
+
+    ``14-15 نيسان/ أبريل 2005، جنيف، سويسرا`` → ``جنيف، سويسرا``;
+    ``يحدد الموعد لاحقاً، غابوروني، بوتسوانا`` → ``غابوروني، بوتسوانا``.
+    Parts are cut where :func:`pipeline.parse.venues.parse_venue` cuts them.
+    """
+    match = text.match
+    keep = [True] * len(match)
+    for mention in find_dates(match):
+        a, b = mention.span
+        keep[a:b] = [False] * (b - a)
+    pieces: list[str] = []
+    start = 0
+    for m in [*VENUE_PART_SEPARATOR.finditer(match), None]:
+        end = m.start() if m else len(match)
+        runs = _kept_runs(keep, start, end)
+        piece_match = " ".join(match[a:b] for a, b in runs)
+        if piece_match.strip(" \t.,;:-–—()/") and not looks_like_date(piece_match):
+            pieces.append(" ".join(text.display_slice(a, b) for a, b in runs))
+        if m:
+            start = m.end()
+    return NText.from_display("، ".join(p for p in pieces if p))
+
+
+def _kept_runs(keep: list[bool], start: int, end: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if keep[i]:
+            j = i
+            while j < end and keep[j]:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
 
 
 def _venue(venue: Venue, warn) -> Venue:

@@ -44,7 +44,13 @@ _noun("organization", ("منظمه",), ("منظمتان", "منظمتين"), ("�
 _noun("commission", ("لجنه",), ("لجنتان", "لجنتين"), ("لجان",))
 
 _MAX_LEADING_WORDS = 3
-_ITEM_BREAK_RE = re.compile(r"[()\[\],;:]|\.(?=\s|$)")
+# A comma inside a number grouped in thousands (1,200) breaks no item.
+_ITEM_BREAK_RE = re.compile(r"[()\[\];:]|,(?!(?<=\d,)\d{3}(?!\d))|\.(?=\s|$)")
+_DIGITS_RE = re.compile(r"[0-9]+")
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+# A count has at most this many digits; a longer digit run is no count (and
+# Python refuses to turn more than 4,300 digits into an int).
+_MAX_COUNT_DIGITS = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +74,21 @@ class ParticipantCounts:
 class _Item:
     kind: str | None
     count: int | None
+    note: str | None = None
+
+
+def _is_digits(word: str) -> bool:
+    """ASCII digits only (the matching form's digits; ``str.isdigit`` also
+    accepts superscripts that ``int`` rejects)."""
+    return bool(_DIGITS_RE.fullmatch(word))
 
 
 def _strip_prefix(word: str) -> str:
     """A noun without the conjunction و and the article ال (والعمليات → عمليات)."""
+    if _is_number_word(word):
+        return word  # واحد is one, not و + أحد
     rest = word[1:]
-    if word.startswith("و") and (rest in _NOUNS or rest.startswith("ال") or rest[:1].isdigit() or _is_number_word(rest)):
+    if word.startswith("و") and (rest in _NOUNS or rest.startswith("ال") or _is_digits(rest[:1]) or _is_number_word(rest)):
         word = rest
     if word.startswith("ال") and word[2:] in _NOUNS:
         word = word[2:]
@@ -106,23 +121,33 @@ def _kind(noun: str, rest: str) -> str | None:
 def _split_items(match_text: str) -> list[list[str]]:
     """Items at brackets and commas, and at a ``و`` glued to a number or a
     participant noun (``و5``، ``وعملية``) or to a word followed by a number
-    (``وبحضور 4``)."""
+    (``وبحضور 4``). A number written in words is never cut: the ``و`` inside
+    ``إحدى وعشرون`` or ``مائة وخمس`` joins the parts of one number."""
     items: list[list[str]] = []
     for chunk in _ITEM_BREAK_RE.split(match_text):
         current: list[str] = []
         words = chunk.split()
-        for k, word in enumerate(words):
+        k = 0
+        while k < len(words):
+            word = words[k]
             bare = _strip_prefix(word)
             glued = word.startswith("و") and bare != word
-            counted = glued and (bare[:1].isdigit() or bare in _NOUNS or _is_number_word(bare))
+            number = parse_cardinal_words([bare, *words[k + 1:]])
+            counted = glued and (_is_digits(bare[:1]) or bare in _NOUNS or number is not None)
             introduces = (
                 word.startswith("و") and len(word) > 2 and k + 1 < len(words)
-                and (words[k + 1].isdigit() or _is_number_word(words[k + 1]))
+                and (_is_digits(words[k + 1]) or _is_number_word(words[k + 1]))
             )
             if (counted or introduces) and current:
                 items.append(current)
                 current = []
             current.append(bare if counted else word)
+            if number is not None and (counted or not glued):
+                # the other words of the number stay with its first one
+                current.extend(words[k + 1:k + number[1]])
+                k += number[1]
+            else:
+                k += 1
         if current:
             items.append(current)
     return items
@@ -142,17 +167,51 @@ def _parse_item(words: list[str]) -> _Item:
     return _Item(None, None)
 
 
+def _digit_count(words: list[str]) -> tuple[int | str, int] | None:
+    """A count written in digits at the start of ``words``: ``(value,
+    tokens_used)``, ``value`` the digits themselves (a ``str``) when they are
+    too many for a count; ``None`` when the first word is no number.
+
+    Thousands may be grouped with commas (``1,200``) or spaces (``1 200``); a
+    long digit run a PDF line break cut into several words is one run.
+    """
+    if not words:
+        return None
+    if _GROUPED_RE.fullmatch(words[0]):
+        return int(words[0].replace(",", "")), 1
+    if not _is_digits(words[0]):
+        return None
+    j = 1
+    while j < len(words) and _is_digits(words[j]):
+        j += 1
+    run = words[:j]
+    if len(run) > 1 and len(run[0]) <= 3 and all(len(w) == 3 for w in run[1:]):
+        return int("".join(run)), j  # "1 200"
+    total = sum(map(len, run))
+    if total > _MAX_COUNT_DIGITS and (len(run) == 1 or all(len(w) > 3 for w in run)):
+        return "".join(run), j
+    if len(run[0]) > _MAX_COUNT_DIGITS:
+        return run[0], 1
+    return int(run[0]), 1
+
+
 def _parse_from(words: list[str]) -> _Item:
     count: int | None = None
     i = 0
-    if words and words[0].isdigit():
-        count, i = int(words[0]), 1
+    too_long = None
+    digits = _digit_count(words)
+    if digits is not None:
+        value, i = digits
+        if isinstance(value, int):
+            count = value
+        else:
+            too_long = value
     else:
         parsed = parse_cardinal_words(words)
         if parsed:
             count, i = parsed
     # "15 من آليات التشاور": a count, then a partitive من before the noun.
-    if i < len(words) and words[i] == "من" and count is not None:
+    if i < len(words) and words[i] == "من" and (count is not None or too_long):
         i += 1
     if i >= len(words):
         return _Item(None, None)
@@ -163,6 +222,9 @@ def _parse_from(words: list[str]) -> _Item:
     rest_words = words[i + 1 :]
     # "13 عملية من العمليات التشاورية": the kind is in the partitive phrase.
     rest = " ".join(rest_words)
+    kind = _kind(noun, rest)
+    if too_long:
+        return _Item(kind, None, f"count of {len(too_long):,} digits ({too_long[:12]}…) for {noun_word!r} is no number of participants; dropped")
     if count is None:
         for j, w in enumerate(rest_words):
             parsed = parse_cardinal_words(rest_words[j:])
@@ -171,7 +233,7 @@ def _parse_from(words: list[str]) -> _Item:
                 break
     if count is None:
         count = {"sg": 1, "du": 2}.get(number)
-    return _Item(_kind(noun, rest), count)
+    return _Item(kind, count)
 
 
 def parse_participants(match_text: str) -> tuple[ParticipantCounts, list[str]]:
@@ -188,6 +250,8 @@ def parse_participants(match_text: str) -> tuple[ParticipantCounts, list[str]]:
     notes: list[str] = []
     for words in _split_items(match_text):
         item = _parse_item(words)
+        if item.note:
+            notes.append(f"participants item {item.kind or 'not recognised'}: {item.note}")
         if item.kind is None:
             if any(_strip_prefix(w) in _NOUNS for w in words[:3]):
                 notes.append(f"participants item not recognised: {' '.join(words)!r}")

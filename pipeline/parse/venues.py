@@ -58,7 +58,7 @@ _STRIP = " \t.,;:-–—()/\"'«»"
 _LEADING_PREP_RE = re.compile(r"^(?:في|ب)\s+")
 # Venue parts: commas (Arabic ، is ASCII in the matching form), semicolons,
 # brackets ("جنيف (سويسرا)"), and dashes with spaces around them.
-_PART_SEPARATOR = re.compile(r"[,;()\[\]]|\s[-–—]\s")
+VENUE_PART_SEPARATOR = re.compile(r"[,;()\[\]]|\s[-–—]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ def parse_venue(text: NText) -> Venue:
     online = bool(_ONLINE_RE.search(match) or _HYBRID_RE.search(match))
     parts: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(_PART_SEPARATOR, match):
+    for m in VENUE_PART_SEPARATOR.finditer(match):
         parts.append((start, m.start()))
         start = m.end()
     parts.append((start, len(match)))

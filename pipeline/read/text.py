@@ -11,9 +11,13 @@ and list markers ``-``, ``*``, ``•``, ``◆`` … (→ ``list_item``). Inline 
 (``**bold**``, links) is kept for the normalize stage; a line wholly in bold
 sets ``bold``. Every block keeps its 1-based line span (provenance).
 
-Decoding: a BOM (UTF-8, UTF-16, UTF-32) wins; otherwise strict UTF-8; otherwise
-charset-normalizer's candidates, keeping the first that decodes to Arabic text
-(Windows-1256 and ISO-8859-6 are the usual ones).
+Decoding is strict: a BOM (UTF-8, UTF-16, UTF-32) wins; otherwise UTF-8;
+otherwise — only when no part of the file is UTF-8 Arabic — charset-normalizer's
+candidates, keeping the first that decodes to Arabic text (Windows-1256 and
+ISO-8859-6 are the usual ones). A file that is UTF-8 only in part (UTF-8 and
+Windows-1256 halves, or a few damaged bytes) is an encoding error naming the
+line of the first bad byte: read as a legacy code page it would give other
+letters, silently.
 """
 
 from __future__ import annotations
@@ -34,41 +38,55 @@ _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)(.*?)(?:\s+#+\s*)?$")
 _LIST_RE = re.compile(rf"^\s*(?:[-*+{BULLET_GLYPHS}]|\d{{1,2}}[.)])\s+")
 _BOLD_LINE_RE = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
+# Three Arabic letters in a row encoded as UTF-8 (U+0600–U+06FF: lead byte
+# D8–DB, one continuation byte). In a Windows-1256 or ISO-8859-6 file these
+# bytes would be letter, punctuation, letter, punctuation… — not Arabic text;
+# so a file with such a run is UTF-8, whole or damaged.
+_UTF8_ARABIC_RE = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){3}")
+_ARABIC_CODE_PAGES = ("cp1256", "iso8859_6", "mac_arabic", "cp720")
+_ARABIC_WORD_RE = re.compile(r"\S*[\u0621-\u064A]\S*")
+_MIXED_WORD_RE = re.compile(r"\S*(?:[\u0621-\u064A]\S*[\u00C0-\u00FF]|[\u00C0-\u00FF]\S*[\u0621-\u064A])\S*")
+# An Arabic letter between two Latin letters ("Rىunion": a French é read in
+# an Arabic code page); real Arabic text never writes one.
+_SANDWICH_RE = re.compile(r"[A-Za-z][\u0621-\u064A]+[A-Za-z]")
 
+# (BOM, the encoding reported, the codec that decodes what follows the BOM)
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode a text source's bytes.
+    """Decode a text source's bytes, strictly.
 
     Returns:
         ``(text, encoding)`` where ``encoding`` is a Python codec name.
 
     Raises:
         EmptySourceError: no bytes, or only whitespace.
-        DecodingError: no BOM, not UTF-8, and no candidate encoding of
-            charset-normalizer gives text with Arabic letters.
+        DecodingError: a BOM whose encoding does not decode the file; a file
+            that is partly UTF-8 but not wholly (the line of the first bad
+            byte is given); no candidate encoding of charset-normalizer gives
+            text with Arabic letters.
     """
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise EmptySourceError(path, "the file is empty (no bytes, or only whitespace)")
-    for bom, encoding in _BOMS:
+    for bom, encoding, body_codec in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom):]
             try:
-                return data.decode(encoding), encoding
+                return body.decode(body_codec), encoding
             except UnicodeDecodeError as exc:
-                raise DecodingError(
-                    path, f"starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason})"
-                ) from None
+                raise _bad_bytes(path, body, exc, body_codec, f"starts with a {encoding} byte-order mark but", len(bom)) from None
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _UTF8_ARABIC_RE.search(data):
+            raise _bad_bytes(path, data, exc, "utf-8", "has UTF-8 Arabic text but") from None
     if b"\x00" in data:
         raise DecodingError(path, "binary content (NUL bytes) in a text source")
 
@@ -76,17 +94,43 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
 
     for match in from_bytes(data):
         text = str(match)
-        if _ARABIC_LETTER_RE.search(text):
+        if _ARABIC_LETTER_RE.search(text) and not _mixed_script(text):
             return text, match.encoding
-    # Windows-1256 is the usual legacy Arabic code page; charset-normalizer may
-    # rank it out on short texts, so it gets a last explicit chance.
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    if _ARABIC_LETTER_RE.search(text):
-        return text, "cp1256"
-    raise DecodingError(path, "not UTF-8, and no other encoding decodes it to Arabic text")
+    # The Arabic code pages, which charset-normalizer may rank out on short
+    # texts, get a last explicit chance, strictly and in order of use.
+    for encoding in _ARABIC_CODE_PAGES:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _ARABIC_LETTER_RE.search(text) and not _mixed_script(text):
+            return text, encoding
+    raise DecodingError(path, "not UTF-8, and no other encoding decodes it to Arabic text without mixing in Latin letters")
+
+
+def _mixed_script(text: str) -> bool:
+    """Whether Latin-1 letters sit inside Arabic words, or Arabic letters inside
+    Latin words: the sign of a wrong code page (ISO-8859-6 or Mac Arabic
+    letters read as Windows-1256 become à, ç, é … inside words; a French page
+    read in an Arabic code page gets ى for é)."""
+    words = _MIXED_WORD_RE.findall(text)
+    arabic_words = len(_ARABIC_WORD_RE.findall(text))
+    sandwiched = len(_SANDWICH_RE.findall(text))
+    return len(words) > max(2, arabic_words // 100) or (sandwiched > 0 and sandwiched >= arabic_words // 100)
+
+
+def _bad_bytes(path: Path, data: bytes, exc: UnicodeDecodeError, encoding: str, what: str, offset: int = 0) -> DecodingError:
+    """The error for a file ``encoding`` decodes only in part, at its first
+    bad byte (``offset``: bytes before ``data`` in the file, a BOM)."""
+    prefix = data[: exc.start].decode(encoding, errors="replace")
+    line = len((prefix + "x").splitlines())
+    bad = data[exc.start : min(exc.end, exc.start + 4)].hex(" ")
+    return DecodingError(
+        path,
+        f"{what} is not valid {encoding} at byte {offset + exc.start} (0x{bad}: {exc.reason}); the file mixes encodings "
+        "or is damaged, and reading it as another encoding would change its letters",
+        line=line,
+    )
 
 
 def parse_text(text: str) -> list[Block]:
