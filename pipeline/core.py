@@ -87,7 +87,7 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
     lap("parse")
     record, warnings = build_record(source, segmented, meetings, contact)
     lap("validate")
-    reader_warnings = [Diagnostic("reader", w) for w in source.warnings]
+    reader_warnings = [w if isinstance(w, Diagnostic) else Diagnostic("reader", w) for w in source.warnings]
     return Extraction(record, reader_warnings + warnings, seconds)
 
 

@@ -50,6 +50,10 @@ class Glyph(NamedTuple):
         size: font size in points (the box height, as pdfplumber's ``size``).
         bold: the font name says bold/black/heavy.
         kind: ``BASE``, ``MARK``, ``SPACE`` or ``JUNK``.
+        run: index of the text-showing operator that drew it (content stream
+            order); glyphs drawn by one operator belong to one run of text.
+        faded: drawn with low opacity or a colour close to its background.
+        space: the font's word space at this size in points (0 = unknown).
     """
 
     x0: float
@@ -60,6 +64,9 @@ class Glyph(NamedTuple):
     size: float
     bold: bool
     kind: int
+    run: int = 0
+    faded: bool = False
+    space: float = 0.0
 
 
 class Line:
