@@ -75,3 +75,26 @@ class PdfBuilder:
         out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
         out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref)
         return bytes(out)
+
+
+def arabic_pages(pages: list[list[str]], wrong: dict[str, str] | None = None, size: float = 12.0) -> bytes:
+    """A PDF of right-aligned Arabic lines, one glyph per character drawn in
+    visual order (right to left), one font whose ToUnicode map gives each
+    glyph its character, or ``wrong[char]`` instead (a broken text layer)."""
+    chars = sorted({c for lines in pages for line in lines for c in line})
+    codes = {c: 0x21 + i for i, c in enumerate(chars)}
+    pdf = PdfBuilder()
+    font = pdf.font(
+        {code: (wrong or {}).get(c, c) for c, code in codes.items()},
+        {code: 250 if c == " " else 500 for c, code in codes.items()},
+    )
+    for lines in pages:
+        ops = [b"BT /F1 %g Tf" % size]
+        for k, line in enumerate(lines):
+            width = sum(0.25 if c == " " else 0.5 for c in line) * size
+            visual = line[::-1]
+            hexes = "".join(f"{codes[c]:02X}" for c in visual)
+            ops.append(b"1 0 0 1 %.2f %.2f Tm <%s> Tj" % (550 - width, 750 - k * size * 1.5, hexes.encode()))
+        ops.append(b"ET")
+        pdf.page(b"\n".join(ops), {"F1": font})
+    return pdf.build()

@@ -31,6 +31,7 @@ from ..errors import (
 )
 from .blocks import BBox, Block, SourceDocument
 from .pdf_backend import PdfDocument, PdfPage
+from .text_quality import assess
 from .pdf_layout import (
     attach_marks,
     ends_full,
@@ -248,27 +249,52 @@ def _check_text_layer(path: Path, pages: list[_Page]) -> list[Diagnostic]:
     """Raise :class:`NoTextLayerError` when most pages have no usable text.
 
     A page has no usable text layer when it has no letters but images or
-    unmapped glyphs, or when at least half its glyphs are ``(cid:NN)``
-    (pitfalls 9). A document without any Arabic letter has no usable layer
-    either (an Arabic brochure whose fonts map glyphs to other code points).
+    unmapped glyphs, or when at least half its glyphs are unmapped (pitfall
+    9), or when its text is garbled: glyphs mapped to the wrong letters, so
+    that few of its Arabic words are words (:mod:`.text_quality`). A
+    document without any Arabic letter has no usable layer either (an
+    Arabic brochure whose fonts map glyphs to other code points).
+
+    The text of a garbled page is never parsed: its lines are removed.
 
     Returns:
-        A ``missing_text_layer`` warning for each page of a minority of such
-        pages (their text is simply missing).
+        For a minority of such pages, one warning per page
+        (``missing_text_layer`` or ``garbled_text_layer``, with the page):
+        their text is missing.
     """
-    bad = [p.number for p in pages if _no_text(p)]
+    missing = [p.number for p in pages if _no_text(p)]
+    garbled = []
+    for p in pages:
+        if p.number not in missing and p.regions:
+            quality = assess(" ".join(line.text for region in p.regions for line in region))
+            if quality.garbled:
+                garbled.append((p.number, quality))
     content = [p for p in pages if p.letters or p.images or p.cids]
     if not content:
         raise NoTextLayerError(path, "no text and no images on any page")
+    bad = sorted(missing + [n for n, _ in garbled])
     if bad and len(bad) * 2 >= len(content):
         which = "all pages" if len(bad) == len(pages) else f"pages {_ranges(bad)} of {len(pages)}"
-        raise NoTextLayerError(path, f"no text layer on {which} (images or glyphs without Unicode mapping); OCR needed")
+        why = "images or glyphs without Unicode mapping" if not garbled else (
+            "glyphs mapped to the wrong letters" if not missing else "images, unmapped glyphs or glyphs mapped to the wrong letters"
+        )
+        raise NoTextLayerError(path, f"no usable text layer on {which} ({why}); OCR needed")
     if not any(_ARABIC_RE.search(line.text) for p in pages for region in p.regions for line in region):
         raise NoTextLayerError(path, "the text layer has no Arabic letters (fonts without a usable Unicode mapping); OCR needed")
-    return [
+    out = [
         Diagnostic("missing_text_layer", f"page {n}: no text layer (images or unmapped glyphs); its text is missing, OCR needed", page=n)
-        for n in bad
+        for n in missing
     ]
+    for n, quality in garbled:
+        out.append(Diagnostic(
+            "garbled_text_layer",
+            f"page {n}: the text layer maps glyphs to the wrong letters (only {quality.known} of {quality.words} "
+            "Arabic words are words); its text is left out, OCR needed",
+            page=n,
+        ))
+        pages[n - 1].regions = []
+    out.sort(key=lambda d: d.page or 0)
+    return out
 
 
 def _no_text(page: _Page) -> bool:

@@ -127,7 +127,9 @@ def classify(text: str) -> tuple[str, int]:
     """Clean a glyph's text and tell its kind.
 
     Control, format (bidi controls, ZWJ…), private-use and unassigned code
-    points are dropped (pitfall 7); a glyph left with nothing is ``JUNK``. A
+    points and U+FFFD REPLACEMENT CHARACTER (InDesign's kashida glyphs,
+    ligatures a font could not map) are dropped (pitfall 7); a glyph left
+    with nothing is ``JUNK`` (it keeps its place on the line). A
     glyph whose compatibility form is only combining marks (e.g. the
     presentation form U+FE7C SHADDA ISOLATED, NFKC ``" ّ"``) is a ``MARK``
     holding the plain combining marks (pitfall 4).
@@ -137,7 +139,7 @@ def classify(text: str) -> tuple[str, int]:
     """
     if text.isspace():
         return " ", SPACE
-    clean = "".join(c for c in text if unicodedata.category(c) not in _DROP_CATEGORIES)
+    clean = "".join(c for c in text if unicodedata.category(c) not in _DROP_CATEGORIES and c != "\ufffd")
     if not clean:
         return "", JUNK
     if unicodedata.combining(clean[0]) or "\ufe70" <= clean[0] <= "\ufe7f" or "\ufc5e" <= clean[0] <= "\ufc63":
