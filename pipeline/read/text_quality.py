@@ -27,11 +27,12 @@ short page is not judged on a handful of names.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+from .stats import wilson_interval
 
 # Below this share of plausible words (upper confidence bound) a page's
 # text layer is garbled. Real text: 0.91 and up on every page of the
@@ -40,7 +41,6 @@ from functools import cache
 GARBLED_SHARE = 0.7
 # Fewer Arabic words than this say nothing either way.
 MIN_WORDS = 8
-_Z = 1.645  # one-sided 95 %
 
 _WORD_RE = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+")
 _STRIP_RE = re.compile(r"[\u064B-\u065F\u0670\u0640\u06D6-\u06ED\ufffd\ue000-\uf8ff]")
@@ -70,7 +70,7 @@ class TextQuality:
     def garbled(self) -> bool:
         """At least ``MIN_WORDS`` Arabic words, and the upper confidence bound
         of the plausible share below ``GARBLED_SHARE``."""
-        return self.words >= MIN_WORDS and _wilson_upper(self.known, self.words) < GARBLED_SHARE
+        return self.words >= MIN_WORDS and wilson_interval(self.known, self.words)[1] < GARBLED_SHARE
 
 
 def assess(text: str) -> TextQuality:
@@ -120,10 +120,3 @@ def _vocabulary() -> frozenset[str]:
     from wordfreq import get_frequency_dict
 
     return frozenset(w.translate(_FOLD) for w in get_frequency_dict("ar", wordlist="small") if _WORD_RE.fullmatch(w))
-
-
-def _wilson_upper(k: int, n: int) -> float:
-    p = k / n
-    centre = p + _Z * _Z / (2 * n)
-    spread = _Z * math.sqrt(p * (1 - p) / n + _Z * _Z / (4 * n * n))
-    return (centre + spread) / (1 + _Z * _Z / n)
