@@ -61,8 +61,11 @@ from .pdf_line import (
 # Pages whose glyphs are at least this share of unmapped "(cid:NN)" have no
 # usable text layer (pitfall 9).
 CID_SHARE_NO_TEXT = 0.5
-# Running heads and page numbers live in this top/bottom share of the page.
+# Running heads and page numbers live in this top/bottom share of the page;
+# a head repeated at one place on the pages may sit lower (HEAD_SHARE: an
+# official gazette's header 55–70 pt down a 653 pt page).
 MARGIN_SHARE = 0.1
+HEAD_SHARE = 0.25
 # A heading's font is at least this much larger than the body font.
 HEADING_RATIO = 1.15
 
@@ -170,7 +173,8 @@ def _read_page(page: PdfPage) -> _Page:
             result.cids += 1
             text = ""
         clean, kind = classify(text)
-        g = Glyph(pg.x0, pg.x1, pg.top, pg.bottom, clean, pg.size, _is_bold(pg.font), kind, pg.run, pg.faded, pg.space)
+        g = Glyph(pg.x0, pg.x1, pg.top, pg.bottom, clean, pg.size, _is_bold(pg.font), kind, pg.run, pg.faded, pg.space,
+                  _font_family(pg.font))
         stream.append(g)
         if kind == MARK:
             marks.append(g)
@@ -200,6 +204,12 @@ def _read_page(page: PdfPage) -> _Page:
         if lines:
             result.regions.append(lines)
     return result
+
+
+@lru_cache(maxsize=256)
+def _font_family(fontname: str) -> str:
+    """The font's name without its subset prefix (``ABCDEF+``)."""
+    return str(fontname).split("+", 1)[-1]
 
 
 @lru_cache(maxsize=256)
@@ -438,47 +448,77 @@ def _strong_near(text: str, i: int, step: int) -> str | None:
 
 
 def _drop_running_heads(pages: list[_Page]) -> None:
-    """Remove running headers/footers and page numbers (pitfall 10).
+    """Take running headers/footers and page numbers out of the text (pitfall 10).
 
-    Only lines in the top or bottom ``MARGIN_SHARE`` of a page qualify. A
-    bare number there ("3", "- 3 -", "صفحة ٣", "3 / 12") is a page number
-    when it goes up with the pages (:func:`_page_numbers`). A line whose
-    text, digits masked, recurs in the same margin on at least two pages
-    and 40 % of the pages is a running head or footer; so is the same text
-    at the same size as the first or last line of any page.
+    They are kept as the page's furniture (blocks with role ``header`` or
+    ``footer``). Candidates are lines in the top or bottom ``HEAD_SHARE`` of
+    a page. A bare number in the top or bottom ``MARGIN_SHARE`` ("3",
+    "- 3 -", "صفحة ٣", "3 / 12") is a page number when it goes up with the
+    pages (:func:`_page_numbers`). A line whose text, digits masked, recurs
+    on at least two pages and 40 % of the pages is a running head or footer
+    when it is in the ``MARGIN_SHARE`` margins, or when it is the first (last)
+    line of those pages, at the same height (within 1 % of the page height), and nowhere else
+    (at least 80 % of its copies there) and is set no larger than the body
+    text: a repeated heading such as ``مادة ( # )`` that starts some pages is
+    found at other heights too, and a section heading ``القسم #`` atop each
+    page is larger than the body. A page number at either end of the line
+    does not change its text (``2 الجريدة …`` on even pages, ``الجريدة … 3``
+    on odd ones). The same text at the same size as the first or last line
+    of any page is one as well.
     """
-    seen: Counter = Counter()
-    candidates = []
-    numbers = []
+    weights: Counter = Counter()
     for p in pages:
-        keys = set()
         for region in p.regions:
             for line in region:
-                zone = _margin_zone(line, p.height)
-                if not zone:
-                    continue
-                if _PAGE_NUMBER_RE.match(line.text):
-                    numbers.append((p, line))
-                    continue
-                key = (zone, _DIGITS_RE.sub("#", " ".join(line.text.split())))
-                candidates.append((p, line, key))
-                keys.add(key)
-        seen.update(keys)
+                weights[line.size] += line.n_letters
+    body = weights.most_common(1)[0][0] if weights else 0.0
+    numbers = [
+        (p, line) for p in pages for region in p.regions for line in region
+        if _margin_zone(line, p.height, MARGIN_SHARE) and _PAGE_NUMBER_RE.match(line.text)
+    ]
+    page_numbers = {id(line) for line in _page_numbers(numbers)}
+    bare = {id(line) for _, line in numbers}
+    groups: dict[tuple, list[tuple[_Page, Line]]] = {}
+    outer: set[int] = set()  # the first and last lines of each page, page numbers aside
+    for p in pages:
+        lines = [line for region in p.regions for line in region if id(line) not in page_numbers]
+        if lines:
+            outer.add(id(min(lines, key=lambda ln: ln.top)))
+            outer.add(id(max(lines, key=lambda ln: ln.bottom)))
+        for region in p.regions:
+            for line in region:
+                zone = _margin_zone(line, p.height, HEAD_SHARE)
+                if zone and id(line) not in bare:
+                    groups.setdefault((zone, _running_key(line)), []).append((p, line))
     need = max(2, 0.4 * len(pages))
-    drop = {id(line) for p, line, key in candidates if seen[key] >= need}
-    drop.update(id(line) for line in _page_numbers(numbers))
+    drop: set[int] = set()
+    running: set[tuple[str, float]] = set()
+    for key, items in groups.items():
+        if len({p.number for p, _ in items}) < need:
+            continue
+        tops = sorted(line.top for _, line in items)
+        middle = tops[len(tops) // 2]
+        aligned = [(p, line) for p, line in items if abs(line.top - middle) <= 0.01 * p.height and id(line) in outer]
+        if len(aligned) >= 0.8 * len(items) and len({p.number for p, _ in aligned}) >= need and _middle_size(aligned) <= body:
+            heads = aligned
+        else:
+            heads = [(p, line) for p, line in items if _margin_zone(line, p.height, MARGIN_SHARE)]
+        if len({p.number for p, _ in heads}) < need:
+            continue
+        drop.update(id(line) for _, line in heads)
+        running.update((key[1], line.size) for _, line in heads)
+    drop.update(page_numbers)
     # A running head or footer that a short page lets float up to the end
     # of its text (a table footer repeated by a browser) is still one: the
     # same text at the same size as the margin copies, first or last on
     # its page.
-    running = {(key[1], line.size) for p, line, key in candidates if seen[key] >= need}
     if running:
         for p in pages:
             lines = [line for region in p.regions for line in region if id(line) not in drop]
             if not lines:
                 continue
             for line in (min(lines, key=lambda ln: ln.top), max(lines, key=lambda ln: ln.bottom)):
-                if (_DIGITS_RE.sub("#", " ".join(line.text.split())), line.size) in running:
+                if (_running_key(line), line.size) in running:
                     drop.add(id(line))
     if drop:
         for p in pages:
@@ -488,6 +528,19 @@ def _drop_running_heads(pages: list[_Page]) -> None:
                         zone = "header" if line.top < p.height / 2 else "footer"
                         p.furniture.append((zone, line))
             p.regions = [kept for kept in ([l for l in r if id(l) not in drop] for r in p.regions) if kept]
+
+
+def _middle_size(items: list[tuple[_Page, Line]]) -> float:
+    sizes = sorted(line.size for _, line in items)
+    return sizes[len(sizes) // 2]
+
+
+def _running_key(line: Line) -> str:
+    """A line's text with digits masked and a number at either end removed."""
+    return _EDGE_NUMBER_RE.sub("", _DIGITS_RE.sub("#", " ".join(line.text.split())))
+
+
+_EDGE_NUMBER_RE = re.compile(r"^#(?:\s+|$)|\s+#$")
 
 
 def _page_numbers(numbers: list[tuple[_Page, Line]]) -> list[Line]:
@@ -511,10 +564,10 @@ def _page_numbers(numbers: list[tuple[_Page, Line]]) -> list[Line]:
     return [line for line, off in offsets if off in usual]
 
 
-def _margin_zone(line: Line, height: float) -> str | None:
-    if line.bottom <= MARGIN_SHARE * height:
+def _margin_zone(line: Line, height: float, share: float = MARGIN_SHARE) -> str | None:
+    if line.bottom <= share * height:
         return "top"
-    if line.top >= (1 - MARGIN_SHARE) * height:
+    if line.top >= (1 - share) * height:
         return "bottom"
     return None
 

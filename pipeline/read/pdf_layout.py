@@ -348,7 +348,7 @@ def region_blocks(
     A new block starts at:
 
     * a list marker (glyph or drawn bullet, pitfall 8);
-    * a change of style: font size (more than 15 %), bold, or script (a
+    * a change of style: font size (more than 15 %), bold, typeface, or script (a
       Latin-only line after an Arabic one, or the reverse, unless the line
       before was full and the producer fills lines greedily: a wrap);
     * a wider line spacing than usual: the baseline pitch, in ems of the
@@ -438,6 +438,8 @@ def _continues(cur: list[Line], line: Line, item: bool, gap_em: float, region: _
             return False
     if line.bold is not None and prev.bold is not None and line.bold != prev.bold:
         return False
+    if line.font and prev.font and line.font != prev.font and line.script == prev.script:
+        return False  # another typeface: a heading set in its own font
     big = max(line.size, prev.size)
     if abs(line.size - prev.size) > 0.15 * big:
         return False
@@ -452,6 +454,15 @@ def _continues(cur: list[Line], line: Line, item: bool, gap_em: float, region: _
         return True
     if greedy and _word_fits(cur, line, region):
         return False
+    if not region.start_flush and len(cur) >= 2 and _block_flush(cur, region):
+        # A region of centred and justified text (an official gazette: centred
+        # article headings between justified paragraphs) has no start edge of
+        # its own, but a paragraph whose lines after the first all start at
+        # the region's start edge is start-aligned: a line set in from that
+        # edge (a centred heading after a full last line) is not its
+        # continuation.
+        if _start_inset(line, region) > 1.0 * big:
+            return False
     if region.start_flush:
         inset = sign * (prev.start - line.start)
         if inset > 1.0 * big:
@@ -459,6 +470,11 @@ def _continues(cur: list[Line], line: Line, item: bool, gap_em: float, region: _
         if inset < -1.0 * big and len(cur) > 1:
             return False  # starts outside the paragraph's edge
     return True
+
+
+def _block_flush(cur: list[Line], region: _Region) -> bool:
+    """Every line of the block after its first starts at the region's start edge."""
+    return all(abs(_start_inset(line, region)) <= 1.0 for line in cur[1:])
 
 
 def _word_fits(cur: list[Line], line: Line, region: _Region) -> bool:

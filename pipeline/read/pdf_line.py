@@ -54,6 +54,7 @@ class Glyph(NamedTuple):
             order); glyphs drawn by one operator belong to one run of text.
         faded: drawn with low opacity or a colour close to its background.
         space: the font's word space at this size in points (0 = unknown).
+        font: the font's name without subset prefix (``""`` when unknown).
     """
 
     x0: float
@@ -67,6 +68,7 @@ class Glyph(NamedTuple):
     run: int = 0
     faded: bool = False
     space: float = 0.0
+    font: str = ""
 
 
 class Line:
@@ -86,6 +88,9 @@ class Line:
         size: the most common font size of its glyphs, points.
         bold: at least 80 % of its letters are bold; ``None`` without letters
             (digits only: no evidence either way).
+        font: the font of most of its letters, when it has at least three
+            (``None`` otherwise): a line set in another font than the line
+            before starts a new block (a gazette's article headings).
         marker: the line starts with a list marker (glyph or drawn bullet).
         script: ``"R"`` when it has right-to-left letters, ``"L"`` when only
             left-to-right ones, ``""`` when neither (digits, punctuation).
@@ -102,7 +107,7 @@ class Line:
 
     __slots__ = (
         "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
-        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page",
+        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page", "font",
     )
 
     def __init__(self, **kw):
@@ -309,6 +314,7 @@ def make_line(
         base=bases[len(bases) // 2],
         size=sizes.most_common(1)[0][0] if sizes else round(solid[0].size * 2) / 2,
         bold=(sum(g.bold for g in letters) >= 0.8 * len(letters)) if letters else None,
+        font=Counter(g.font for g in letters).most_common(1)[0][0] if len(letters) >= 3 else None,
         marker=marker,
         script="R" if n_rtl else "L" if n_ltr else "",
         n_letters=len(letters),
