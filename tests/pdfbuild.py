@@ -7,6 +7,8 @@ depending on what a producer happens to write.
 
 from __future__ import annotations
 
+from pipeline.read.pdf_backend import write_pdf
+
 
 def _utf16(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
@@ -65,16 +67,7 @@ class PdfBuilder:
             b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, len(self.pages)),
             *self.objects,
         ]
-        out = bytearray(b"%PDF-1.5\n")
-        offsets = []
-        for i, body in enumerate(bodies, start=1):
-            offsets.append(len(out))
-            out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
-        xref = len(out)
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
-        out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-        out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref)
-        return bytes(out)
+        return write_pdf(bodies)
 
 
 def arabic_pages(pages: list[list[str]], wrong: dict[str, str] | None = None, size: float = 12.0) -> bytes:

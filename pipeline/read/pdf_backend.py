@@ -184,7 +184,14 @@ def _self_test_pdf() -> bytes:
         b"<</Type/Font/Subtype/Type1/BaseFont/SelfTest/FirstChar 65/LastChar 65/Widths[600]/ToUnicode 6 0 R>>",
         b"<</Length %d>>stream\n%s\nendstream" % (len(cmap), cmap),
     ]
-    out = bytearray(b"%PDF-1.4\n")
+    return write_pdf(objects)
+
+
+def write_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of the given object bodies (numbered from 1; object 1 is
+    the catalog), with a cross-reference table: for the start-up self-test
+    and for tests that state their content streams byte by byte."""
+    out = bytearray(b"%PDF-1.5\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -468,6 +475,10 @@ def _unescape(match: re.Match) -> bytes:
     return _ESCAPES.get(char, char)  # \( \) \\ and unknown escapes: the char itself
 
 
+def _number(tok: bytes) -> int | float:
+    return float(tok) if b"." in tok else int(tok)
+
+
 def _name(raw: bytes) -> Name:
     if b"#" in raw:
         raw = _NAME_HEX_RE.sub(lambda m: bytes((int(m.group(1), 16),)), raw)
@@ -532,7 +543,7 @@ def parse_content(data: bytes) -> tuple[list[Operation], int]:
             continue
         if kind == "num":
             tok = m.group(kind)
-            cur.append(float(tok) if b"." in tok else int(tok))
+            cur.append(_number(tok))
         elif kind == "name":
             cur.append(_name(m.group(kind)))
         elif kind == "kw":
@@ -593,7 +604,7 @@ def _inline_image(data: bytes, pos: int) -> tuple[dict, int]:
             items.append(_name(m.group(kind)))
         elif kind == "num":
             tok = m.group(kind)
-            items.append(float(tok) if b"." in tok else int(tok))
+            items.append(_number(tok))
         else:
             items.append(m.group(0))
     end = _INLINE_END_RE.search(data, pos)
