@@ -1,6 +1,8 @@
 """Benchmark: read_pdf vs pdfplumber's page.extract_text() on the brochure PDFs.
 
-    uv run python bench/pdf_reader.py [runs]
+    uv run --with pdfplumber python bench/pdf_reader.py [runs]
+
+(pdfplumber is only a point of comparison here; the pipeline does not use it.)
 
 Prints the median wall time per page of each, and their ratio (target ≤ 0.7).
 The reader alone; bench/run.py measures the whole pipeline.

@@ -1,6 +1,7 @@
 """Benchmark: the pipeline beside pdfplumber's extract_text() and pdftotext.
 
-Run with ``uv run python bench/run.py`` (``--quick`` for fewer repetitions).
+Run with ``uv run --with pdfplumber --with pypdfium2 python bench/run.py`` (``--quick`` for fewer
+repetitions); pdfplumber and pypdfium2 are points of comparison only, not dependencies.
 Everything is measured in one run on the same inputs, so the ratios hold on
 any machine; the results and the machine's description are written to
 ``bench/README.md`` (between the RESULTS markers) and printed.

@@ -84,7 +84,7 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
     kinds: dict[int, str] = {}
     records: dict[str, list] = {}
     names: list[str] = []
-    warnings: list[Diagnostic] = [Diagnostic("reader", w) for w in source.warnings]
+    warnings: list[Diagnostic] = [w if isinstance(w, Diagnostic) else Diagnostic("reader", w) for w in source.warnings]
     for profile in PROFILES:
         result = profile.run(document, path)
         for index, kind in result.claimed.items():

@@ -107,6 +107,14 @@ class NoTextLayerError(PipelineError):
     kind = "no_text_layer"
 
 
+class IncompatibleDependencyError(PipelineError):
+    """An installed library (pdfminer.six) is missing or differs from the
+    releases the pipeline is tested with: a problem of the installation, not
+    of the source (``path`` names the source being read when it was found)."""
+
+    kind = "incompatible_dependency"
+
+
 class NoArabicTextError(PipelineError):
     """The source decodes to text, but none of it is Arabic."""
 

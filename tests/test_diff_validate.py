@@ -200,7 +200,7 @@ def test_help_lists_the_contract_commands_and_stays_light():
         assert sub.returncode == 0 and option in sub.stdout and "Exit status" in sub.stdout
     probe = (
         "import sys; from pipeline.cli import _parser; _parser(); "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'camel_tools', 'pdfplumber', 'pyarrow'}))"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'camel_tools', 'pdfplumber', 'pdfminer', 'pyarrow'}))"
     )
     heavy = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
     assert heavy.stdout.strip() == "[]", heavy.stderr

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import editdistance
 import pytest
-from pdfminer.psparser import LIT, PSEOF
 
 from pipeline.errors import (
     CorruptPdfError,
@@ -24,7 +23,6 @@ from pipeline.errors import (
 from pipeline.normalize import NText, to_display
 from pipeline.read import read_source
 from pipeline.read.pdf import read_pdf
-from pipeline.read.pdf_content import FastInterpreter, parse_content
 from pipeline.read.pdf_layout import group_rows
 from pipeline.read.pdf_line import BASE, JUNK, MARK, SPACE, Glyph, classify, make_line
 from pipeline.read.text import read_text
@@ -253,17 +251,6 @@ def test_empty_and_non_pdf_files(tmp_path):
         read_pdf(junk)
 
 
-def test_pdfminer_failure_inside_a_page_is_typed(monkeypatch):
-    def boom(self, page):
-        raise PSEOF("Unexpected EOF, file truncated?")
-
-    monkeypatch.setattr(FastInterpreter, "process_page", boom)
-    path = PDF / "gap-spaces.pdf"
-    with pytest.raises(CorruptPdfError) as err:
-        read_pdf(path)
-    assert err.value.page == 1 and "PSEOF" in err.value.reason
-
-
 # --------------------------------------------------------------------------
 # Small hand-made inputs
 
@@ -298,7 +285,7 @@ def test_spaces_from_gaps_relative_to_font_size():
     # Two words, 0.3 em apart without a space glyph; a 0.04 em kerning gap inside.
     row = [g(0, 5, "ة"), g(5.5, 10, "م"), g(10, 14, "ل"), g(14, 18, "ك"), g(21.6, 26, "ب"), g(26, 30, "ا")]
     assert make_line(row, rtl_default=True).text == "اب كلمة"
-    big = [Glyph(x0 * 2, x1 * 2, 100, 124, t, 24.0, False, k) for x0, x1, _, _, t, _, _, k in row]
+    big = [Glyph(gl.x0 * 2, gl.x1 * 2, 100, 124, gl.text, 24.0, False, gl.kind) for gl in row]
     assert make_line(big, rtl_default=True).text == "اب كلمة"
 
 
@@ -333,54 +320,6 @@ def test_rows_group_by_overlap_not_exact_bottom():
     assert [len(r) for r in rows] == [4, 1]
 
 
-def test_content_tokenizer():
-    ops = parse_content(b"BT /F1 12 Tf (a\\)b\\101) Tj [<0041 42> -20 (c)] TJ 1 0 0 1 .5 -3. Tm ET")
-    assert [op for op, _ in ops] == [b"BT", b"Tf", b"Tj", b"TJ", b"Tm", b"ET"]
-    assert ops[1][1][0].name == "F1" and ops[1][1][1] == 12
-    assert ops[2][1] == [b"a)bA"]
-    assert ops[3][1] == [[b"\x00AB", -20, b"c"]]
-    assert ops[4][1] == [1, 0, 0, 1, 0.5, -3.0]
-    assert parse_content(b"/Span <</ActualText <FEFF0631> /N null>> BDC EMC")[0][1][1] == {"ActualText": b"\xfe\xff\x06\x31"}
-    assert parse_content(b"q BI /W 1 /H 1 ID x EI Q") is None  # inline image: pdfminer's parser
-    assert parse_content(b"(unbalanced") is None
-
-
-class _FakeFont:
-    """Just what GlyphCollector.render_char asks of a pdfminer font."""
-
-    def __init__(self, name: str, descent: float):
-        self.fontname, self.descent = name, descent
-
-    def is_vertical(self):
-        return False
-
-    def to_unichr(self, cid):
-        return chr(cid)
-
-    def char_width(self, cid):
-        return 0.5
-
-    def get_descent(self):
-        return self.descent
-
-
-def test_glyph_boxes_do_not_depend_on_the_fonts_declared_descent():
-    # An Arabic font declaring a deep descent and a fallback font for the
-    # bracket declaring a shallow one: same baseline, so same box and row.
-    from pdfminer.pdfinterp import PDFResourceManager
-
-    from pipeline.read.pdf_content import GlyphCollector
-
-    collector = GlyphCollector(PDFResourceManager(), 1)
-    matrix = (1, 0, 0, 1, 100, 500)
-    collector.render_char(matrix, _FakeFont("NotoSansArabic", -0.74), 9.0, 1.0, 0, ord("ب"), None, None)
-    collector.render_char((1, 0, 0, 1, 104.5, 500), _FakeFont("LiberationSerif", -0.22), 9.0, 1.0, 0, ord("("), None, None)
-    (a, b) = collector.glyphs
-    assert (a[1], a[3]) == (b[1], b[3])
-    glyphs = [Glyph(x0, x1, 842 - y1, 842 - y0, t, s, False, BASE) for x0, y0, x1, y1, t, s, _ in collector.glyphs]
-    assert len(group_rows(glyphs)) == 1
-
-
 def test_mark_goes_to_its_stream_neighbour_when_its_box_sits_over_the_next_letter():
     # Amiri in Chromium: the zero-width shadda of يّة is drawn from an origin
     # inside the teh marbuta to its left; the stream (ة ّ ي, HarfBuzz's visual
@@ -404,45 +343,6 @@ def test_zero_width_glyph_inside_a_wide_one_opens_no_word_gap():
     # wide letter's right edge, so ظ and ن stay one word.
     row = [g(0, 4, "ة"), g(4, 9, "م"), g(9, 16, "ظ"), g(9.5, 9.5, "", JUNK), g(16, 19, "ن")]
     assert make_line(row, rtl_default=True).text == "نظمة"
-
-
-def test_actual_text_replaces_the_glyphs_of_its_span():
-    # Typst: /Span <</ActualText (اً)>> BDC [alef, fathatan] EMC, both glyphs
-    # mapped to "اً" by its ToUnicode.
-    from pdfminer.pdfinterp import PDFResourceManager
-
-    from pipeline.read.pdf_content import GlyphCollector
-
-    class ClusterFont(_FakeFont):
-        def to_unichr(self, cid):
-            return "اً"
-
-    collector = GlyphCollector(PDFResourceManager(), 1)
-    font = ClusterFont("Amiri", -0.3)
-    collector.begin_tag(LIT("Span"), {"ActualText": b"\xfe\xff\x06\x27\x06\x4b"})
-    collector.render_char((1, 0, 0, 1, 100, 500), font, 10.0, 1.0, 0, 1, None, None)
-    collector.render_char((1, 0, 0, 1, 102, 500), font, 1.0, 1.0, 0, 2, None, None)  # the narrower mark glyph
-    collector.end_tag()
-    assert [gl[4] for gl in collector.glyphs] == ["اً", ""]
-
-
-def test_code_missing_from_tounicode_of_a_symbolic_font_has_no_text():
-    # LibreOffice's justification kashida: a code of a symbolic TrueType subset
-    # without /Encoding that its ToUnicode map lacks; pdfminer would guess '"'.
-    from pdfminer.cmapdb import FileUnicodeMap
-    from pdfminer.pdffont import PDFSimpleFont
-
-    from pipeline.read.pdf_content import glyph_text
-
-    font = PDFSimpleFont.__new__(PDFSimpleFont)
-    font.unicode_map = FileUnicodeMap()
-    font.unicode_map.cid2unichr[5] = "ب"
-    font.cid2unicode = {34: '"', 5: "%"}
-    font.flags = 4
-    assert glyph_text(font, 5) == "ب"
-    assert glyph_text(font, 34) == "(cid:34)"
-    font.flags = 32  # non-symbolic: the standard encoding applies
-    assert glyph_text(font, 34) == '"'
 
 
 def _line(text: str, top: float, size: float = 12.0):
@@ -621,61 +521,9 @@ def test_number_ranges_after_a_bold_label_follow_the_producers_bidi(drawn, secon
     assert [line.text for line in pages[0].regions[0]] == ["التاريخ: 14-15 نيسان", "التاريخ: 2005-2009 نيسان"]
 
 
-def test_mark_glyph_left_without_text_takes_the_embedded_fonts_cmap():
-    # WeasyPrint's one-text-per-glyph ToUnicode: Amiri's shadda glyph, second
-    # of the two glyphs of َّ, got "" everywhere; the font's cmap knows it.
-    # Letters left without text stay without (their text is on a neighbour).
-    from pdfminer.cmapdb import FileUnicodeMap
-    from pdfminer.pdffont import PDFCIDFont
-
-    from pipeline.read.pdf_content import glyph_text
-
-    font = PDFCIDFont.__new__(PDFCIDFont)
-    font.unicode_map = FileUnicodeMap()
-    font.unicode_map.cid2unichr.update({7: "", 8: "", 9: "ر"})
-    font._embedded_cmap = {7: "\u0651", 8: "ب", 9: "ر"}
-    assert [glyph_text(font, cid) for cid in (7, 8, 9)] == ["\u0651", "", "ر"]
-
-
 def test_a_mark_drawn_twice_or_already_in_its_letters_text_counts_once():
     row = [g(0, 4, "ة"), g(4, 9, "رَ"), g(6, 6, "\u064e", MARK), g(9, 12, "ظ"), g(10, 10, "\u0651", MARK), g(10.5, 10.5, "\u0651", MARK)]
     assert make_line(row, rtl_default=True).text == "ظّرَة"
-
-
-def test_actual_text_over_marks_only_replaces_marks():
-    # Typst cut the cluster اً: the span holds the zero-width tanween glyph
-    # only; the alef, drawn outside, keeps its own text.
-    from pdfminer.pdfinterp import PDFResourceManager
-
-    from pipeline.read.pdf_content import GlyphCollector
-
-    class MarkFont(_FakeFont):
-        def char_width(self, cid):
-            return 0.0
-
-    collector = GlyphCollector(PDFResourceManager(), 1)
-    collector.begin_tag(LIT("Span"), {"ActualText": b"\xfe\xff\x06\x27\x06\x4b"})
-    collector.render_char((1, 0, 0, 1, 100, 500), MarkFont("Amiri", -0.3), 10.0, 1.0, 0, 0x64B, None, None)
-    collector.end_tag()
-    assert [gl[4] for gl in collector.glyphs] == ["\u064b"]
-
-
-def test_zero_width_glyph_mapped_to_a_letter_and_mark_draws_the_mark_only():
-    from pdfminer.pdfinterp import PDFResourceManager
-
-    from pipeline.read.pdf_content import GlyphCollector
-
-    class ClusterFont(_FakeFont):
-        def to_unichr(self, cid):
-            return "اً"
-
-        def char_width(self, cid):
-            return 0.0 if cid == 2 else 0.3
-
-    collector = GlyphCollector(PDFResourceManager(), 1)
-    for cid, x in ((2, 100.0), (1, 101.0)):  # tanween glyph, then the alef glyph
-        collector.render_char((1, 0, 0, 1, x, 500), ClusterFont("Amiri", -0.3), 10.0, 1.0, 0, cid, None, None)
-    assert [gl[4] for gl in collector.glyphs] == ["\u064b", "اً"]
 
 
 def _draft(lines, region=None, level=None, first=True, page=1):

@@ -7,10 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from pipeline import extract_source, run
+from pipeline.read.pdf_backend import PdfDocument
 
 from .conftest import BROCHURE_TXT, dediac, without_provenance
 
@@ -24,8 +24,7 @@ ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0653)}
 
 
 def pdf_has_marks(path: Path) -> bool:
-    with pdfplumber.open(path) as pdf:
-        return any(c["text"] in ARABIC_MARKS for page in pdf.pages for c in page.chars)
+    return any(g.text in ARABIC_MARKS for page in PdfDocument(path, path.read_bytes()).pages() for g in page.glyphs)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from ..errors import Diagnostic
+
 SourceFormat = Literal["text", "markdown", "pdf", "html", "docx"]
 # Where a block sits on its page: running headers, footers and page numbers
 # are kept out of the document's body by the structure stage.
@@ -180,7 +182,10 @@ class SourceDocument:
         blocks: the blocks in reading order.
         page_count: number of pages (PDF), ``None`` for text.
         encoding: the encoding a text source was decoded from (``None`` for PDF).
-        warnings: things the reader noticed but could work around.
+        warnings: things the reader noticed but could work around, each a
+            :class:`~pipeline.errors.Diagnostic` with a stable code and the
+            page or line concerned (a plain string is a warning without code
+            or place, from readers that give none).
     """
 
     path: Path
@@ -189,7 +194,7 @@ class SourceDocument:
     blocks: tuple[Block, ...]
     page_count: int | None = None
     encoding: str | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Diagnostic | str, ...] = field(default=())
 
     @property
     def body_blocks(self) -> tuple[Block, ...]:

@@ -1,10 +1,9 @@
 """PDF reader: a ``.pdf`` brochure into blocks in logical order.
 
-The reader opens the file with pdfplumber (which also decrypts it), reads
-each page's glyphs with pdfminer's interpreter (see :mod:`.pdf_content` for
-why not through ``page.chars``), and hands them to :mod:`.pdf_layout`
-(columns, blocks) and :mod:`.pdf_line` (lines in logical order). Across
-pages it then:
+The reader gets each page's visible glyphs and drawn shapes from
+:mod:`.pdf_backend` (the only module that touches pdfminer.six), and hands
+them to :mod:`.pdf_layout` (columns, blocks) and :mod:`.pdf_line` (lines in
+logical order). Across pages it then:
 
 * decides whether the producer wrote brackets as glyph shapes (mirrored,
   pitfall 2) and turns them into logical brackets;
@@ -18,28 +17,21 @@ leaves :func:`read_pdf` untyped.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.layout import LTContainer, LTCurve, LTImage
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import PDFStream
-from pdfplumber.utils.exceptions import PdfminerException
-
 from ..errors import (
-    CorruptPdfError,
+    Diagnostic,
     EmptySourceError,
-    EncryptedPdfError,
     NotAPdfError,
     NoTextLayerError,
 )
 from .blocks import BBox, Block, SourceDocument
-from .pdf_content import FastInterpreter, GlyphCollector
+from .pdf_backend import PdfDocument, PdfPage
+from .text_quality import assess
 from .pdf_layout import (
     attach_marks,
     ends_full,
@@ -69,8 +61,11 @@ from .pdf_line import (
 # Pages whose glyphs are at least this share of unmapped "(cid:NN)" have no
 # usable text layer (pitfall 9).
 CID_SHARE_NO_TEXT = 0.5
-# Running heads and page numbers live in this top/bottom share of the page.
+# Running heads and page numbers live in this top/bottom share of the page;
+# a head repeated at one place on the pages may sit lower (HEAD_SHARE: an
+# official gazette's header 55–70 pt down a 653 pt page).
 MARGIN_SHARE = 0.1
+HEAD_SHARE = 0.25
 # A heading's font is at least this much larger than the body font.
 HEADING_RATIO = 1.15
 
@@ -95,7 +90,7 @@ class _Page:
     letters: int = 0
     cids: int = 0
     images: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     # running heads, feet and page numbers taken out of the regions: (zone, line)
     furniture: list[tuple[str, Line]] = field(default_factory=list)
 
@@ -115,6 +110,8 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
         logical order; presentation forms may remain (normalize maps them).
 
     Raises:
+        IncompatibleDependencyError: the installed pdfminer.six differs from
+            the tested releases (see :mod:`.pdf_backend`).
         EmptySourceError: the file has zero bytes.
         NotAPdfError: no ``%PDF-`` header in the first 1024 bytes.
         EncryptedPdfError: encrypted and the password is missing or wrong.
@@ -130,15 +127,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
         raise EmptySourceError(path, "the file is empty (0 bytes)")
     if b"%PDF-" not in data[:1024]:
         raise NotAPdfError(path, "no %PDF- header in the first 1024 bytes; not a PDF file")
-    pages: list[_Page] = []
-    with _open(path, data, password) as pdf:
-        try:
-            plumber_pages = pdf.pages
-        except Exception as exc:  # pdfminer raises many kinds on broken page trees
-            raise CorruptPdfError(path, f"the page tree cannot be read ({_describe(exc)})") from exc
-        for page in plumber_pages:
-            pages.append(_read_page(path, pdf, page))
-            _release(pdf, page)
+    pages = [_read_page(page) for page in PdfDocument(path, data, password).pages()]
     if not pages:
         raise EmptySourceError(path, "the PDF has no pages")
     warnings = _check_text_layer(path, pages)
@@ -162,62 +151,30 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
 
 
 # --------------------------------------------------------------------------
-# Opening and pages
+# Pages
 
 
-def _open(path: Path, data: bytes, password: str | None) -> pdfplumber.PDF:
-    """Open with pdfplumber; map its failures to typed errors."""
-    try:
-        return pdfplumber.open(io.BytesIO(data), password=password or "")
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__
-        if isinstance(cause, PDFPasswordIncorrect):
-            reason = "encrypted; the password is wrong" if password else "encrypted; a password is needed"
-            raise EncryptedPdfError(path, reason) from exc
-        if isinstance(cause, PDFEncryptionError):
-            raise EncryptedPdfError(path, f"encrypted with an unsupported scheme ({_describe(cause)})") from exc
-        raise CorruptPdfError(path, f"the PDF structure cannot be read ({_describe(cause or exc)})") from exc
-    except Exception as exc:
-        raise CorruptPdfError(path, f"the PDF structure cannot be read ({_describe(exc)})") from exc
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
-    """Interpret one page and build its lines (regions in reading order)."""
-    number = page.page_number
-    try:
-        collector = GlyphCollector(pdf.rsrcmgr, number)
-        FastInterpreter(pdf.rsrcmgr, collector).process_page(page.page_obj)
-        layout = collector.get_result()
-        height = float(page.height)
-        mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    except Exception as exc:  # any pdfminer failure inside a page's content
-        raise CorruptPdfError(path, f"the page content cannot be read ({_describe(exc)})", page=number) from exc
-    result = _Page(number, height, [])
+def _read_page(page: PdfPage) -> _Page:
+    """Build one page's lines (regions in reading order) from its glyphs."""
+    number = page.number
+    height = page.height
+    result = _Page(number, height, [], images=page.images)
+    result.warnings.extend(Diagnostic(code, message, page=number) for code, message in page.warnings)
     glyphs: list[Glyph] = []
     marks: list[Glyph] = []
     n_rtl = n_ltr = 0
     sizes: Counter = Counter()
-    x_lo, x_hi = mb_x0 - 1, mb_x0 + float(page.width) + 1
     stream: list[Glyph] = []  # all kept glyphs in content-stream order
-    for x0, y0, x1, y1, text, size, font in collector.glyphs:
-        if text.startswith("(cid:"):
+    for pg in page.glyphs:
+        text = pg.text
+        if not pg.mapped:
             # No text, but the glyph still takes its place on the line (a
             # kashida inside a justified word is no word gap).
             result.cids += 1
             text = ""
-        top = height - y1 + mb_top
-        bottom = height - y0 + mb_top
-        x0 += mb_x0
-        x1 += mb_x0
-        if x1 < x_lo or x0 > x_hi or bottom < mb_top - 1 or top > mb_top + height + 1:
-            continue  # off the page: not visible text
         clean, kind = classify(text)
-        g = Glyph(x0, x1, top, bottom, clean, size, _is_bold(font), kind)
+        g = Glyph(pg.x0, pg.x1, pg.top, pg.bottom, clean, pg.size, _is_bold(pg.font), kind, pg.run, pg.faded, pg.space,
+                  _font_family(pg.font))
         stream.append(g)
         if kind == MARK:
             marks.append(g)
@@ -225,13 +182,15 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
         glyphs.append(g)
         if kind == BASE and is_letter(clean):
             result.letters += 1
-            sizes[round(size * 2) / 2] += 1
+            sizes[round(pg.size * 2) / 2] += 1
             info = strong_info(clean)
             n_rtl += info[1]
             n_ltr += info[2]
-    if collector.rotated:
-        result.warnings.append(f"page {number}: {collector.rotated} rotated glyphs ignored")
-    shapes = _scan_graphics(layout, result, height, mb_top, mb_x0)
+    if page.rotated:
+        result.warnings.append(
+            Diagnostic("rotated_text", f"page {number}: {page.rotated} rotated or vertical glyphs ignored", page=number)
+        )
+    shapes = _bullet_shapes(page)
     if not glyphs:
         return result
     rtl_page = n_rtl >= n_ltr
@@ -247,23 +206,10 @@ def _read_page(path: Path, pdf: pdfplumber.PDF, page) -> _Page:
     return result
 
 
-def _release(pdf: pdfplumber.PDF, page) -> None:
-    """Let go of what reading a page loaded, so memory stays flat over long PDFs.
-
-    pdfplumber keeps every page object, each holding its decoded content
-    streams, and pdfminer's document caches every object it parsed. Both
-    would grow page after page: the page's caches are flushed
-    (``page.close()``, pdfplumber's ``flush_cache``), its content streams are
-    dropped, and cached streams leave the document's object cache.
-    Dictionaries stay cached, so later pages resolve shared fonts without
-    parsing them again (the fonts stay in the resource manager).
-    """
-    page.close()
-    page.page_obj.contents = []
-    cache = getattr(pdf.doc, "_cached_objs", None)
-    if cache:
-        for objid in [k for k, (obj, _) in cache.items() if isinstance(obj, PDFStream)]:
-            del cache[objid]
+@lru_cache(maxsize=256)
+def _font_family(fontname: str) -> str:
+    """The font's name without its subset prefix (``ABCDEF+``)."""
+    return str(fontname).split("+", 1)[-1]
 
 
 @lru_cache(maxsize=256)
@@ -273,25 +219,20 @@ def _is_bold(fontname) -> bool:
     return bool(_BOLD_RE.search(str(fontname).split("+", 1)[-1]))
 
 
-def _scan_graphics(layout, result: _Page, height: float, mb_top: float, mb_x0: float) -> list[tuple]:
-    """Count images and collect small drawn shapes (candidate bullets, pitfall 8).
+def _bullet_shapes(page: PdfPage) -> list[tuple]:
+    """Small drawn shapes: candidate list bullets (pitfall 8).
 
     Returns:
-        ``[(x0, x1, top, bottom), ...]`` of paths between 1.5 and 12 points
-        wide and high with an aspect ratio within 1:2.
+        ``[(x0, x1, top, bottom), ...]`` of painted paths between 1.5 and 12
+        points wide and high with an aspect ratio within 1:2.
     """
     shapes = []
-    stack = [layout]
-    while stack:
-        for obj in stack.pop():
-            if isinstance(obj, LTCurve):
-                w, h = obj.x1 - obj.x0, obj.y1 - obj.y0
-                if 1.5 <= w <= 12 and 1.5 <= h <= 12 and 0.5 <= w / h <= 2:
-                    shapes.append((obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top))
-            elif isinstance(obj, LTImage):
-                result.images += 1
-            elif isinstance(obj, LTContainer):
-                stack.append(obj)
+    for s in page.shapes:
+        if s.kind in ("image", "shading"):
+            continue
+        w, h = s.x1 - s.x0, s.bottom - s.top
+        if 1.5 <= w <= 12 and 1.5 <= h <= 12 and 0.5 <= w / h <= 2:
+            shapes.append((s.x0, s.x1, s.top, s.bottom))
     return shapes
 
 
@@ -314,29 +255,56 @@ def _mark_drawn_bullets(lines: list[Line], shapes: list[tuple]) -> None:
 # Whole-document passes
 
 
-def _check_text_layer(path: Path, pages: list[_Page]) -> list[str]:
+def _check_text_layer(path: Path, pages: list[_Page]) -> list[Diagnostic]:
     """Raise :class:`NoTextLayerError` when most pages have no usable text.
 
     A page has no usable text layer when it has no letters but images or
-    unmapped glyphs, or when at least half its glyphs are ``(cid:NN)``
-    (pitfalls 9). A document without any Arabic letter has no usable layer
-    either (an Arabic brochure whose fonts map glyphs to other code points).
+    unmapped glyphs, or when at least half its glyphs are unmapped (pitfall
+    9), or when its text is garbled: glyphs mapped to the wrong letters, so
+    that few of its Arabic words are words (:mod:`.text_quality`). A
+    document without any Arabic letter has no usable layer either (an
+    Arabic brochure whose fonts map glyphs to other code points).
+
+    The text of a garbled page is never parsed: its lines are removed.
 
     Returns:
-        Warnings for a minority of such pages (their text is simply missing).
+        For a minority of such pages, one warning per page
+        (``missing_text_layer`` or ``garbled_text_layer``, with the page):
+        their text is missing.
     """
-    bad = [p.number for p in pages if _no_text(p)]
+    missing = [p.number for p in pages if _no_text(p)]
+    garbled = []
+    for p in pages:
+        if p.number not in missing and p.regions:
+            quality = assess(" ".join(line.text for region in p.regions for line in region))
+            if quality.garbled:
+                garbled.append((p.number, quality))
     content = [p for p in pages if p.letters or p.images or p.cids]
     if not content:
         raise NoTextLayerError(path, "no text and no images on any page")
+    bad = sorted(missing + [n for n, _ in garbled])
     if bad and len(bad) * 2 >= len(content):
         which = "all pages" if len(bad) == len(pages) else f"pages {_ranges(bad)} of {len(pages)}"
-        raise NoTextLayerError(path, f"no text layer on {which} (images or glyphs without Unicode mapping); OCR needed")
+        why = "images or glyphs without Unicode mapping" if not garbled else (
+            "glyphs mapped to the wrong letters" if not missing else "images, unmapped glyphs or glyphs mapped to the wrong letters"
+        )
+        raise NoTextLayerError(path, f"no usable text layer on {which} ({why}); OCR needed")
     if not any(_ARABIC_RE.search(line.text) for p in pages for region in p.regions for line in region):
         raise NoTextLayerError(path, "the text layer has no Arabic letters (fonts without a usable Unicode mapping); OCR needed")
-    if bad:
-        return [f"no text layer on pages {_ranges(bad)} (images or unmapped glyphs); their text is missing, OCR needed"]
-    return []
+    out = [
+        Diagnostic("missing_text_layer", f"page {n}: no text layer (images or unmapped glyphs); its text is missing, OCR needed", page=n)
+        for n in missing
+    ]
+    for n, quality in garbled:
+        out.append(Diagnostic(
+            "garbled_text_layer",
+            f"page {n}: the text layer maps glyphs to the wrong letters (only {quality.known} of {quality.words} "
+            "Arabic words are words); its text is left out, OCR needed",
+            page=n,
+        ))
+        pages[n - 1].regions = []
+    out.sort(key=lambda d: d.page or 0)
+    return out
 
 
 def _no_text(page: _Page) -> bool:
@@ -480,47 +448,77 @@ def _strong_near(text: str, i: int, step: int) -> str | None:
 
 
 def _drop_running_heads(pages: list[_Page]) -> None:
-    """Remove running headers/footers and page numbers (pitfall 10).
+    """Take running headers/footers and page numbers out of the text (pitfall 10).
 
-    Only lines in the top or bottom ``MARGIN_SHARE`` of a page qualify. A
-    bare number there ("3", "- 3 -", "صفحة ٣", "3 / 12") is a page number
-    when it goes up with the pages (:func:`_page_numbers`). A line whose
-    text, digits masked, recurs in the same margin on at least two pages
-    and 40 % of the pages is a running head or footer; so is the same text
-    at the same size as the first or last line of any page.
+    They are kept as the page's furniture (blocks with role ``header`` or
+    ``footer``). Candidates are lines in the top or bottom ``HEAD_SHARE`` of
+    a page. A bare number in the top or bottom ``MARGIN_SHARE`` ("3",
+    "- 3 -", "صفحة ٣", "3 / 12") is a page number when it goes up with the
+    pages (:func:`_page_numbers`). A line whose text, digits masked, recurs
+    on at least two pages and 40 % of the pages is a running head or footer
+    when it is in the ``MARGIN_SHARE`` margins, or when it is the first (last)
+    line of those pages, at the same height (within 1 % of the page height), and nowhere else
+    (at least 80 % of its copies there) and is set no larger than the body
+    text: a repeated heading such as ``مادة ( # )`` that starts some pages is
+    found at other heights too, and a section heading ``القسم #`` atop each
+    page is larger than the body. A page number at either end of the line
+    does not change its text (``2 الجريدة …`` on even pages, ``الجريدة … 3``
+    on odd ones). The same text at the same size as the first or last line
+    of any page is one as well.
     """
-    seen: Counter = Counter()
-    candidates = []
-    numbers = []
+    weights: Counter = Counter()
     for p in pages:
-        keys = set()
         for region in p.regions:
             for line in region:
-                zone = _margin_zone(line, p.height)
-                if not zone:
-                    continue
-                if _PAGE_NUMBER_RE.match(line.text):
-                    numbers.append((p, line))
-                    continue
-                key = (zone, _DIGITS_RE.sub("#", " ".join(line.text.split())))
-                candidates.append((p, line, key))
-                keys.add(key)
-        seen.update(keys)
+                weights[line.size] += line.n_letters
+    body = weights.most_common(1)[0][0] if weights else 0.0
+    numbers = [
+        (p, line) for p in pages for region in p.regions for line in region
+        if _margin_zone(line, p.height, MARGIN_SHARE) and _PAGE_NUMBER_RE.match(line.text)
+    ]
+    page_numbers = {id(line) for line in _page_numbers(numbers)}
+    bare = {id(line) for _, line in numbers}
+    groups: dict[tuple, list[tuple[_Page, Line]]] = {}
+    outer: set[int] = set()  # the first and last lines of each page, page numbers aside
+    for p in pages:
+        lines = [line for region in p.regions for line in region if id(line) not in page_numbers]
+        if lines:
+            outer.add(id(min(lines, key=lambda ln: ln.top)))
+            outer.add(id(max(lines, key=lambda ln: ln.bottom)))
+        for region in p.regions:
+            for line in region:
+                zone = _margin_zone(line, p.height, HEAD_SHARE)
+                if zone and id(line) not in bare:
+                    groups.setdefault((zone, _running_key(line)), []).append((p, line))
     need = max(2, 0.4 * len(pages))
-    drop = {id(line) for p, line, key in candidates if seen[key] >= need}
-    drop.update(id(line) for line in _page_numbers(numbers))
+    drop: set[int] = set()
+    running: set[tuple[str, float]] = set()
+    for key, items in groups.items():
+        if len({p.number for p, _ in items}) < need:
+            continue
+        tops = sorted(line.top for _, line in items)
+        middle = tops[len(tops) // 2]
+        aligned = [(p, line) for p, line in items if abs(line.top - middle) <= 0.01 * p.height and id(line) in outer]
+        if len(aligned) >= 0.8 * len(items) and len({p.number for p, _ in aligned}) >= need and _middle_size(aligned) <= body:
+            heads = aligned
+        else:
+            heads = [(p, line) for p, line in items if _margin_zone(line, p.height, MARGIN_SHARE)]
+        if len({p.number for p, _ in heads}) < need:
+            continue
+        drop.update(id(line) for _, line in heads)
+        running.update((key[1], line.size) for _, line in heads)
+    drop.update(page_numbers)
     # A running head or footer that a short page lets float up to the end
     # of its text (a table footer repeated by a browser) is still one: the
     # same text at the same size as the margin copies, first or last on
     # its page.
-    running = {(key[1], line.size) for p, line, key in candidates if seen[key] >= need}
     if running:
         for p in pages:
             lines = [line for region in p.regions for line in region if id(line) not in drop]
             if not lines:
                 continue
             for line in (min(lines, key=lambda ln: ln.top), max(lines, key=lambda ln: ln.bottom)):
-                if (_DIGITS_RE.sub("#", " ".join(line.text.split())), line.size) in running:
+                if (_running_key(line), line.size) in running:
                     drop.add(id(line))
     if drop:
         for p in pages:
@@ -530,6 +528,19 @@ def _drop_running_heads(pages: list[_Page]) -> None:
                         zone = "header" if line.top < p.height / 2 else "footer"
                         p.furniture.append((zone, line))
             p.regions = [kept for kept in ([l for l in r if id(l) not in drop] for r in p.regions) if kept]
+
+
+def _middle_size(items: list[tuple[_Page, Line]]) -> float:
+    sizes = sorted(line.size for _, line in items)
+    return sizes[len(sizes) // 2]
+
+
+def _running_key(line: Line) -> str:
+    """A line's text with digits masked and a number at either end removed."""
+    return _EDGE_NUMBER_RE.sub("", _DIGITS_RE.sub("#", " ".join(line.text.split())))
+
+
+_EDGE_NUMBER_RE = re.compile(r"^#(?:\s+|$)|\s+#$")
 
 
 def _page_numbers(numbers: list[tuple[_Page, Line]]) -> list[Line]:
@@ -553,10 +564,10 @@ def _page_numbers(numbers: list[tuple[_Page, Line]]) -> list[Line]:
     return [line for line, off in offsets if off in usual]
 
 
-def _margin_zone(line: Line, height: float) -> str | None:
-    if line.bottom <= MARGIN_SHARE * height:
+def _margin_zone(line: Line, height: float, share: float = MARGIN_SHARE) -> str | None:
+    if line.bottom <= share * height:
         return "top"
-    if line.top >= (1 - MARGIN_SHARE) * height:
+    if line.top >= (1 - share) * height:
         return "bottom"
     return None
 

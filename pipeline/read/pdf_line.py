@@ -50,6 +50,11 @@ class Glyph(NamedTuple):
         size: font size in points (the box height, as pdfplumber's ``size``).
         bold: the font name says bold/black/heavy.
         kind: ``BASE``, ``MARK``, ``SPACE`` or ``JUNK``.
+        run: index of the text-showing operator that drew it (content stream
+            order); glyphs drawn by one operator belong to one run of text.
+        faded: drawn with low opacity or a colour close to its background.
+        space: the font's word space at this size in points (0 = unknown).
+        font: the font's name without subset prefix (``""`` when unknown).
     """
 
     x0: float
@@ -60,6 +65,10 @@ class Glyph(NamedTuple):
     size: float
     bold: bool
     kind: int
+    run: int = 0
+    faded: bool = False
+    space: float = 0.0
+    font: str = ""
 
 
 class Line:
@@ -79,6 +88,9 @@ class Line:
         size: the most common font size of its glyphs, points.
         bold: at least 80 % of its letters are bold; ``None`` without letters
             (digits only: no evidence either way).
+        font: the font of most of its letters, when it has at least three
+            (``None`` otherwise): a line set in another font than the line
+            before starts a new block (a gazette's article headings).
         marker: the line starts with a list marker (glyph or drawn bullet).
         script: ``"R"`` when it has right-to-left letters, ``"L"`` when only
             left-to-right ones, ``""`` when neither (digits, punctuation).
@@ -95,7 +107,7 @@ class Line:
 
     __slots__ = (
         "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
-        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page",
+        "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page", "font",
     )
 
     def __init__(self, **kw):
@@ -120,7 +132,9 @@ def classify(text: str) -> tuple[str, int]:
     """Clean a glyph's text and tell its kind.
 
     Control, format (bidi controls, ZWJ…), private-use and unassigned code
-    points are dropped (pitfall 7); a glyph left with nothing is ``JUNK``. A
+    points and U+FFFD REPLACEMENT CHARACTER (InDesign's kashida glyphs,
+    ligatures a font could not map) are dropped (pitfall 7); a glyph left
+    with nothing is ``JUNK`` (it keeps its place on the line). A
     glyph whose compatibility form is only combining marks (e.g. the
     presentation form U+FE7C SHADDA ISOLATED, NFKC ``" ّ"``) is a ``MARK``
     holding the plain combining marks (pitfall 4).
@@ -130,7 +144,7 @@ def classify(text: str) -> tuple[str, int]:
     """
     if text.isspace():
         return " ", SPACE
-    clean = "".join(c for c in text if unicodedata.category(c) not in _DROP_CATEGORIES)
+    clean = "".join(c for c in text if unicodedata.category(c) not in _DROP_CATEGORIES and c != "\ufffd")
     if not clean:
         return "", JUNK
     if unicodedata.combining(clean[0]) or "\ufe70" <= clean[0] <= "\ufe7f" or "\ufc5e" <= clean[0] <= "\ufc63":
@@ -265,6 +279,12 @@ def make_line(
     # in logical order: the rightmost one of a right-to-left line). Latin-only
     # lines are settled below; lines without letters follow the page.
     rtl = right == "R" or rtl_default
+    if left == "L" and right == "L" and n_ltr > n_rtl:
+        # Latin at both ends and mostly Latin: a left-to-right paragraph
+        # with an Arabic word in it ("Jeremy is جرمي in Arabic"); in a
+        # right-to-left one the first strong character (rightmost) would
+        # be Arabic unless the producer forced the direction.
+        rtl = False
     marker = False
     lead = solid[-1] if rtl else solid[0]
     if len(solid) > 1 and (lead.kind == JUNK or lead.text in BULLETS or lead.text in WEAK_BULLETS):
@@ -274,7 +294,7 @@ def make_line(
             marker = True
             units = [g for g in units if g is not lead]
             solid = [g for g in solid if g is not lead]
-    visual, words = _visual(units, solid, marks, bases)
+    visual, words = _visual(units, solid, marks, bases, rtl)
     if not visual:
         return None
     if n_rtl or not n_ltr:
@@ -300,6 +320,7 @@ def make_line(
         base=bases[len(bases) // 2],
         size=sizes.most_common(1)[0][0] if sizes else round(solid[0].size * 2) / 2,
         bold=(sum(g.bold for g in letters) >= 0.8 * len(letters)) if letters else None,
+        font=Counter(g.font for g in letters).most_common(1)[0][0] if len(letters) >= 3 else None,
         marker=marker,
         script="R" if n_rtl else "L" if n_ltr else "",
         n_letters=len(letters),
@@ -309,13 +330,21 @@ def make_line(
     )
 
 
-def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=None) -> tuple[str, list[tuple[float, float]]]:
+def _visual(
+    units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=None, rtl: bool = True
+) -> tuple[str, list[tuple[float, float]]]:
     """The row's text in visual order with spaces, and its words' x-extents.
 
     Gaps are measured from the right edge of everything drawn so far, not
     from the previous glyph alone: a zero-width glyph inside a wide one (a
     ligature component, a glyph mapped to nothing) would otherwise open a
-    gap the width of the rest of the wide glyph (pitfall 6)."""
+    gap the width of the rest of the wide glyph (pitfall 6).
+
+    In a right-to-left line, an Arabic word drawn against a Latin word
+    without a gap is a separate word (Word draws ``Python من`` with the
+    space on the other side of the Latin run), unless it is a one-letter
+    proclitic written onto the Latin word (``وPython``: the proclitic sits
+    at the Latin word's logical start, its visual right end)."""
     attached = _attach(solid, marks, bases)
     threshold = GAP_SPACE_EM_WITH_SPACES if len(units) > len(solid) else GAP_SPACE_EM
     pieces: list[str] = []
@@ -323,10 +352,12 @@ def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=No
     prev = None
     right = 0.0
     space = False
-    for g in units:
+    for i, g in enumerate(units):
         if g.kind == SPACE:
             space = prev is not None
             continue
+        if rtl and prev is not None and not space and _script_seam(prev, g, units, i):
+            space = True
         if prev is not None and (space or g.x0 - right > threshold * min(g.size, prev.size)):
             pieces.append(" ")
             words.append([g.x0, g.x1])
@@ -344,6 +375,57 @@ def _visual(units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=No
         right = g.x1 if prev is None else max(right, g.x1)
         prev, space = g, False
     return "".join(pieces).strip(), [(a, b) for a, b in words]
+
+
+_PROCLITICS = frozenset("وفبلك")
+
+
+def _script_seam(prev: Glyph, g: Glyph, units: list[Glyph], i: int) -> bool:
+    """A Latin and an Arabic word touch at ``prev``|``g`` in a right-to-left
+    line and are separate words (see :func:`_visual`)."""
+    before = strong_info(prev.text)[4]
+    after = strong_info(g.text)[3]
+    if before == "R" and after == "L":
+        return True  # the Arabic word follows the Latin one
+    if before == "L" and after == "R":
+        word = ""
+        for u in units[i:]:
+            if u.kind == SPACE or not strong_info(u.text)[0]:
+                break
+            word += u.text
+        return not (len(word) == 1 and word in _PROCLITICS)
+    return False
+
+
+# A phone number drawn as a left-to-right run (Word, InDesign): "+" at the
+# left of digit groups. UAX #9 never draws it so in a right-to-left line (it
+# puts the "+" after the first group: "26 07 430 539 90+").
+_LTR_PHONE_RE = re.compile(r"(?<![\d+])\+\d{1,4}(?: \d{1,5}){1,6}(?!\d)")
+_DIGIT_GROUPS_RE = re.compile(r"(?<![\d+])\d{1,5}(?: \d{1,5}){2,6}(?!\d)")
+_LRO, _PDF = "\u202d", "\u202c"
+
+
+def _protect_ltr_numbers(visual: str) -> str:
+    """Keep phone numbers that the producer drew left to right as drawn.
+
+    A run with a leading ``+`` at its left is one. Digit groups without one
+    read either way; the reading that starts with the trunk prefix ``0``
+    (``0090 539 …``) is the number's (UAX #9 draws a right-to-left
+    ``0090 539 430`` as ``430 539 0090``)."""
+
+    def keep(m: re.Match) -> str:
+        return _LRO + m.group(0) + _PDF
+
+    visual = _LTR_PHONE_RE.sub(keep, visual)
+
+    def groups(m: re.Match) -> str:
+        text = m.group(0)
+        parts = text.split(" ")
+        if parts[0].startswith("0") and not parts[-1].startswith("0") and sum(map(len, parts)) >= 7:
+            return _LRO + text + _PDF
+        return text
+
+    return _DIGIT_GROUPS_RE.sub(groups, visual) if "\u202d" not in visual else visual
 
 
 _EN_RUN_RE = re.compile(r"(?<=\s)[0-9\u06f0-\u06f9]+(?:[.,:/\-][0-9\u06f0-\u06f9]+)*")
@@ -388,7 +470,8 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
         visual = _mark_leading_number(visual)
     else:
         visual = _TRAILING_PUNCT_RE.sub(lambda m: m.group(0) + _LRM, visual, count=1)
-    return get_display(visual, base_dir="R").replace(_RLM, "").replace(_LRM, "")
+        visual = _protect_ltr_numbers(visual)
+    return get_display(visual, base_dir="R").replace(_RLM, "").replace(_LRM, "").replace(_LRO, "").replace(_PDF, "")
 
 
 _LRM = "\u200e"

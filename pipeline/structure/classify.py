@@ -72,6 +72,7 @@ _ORDERED_ITEM_RE = re.compile(
     r"^(?:\(?\d{1,3}\s*[-–.)]\s+\S|(?:" + "|".join(_ADVERBS) + r")\s*[:\-–.)]\s*\S)"
 )
 MAX_LABEL_HEADING_WORDS = 3
+MAX_SHORT_LINE_WORDS = 6
 _CAPTION_RE = re.compile(
     r"^(?:ال)?(?:شكل|صوره|جدول|رسم بياني|خريطه|مخطط)\s*(?:رقم\s*)?\(?\s*\d+|^(?:figure|fig\.|table|chart|map)\s*\d+",
 )
@@ -300,12 +301,14 @@ def _continues(
 ) -> bool:
     """Whether ``nb`` continues ``prev`` (a paragraph, list item or field cut by a page or column break).
 
-    A text that leaves a bracket open or ends with a word that cannot end a
-    sentence (``و``، ``في``، ``و5``) always goes on. Otherwise, on a PDF page
-    the reader already parted blocks by their spacing: a block continues one
-    only across a page or column break (it starts on a later page, or higher
-    up than the end of ``prev``: the next column), in the same font size and
-    weight, and is not a centred line.
+    A text that leaves a bracket open, ends with a comma, dash or slash, or
+    with a word that cannot end a sentence (``و``، ``في``، ``و5``) always
+    goes on, and so does any text that does not end a sentence — except a
+    short line on a PDF page (a flyer's feature line, a name): there the
+    reader already parted the blocks by their spacing, and a short block
+    continues only across a page or column break (it starts on a later page,
+    or higher up than the end of ``prev``: the next column), in the same
+    font size and weight, and not as a centred line.
     """
     if prev.kind not in ("paragraph", "list_item", "field", "quote"):
         return False
@@ -323,7 +326,8 @@ def _continues(
     if open_bracket(tail) or dangling(tail):
         return True
     last = prev.source[-1]
-    if last.bbox is not None and b.bbox is not None and last.page is not None and b.page is not None:
+    short = prev.kind != "field" and len(tail.split()) <= MAX_SHORT_LINE_WORDS
+    if short and last.bbox is not None and b.bbox is not None and last.page is not None and b.page is not None:
         if b.page == (last.page_end or last.page) and b.bbox.top >= last.bbox.top:
             return False
         if last.font_size and b.font_size and abs(last.font_size - b.font_size) > 0.05 * last.font_size:
@@ -331,6 +335,7 @@ def _continues(
         if last.bold != b.bold or (len(nb.lines) == 1 and geometry.centred(b)):
             return False
     return True
+
 
 # Words that cannot end a sentence: a block ending with one goes on in the next.
 _DANGLING = frozenset(
@@ -341,9 +346,12 @@ _CONJOINED_NUMBER_RE = re.compile(r"^[وف]\d+$")
 
 
 def dangling(tail: str) -> bool:
-    """Whether a matching-form text ends with a word that cannot end a sentence (``و``، ``في``، ``و5``)."""
-    words = tail.split()
-    return bool(words) and (words[-1] in _DANGLING or bool(_CONJOINED_NUMBER_RE.match(words[-1])))
+    """Whether a matching-form text ends with a comma, a dash or a slash, or with a word
+    that cannot end a sentence (``و``، ``في``، ``و5``)."""
+    words = tail.rstrip().split()
+    if not words:
+        return False
+    return words[-1][-1] in ",-–/" or words[-1] in _DANGLING or bool(_CONJOINED_NUMBER_RE.match(words[-1]))
 
 
 def _node(kind: str, nb: NormalizedBlock) -> Node:

@@ -1,0 +1,85 @@
+"""Layouts of real producers: block boundaries, reading order and direction
+(tests/data/pdf/boundary, tests/data/pdf/kinds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.normalize import to_display
+from pipeline.read.pdf import read_pdf
+
+DATA = Path(__file__).resolve().parent / "data" / "pdf"
+
+
+def texts(path: Path) -> list[str]:
+    return [to_display(" ".join(b.lines)) for b in read_pdf(path).body_blocks]
+
+
+def test_an_aside_added_to_one_line_changes_no_other_block_boundary():
+    control = texts(DATA / "boundary" / "control.pdf")
+    aside = texts(DATA / "boundary" / "theme-with-aside.pdf")
+    theme = "الموضوع: تعزيز التعاون بشأن الهجرة من خلال الحوار وبناء القدرات"
+    assert theme in control
+    assert [t.replace(" (اجتماع غابوروني الثالث)", "") for t in aside] == control
+    # Title and subtitle, fields, and each contact line are blocks of their own.
+    for want in (
+        "الاجتماعات العالمية للعمليات التشاورية الإقليمية بشأن الهجرة",
+        "العمليات التشاورية بشأن الهجرة",
+        "المضيف: حكومة بوتسوانا",
+        "المنظمة الدولية للهجرة",
+        "شعبة الشراكات الدولية",
+        "17 route des Morillons",
+        "P.O. Box 17",
+        "1211 Geneva 19",
+        "Switzerland",
+        "الهاتف: +41 22 717 91 11",
+    ):
+        assert want in aside, want
+    outcome = next(t for t in aside if t.startswith("النتيجة:"))
+    assert outcome.endswith("بشأن تحديات الهجرة المعاصرة.")
+
+
+# --------------------------------------------------------------------------
+# Direction per line and per run (rows drawn glyph by glyph)
+
+from pipeline.read.pdf_line import BASE, SPACE, Glyph, make_line  # noqa: E402
+
+
+def row(visual: str, x: float = 100.0, w: float = 6.0, gaps: dict[int, float] | None = None):
+    """Glyphs of ``visual`` (drawn left to right), one per character; a space
+    character is a space glyph; ``gaps`` adds room before a character index."""
+    out = []
+    for i, c in enumerate(visual):
+        x += (gaps or {}).get(i, 0.0)
+        out.append(Glyph(x, x + w, 100, 112, c, 12.0, False, SPACE if c == " " else BASE))
+        x += w
+    return out
+
+
+def test_an_english_sentence_with_one_arabic_word_reads_left_to_right():
+    line = make_line(row("Jeremy is " + "جرمي"[::-1] + " in Arabic"), rtl_default=True)
+    assert line.text == "Jeremy is جرمي in Arabic" and not line.rtl
+
+
+def test_an_arabic_line_ending_with_a_latin_word_keeps_it_at_its_end():
+    # Logical "تعتبر لغة Python" in a right-to-left paragraph: Python at the left.
+    line = make_line(row("Python " + "تعتبر لغة"[::-1]), rtl_default=True)
+    assert line.text == "تعتبر لغة Python"
+
+
+def test_a_latin_word_drawn_against_an_arabic_word_is_a_word_of_its_own():
+    # Word draws "و Python من" with the space on the far side of the Latin run.
+    assert make_line(row("نم" + "Python" + " و"), rtl_default=True).text == "و Python من"
+    # A one-letter proclitic written onto the Latin word stays on it.
+    assert make_line(row("Python" + "و" + " ةغلب"), rtl_default=True).text == "بلغة وPython"
+
+
+def test_a_phone_number_drawn_left_to_right_keeps_its_digit_order():
+    # Word and InDesign draw the number as one left-to-right run, "+" first.
+    line = make_line(row("+90 539 430 07 26 " + ":فتاه"), rtl_default=True)
+    assert line.text == "هاتف: +90 539 430 07 26"
+    # Chromium (UAX #9 over the paragraph) puts the "+" after the first group.
+    assert make_line(row("26 07 430 539 90+ " + ":فتاه"), rtl_default=True).text == "هاتف: +90 539 430 07 26"
+    # Without "+": the reading that starts with the trunk prefix 0.
+    assert make_line(row("0090 539 430 07 26 " + ":فتاه"), rtl_default=True).text == "هاتف: 0090 539 430 07 26"
+    assert make_line(row("26 07 430 539 0090 " + ":فتاه"), rtl_default=True).text == "هاتف: 0090 539 430 07 26"
