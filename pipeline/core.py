@@ -28,7 +28,7 @@ class Extraction:
         record: the validated document record.
         warnings: everything noticed that did not stop the extraction.
         seconds: wall time per stage (``read``, ``normalize``, ``structure``,
-            ``profiles``, ``validate``), in seconds.
+            ``profiles``, ``mentions``, ``validate``), in seconds.
     """
 
     record: DocumentRecord
@@ -55,6 +55,7 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
         OSError: the file cannot be read.
     """
     from .assemble import build_record
+    from .mentions import find_contact_mentions, find_date_mentions
     from .normalize import normalize_blocks
     from .parse import parse_contact
     from .profiles import PROFILES, vocabulary
@@ -98,9 +99,14 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
     if contact is not None:
         warnings.extend(contact.warnings)
     lap("profiles")
+    contacts = find_contact_mentions(document, contact)
+    # A profile warns about the dates of the sections it claims itself.
+    dates, date_warnings = find_date_mentions(document, quiet=frozenset(kinds))
+    warnings.extend(date_warnings)
+    lap("mentions")
     record = build_record(
         source, document, kinds=kinds, profile_records=records, profile_names=names, contact=contact,
-        contacts=[], dates=[],
+        contacts=contacts, dates=dates,
     )
     lap("validate")
     return Extraction(record, warnings, seconds)

@@ -277,8 +277,9 @@ class DateMention(_Record):
         description="The calendar the text uses; Hijri dates are converted with the Umm al-Qura calendar."
     )
     hijri: str | None = Field(
-        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="The Hijri date as written (YYYY-MM-DD, YYYY-MM or YYYY) "
-        "when the calendar is Hijri; null otherwise."
+        None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$",
+        description="The Hijri date as written (YYYY-MM-DD, YYYY-MM or YYYY; a range as START/END) when the "
+        "calendar is Hijri; null otherwise."
     )
     bbox: Box | None = Field(None, description="Box of the block the date is in (PDF only).")
     provenance: Provenance
