@@ -11,7 +11,9 @@ provenance and box of the block it is in.
   numbers in E.164. A national number (no ``+``) takes the document's region:
   the region most of its international numbers have, else the country named
   in its contact block's address, else none (then it is kept as printed).
-  Labelled postal addresses (``العنوان:``) are mentions too. A detail is
+  Labelled postal addresses (``العنوان:``) are mentions too, and so are the
+  targets of hyperlinks (``mailto:``, ``tel:``, web addresses) of HTML,
+  DOCX and Markdown sources. A detail is
   listed once, at its first place (a website in a running footer on every
   page is one mention).
 * **Dates**: single dates and ranges, numeric, Hijri (converted, Umm
@@ -116,8 +118,8 @@ def find_contact_mentions(document: StructuredDocument, contact: ParsedContact |
                 lines = [v.display for v in node.value_lines if v.display]
                 add(ContactMention(kind="address", text=" | ".join(lines), value=", ".join(lines),
                                    label=node.label.display, bbox=_bbox(piece, document), provenance=piece.span))
-        for m in find_contacts(piece.text.display, region):
-            label = _label_before(piece.text.display, m.span[0])
+        for m in [*find_contacts(piece.text.display, region), *_link_contacts(piece, region)]:
+            label = _label_before(piece.text.display, m.span[0]) if m.span != (-1, -1) else None
             add(ContactMention(
                 kind=m.kind,
                 text=m.text,
@@ -127,6 +129,21 @@ def find_contact_mentions(document: StructuredDocument, contact: ParsedContact |
                 bbox=_bbox(piece, document),
                 provenance=piece.span,
             ))
+    return out
+
+
+def _link_contacts(piece: _Piece, region: str | None):
+    """Contacts behind the hyperlinks of a piece's blocks (HTML, DOCX, Markdown):
+    ``mailto:``, ``tel:`` and web addresses whose link text does not show them.
+    Their span is ``(-1, -1)``: they are not in the text."""
+    if piece.node is None:
+        return []
+    out = []
+    for block in piece.node.source:
+        for _text, url in block.links:
+            target = re.sub(r"^(?:mailto|tel|callto):", "", url.strip(), flags=re.I).split("?")[0]
+            for m in find_contacts(target, region):
+                out.append(m.__class__(m.kind, m.text, m.value, (-1, -1), m.region))
     return out
 
 

@@ -5,9 +5,7 @@
   ligatures become plain letters), tatweel (U+0640) removed, bidi controls
   (UAX #9 explicit formatting characters, U+061C ALM) and zero-width
   characters removed, other control and private-use characters removed,
-  whitespace collapsed, diacritics (tashkeel) kept, Markdown markup removed
-  (heading marks, ``**``/``__``, ``[text](url)`` → ``text``, ``<url>`` → ``url``),
-  and the Persian/Urdu code points for Arabic letters replaced by the Arabic
+  whitespace collapsed, diacritics (tashkeel) kept, and the Persian/Urdu code points for Arabic letters replaced by the Arabic
   letters (:data:`PERSIAN_URDU_TO_ARABIC`, a camel-tools ``CharMapper``).
 * **matching** form — what parsers compare. The display form with
   camel-tools ``dediac_ar``, ``normalize_alef_ar`` (أ إ آ ٱ → ا),
@@ -48,10 +46,6 @@ TATWEEL = "\u0640"
 _INVISIBLE = dict.fromkeys(
     map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad" + TATWEEL)
 )
-_MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
-_MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
-_MD_EMPHASIS_RE = re.compile(r"\*\*|__")
-_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _WS_RE = re.compile(r"\s+")
 # Other Arabic combining marks that camel-tools' AR_DIAC_CHARSET does not
 # cover (Quranic annotation signs, small high letters, hamza above/below).
@@ -87,16 +81,12 @@ def to_display(text: str) -> str:
     """Display form of one line of text (see the module docstring).
 
     Args:
-        text: a raw line in logical order, possibly with Markdown markup and
-            presentation forms.
+        text: a raw line in logical order, possibly with presentation forms
+            (markup is the readers' to remove).
 
     Returns:
         The cleaned line, single-spaced, stripped; ``""`` if nothing is left.
     """
-    text = _MD_HEADING_RE.sub("", text)
-    text = _MD_LINK_RE.sub(r"\1", text)
-    text = _MD_AUTOLINK_RE.sub(r"\1", text)
-    text = _MD_EMPHASIS_RE.sub("", text)
     text = normalize_unicode(text)
     text = _ARABIC_LETTERS(text.translate(_INVISIBLE))
     if not text.isprintable():

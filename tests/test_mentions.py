@@ -88,3 +88,19 @@ def test_a_repeated_footer_contact_and_date_are_listed_once(tmp_path):
     assert [(c.kind, c.value, c.provenance.page) for c in found] == [("website", "https://www.example.org", 1)]
     dates, _ = find_date_mentions(doc)
     assert [(d.text, d.start, d.provenance.page) for d in dates] == [("6 مارس 2022", dt.date(2022, 3, 6), 1)]
+
+
+def test_hyperlink_targets_of_a_web_page_are_contacts(tmp_path):
+    page = tmp_path / "amal.html"
+    page.write_text(
+        '<html lang="ar" dir="rtl"><body><h1>مؤسسة الأمل</h1><p>للتواصل <a href="mailto:info@amal.org">راسلونا</a> '
+        'أو <a href="tel:+97145551234">اتصلوا بنا</a>، وزوروا <a href="https://amal.org/ar">موقعنا</a>.</p></body></html>',
+        encoding="utf-8",
+    )
+    r = extract(page)
+    assert contacts(r) == [
+        ("email", "info@amal.org", "info@amal.org", None, None),
+        ("phone", "+97145551234", "+97145551234", None, "AE"),
+        ("website", "https://amal.org/ar", "https://amal.org/ar", None, None),
+    ]
+    assert all(c.provenance.locator == "body > p" for c in r.contacts)

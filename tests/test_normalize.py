@@ -3,11 +3,21 @@
 from pipeline.normalize import NText, to_display, to_match
 
 
-def test_display_removes_markup_and_keeps_diacritics():
-    assert to_display("**المضيف:** آليّة") == "المضيف: آليّة"
-    assert to_display("## عنوان") == "عنوان"
-    assert to_display("البريد: [grcp@iom.int](mailto:grcp@iom.int)") == "البريد: grcp@iom.int"
-    assert to_display("الموقع: <https://www.iom.int/x>") == "الموقع: https://www.iom.int/x"
+def test_display_keeps_diacritics_and_literal_markup_characters():
+    # Markup is the readers' to remove (a .docx or web page may print ** or [x](y) as text).
+    assert to_display("**المضيف:** آليّة") == "**المضيف:** آليّة"
+    assert to_display("[1](2) آليّة") == "[1](2) آليّة"
+
+
+def test_the_text_reader_removes_inline_markdown():
+    from pipeline.read.text import parse_text, strip_markup
+
+    assert strip_markup("**المضيف:** آليّة") == "المضيف: آليّة"
+    assert strip_markup("البريد: [grcp@iom.int](mailto:grcp@iom.int)") == "البريد: grcp@iom.int"
+    assert strip_markup("الموقع: <https://www.iom.int/x>") == "الموقع: https://www.iom.int/x"
+    (heading, body) = parse_text("## **عنوان**\n\n__نص__ [رابط](http://x.org)\n")
+    assert (heading.lines, heading.heading_level, heading.bold) == (("عنوان",), 2, True)
+    assert body.lines == ("نص رابط",)
 
 
 def test_display_removes_tatweel_bidi_controls_zero_width_and_collapses_space():

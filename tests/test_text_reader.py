@@ -16,7 +16,7 @@ def test_blocks_keep_line_numbers_and_markdown_hints():
         (("نص أول", "تابع"), 3, 4),
         (("بند",), 6, 6),
         (("بند ثان", "تتمة"), 7, 8),
-        (("**عريض**",), 10, 10),
+        (("عريض",), 10, 10),
     ]
     assert blocks[0].heading_level == 2
     assert [b.list_item for b in blocks] == [False, False, True, True, False]

@@ -7,9 +7,9 @@ text to be valid Markdown.
 Blocks are runs of non-blank lines; a Markdown heading line (``#`` … ``######``)
 is always a block of its own. The reader interprets only the structure that
 is format-specific and strips its markers: heading marks (→ ``heading_level``)
-and list markers ``-``, ``*``, ``•``, ``◆`` … (→ ``list_item``). Inline markup
-(``**bold**``, links) is kept for the normalize stage; a line wholly in bold
-sets ``bold``. Every block keeps its 1-based line span (provenance).
+and list markers ``-``, ``*``, ``•``, ``◆`` … (→ ``list_item``), and inline
+markup (:func:`strip_markup`: ``**bold**``, links); a line wholly in bold sets
+``bold``. Every block keeps its 1-based line span (provenance).
 
 Decoding is strict: a BOM (UTF-8, UTF-16, UTF-32) wins; otherwise UTF-8;
 otherwise — only when no part of the file is UTF-8 Arabic — charset-normalizer's
@@ -36,6 +36,11 @@ _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)(.*?)(?:\s+#+\s*)?$")
 # glyphs the other readers also recognise (◆ U+25C6 …), or a number, followed
 # by a space.
 _LIST_RE = re.compile(rf"^\s*(?:[-*+{BULLET_GLYPHS}]|\d{{1,2}}[.)])\s+")
+# Inline Markdown a .txt brochure may carry: links keep their text, autolinks
+# their address, emphasis marks go.
+_MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
+_MD_EMPHASIS_RE = re.compile(r"\*\*|__")
 _BOLD_LINE_RE = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 # Three Arabic letters in a row encoded as UTF-8 (U+0600–U+06FF: lead byte
@@ -133,6 +138,14 @@ def _bad_bytes(path: Path, data: bytes, exc: UnicodeDecodeError, encoding: str, 
     )
 
 
+def strip_markup(line: str) -> str:
+    """A line without its inline Markdown: ``**``/``__`` removed, ``[text](url)`` →
+    ``text``, ``<url>`` → ``url``."""
+    line = _MD_LINK_RE.sub(r"\1", line)
+    line = _MD_AUTOLINK_RE.sub(r"\1", line)
+    return _MD_EMPHASIS_RE.sub("", line)
+
+
 def parse_text(text: str) -> list[Block]:
     """Split decoded text into blocks (see the module docstring).
 
@@ -162,7 +175,7 @@ def parse_text(text: str) -> list[Block]:
             if body:
                 blocks.append(
                     Block(
-                        lines=(body,),
+                        lines=(strip_markup(body),),
                         line_start=number,
                         line_end=number,
                         heading_level=level,
@@ -186,7 +199,7 @@ def _paragraph_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             texts = tuple(t.strip() for _, t in run)
             out.append(
                 Block(
-                    lines=texts,
+                    lines=tuple(strip_markup(t) for t in texts),
                     line_start=run[0][0],
                     line_end=run[-1][0],
                     bold=all(_BOLD_LINE_RE.match(t) for t in texts),
