@@ -401,7 +401,10 @@ def _load_manifest(out_dir: Path) -> tuple[dict[str, _ManifestEntry], list[Outpu
             entries[doc_id] = _ManifestEntry.model_validate(raw)
         except ValidationError:
             bad.append(doc_id)
-    return entries, problem(f"{len(bad)} entries of the wrong shape ({', '.join(bad[:3])}…)") if bad else []
+    if not bad:
+        return entries, []
+    shown = ", ".join(bad[:3]) + (", …" if len(bad) > 3 else "")
+    return entries, problem(f"{len(bad)} entries of the wrong shape ({shown})")
 
 
 def _save_manifest(out_dir: Path, manifest: dict[str, _ManifestEntry]) -> None:
@@ -472,6 +475,8 @@ def run(
             raise UsageError(f"no files found in {', '.join(map(str, inputs))}")
         key = pipeline_fingerprint()
         manifest, problems = _load_manifest(out)
+        if problems:  # rewritten now with its valid entries, whatever the sources give
+            _write_or_raise(out / MANIFEST_NAME, lambda: _save_manifest(out, manifest))
         reports, todo = _plan(paths, out, manifest, key, force)
         workers = usable_workers(workers)
         limits = Limits(timeout, max_memory_mb)
@@ -498,16 +503,21 @@ def run(
             started_at=started_at, elapsed_seconds=round(time.perf_counter() - clock, 3), workers=workers,
             timeout_seconds=timeout, max_memory_mb=max_memory_mb, totals=totals, sources=entries, problems=problems,
         )
-        try:
-            write_report(report, out)
-        except OSError as exc:
-            error = OutputFolderError(f"{out / REPORT_NAME}: the run report could not be written ({_reason(exc)})")
-            error.report = report
-            raise error from None
+        _write_or_raise(out / REPORT_NAME, lambda: write_report(report, out), report)
         if dataset_error:
             dataset_error.report = report
             raise dataset_error
         return report
+
+
+def _write_or_raise(path: Path, write: Callable[[], object], report: RunReport | None = None) -> None:
+    """Run ``write``; an OSError becomes an :class:`OutputFolderError` naming ``path``."""
+    try:
+        write()
+    except OSError as exc:
+        error = OutputFolderError(f"{path}: could not be written ({_reason(exc)})")
+        error.report = report
+        raise error from None
 
 
 class _DatasetError(Exception):

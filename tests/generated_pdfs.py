@@ -130,7 +130,7 @@ def recursive_forms(depth: int = 30) -> bytes:
     )
 
 
-def bad_checksum(kilobytes: int = 1024) -> bytes:
+def bad_checksum(kilobytes: int = 4096) -> bytes:
     """A page content stream whose Flate data has a wrong Adler-32 checksum.
 
     pdfminer retries such a stream one input byte at a time, appending to the

@@ -18,7 +18,7 @@ from pipeline import run
 from pipeline.errors import CorruptPdfError
 from pipeline.isolation import Limits, Stopped, run_isolated
 
-from .conftest import BROCHURE_TXT, DATA, ROOT
+from .conftest import BROCHURE_TXT, DATA, ROOT, alive, children
 from .generated_pdfs import HOSTILE, flate_bomb, repeated_deflate, self_reference
 
 BROCHURE_PDF = DATA / "pdf" / "global-rcp-meetings-ar.chromium-noto-naskh.pdf"
@@ -148,14 +148,6 @@ def _quick_or_hang(task: tuple[str, Path]) -> str:
     return kind
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_closing_the_pool_kills_running_tasks_without_waiting_for_them(tmp_path: Path):
     tasks = [("quick", tmp_path / "q"), ("hang", tmp_path / "h1"), ("hang", tmp_path / "h2")]
@@ -164,11 +156,11 @@ def test_closing_the_pool_kills_running_tasks_without_waiting_for_them(tmp_path:
     while not all(p.exists() and p.read_text() for _, p in tasks[1:]):
         time.sleep(0.01)
     pids = [int(p.read_text()) for _, p in tasks[1:]]
-    assert all(_alive(pid) for pid in pids)
+    assert all(alive(pid) for pid in pids)
     started = time.monotonic()
     results.close()  # what an interrupt (Ctrl-C, SIGTERM) does to the batch's loop
     assert time.monotonic() - started < 30  # the tasks would sleep 60 s: they were not waited for
-    assert not any(_alive(pid) for pid in pids)
+    assert not any(alive(pid) for pid in pids)
 
 
 def test_an_exception_escaping_the_task_is_reported_not_raised():
@@ -177,18 +169,6 @@ def test_an_exception_escaping_the_task_is_reported_not_raised():
     index, stopped, _ = results[1]
     assert index == 1 and isinstance(stopped, Stopped) and stopped.kind == "worker_died"
     assert "ValueError" in stopped.reason
-
-
-def _children(pid: int) -> set[int]:
-    kids = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            kids.add(int(stat.parent.name))
-    return kids
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -204,7 +184,7 @@ def test_a_worker_killed_from_outside_loses_only_its_source(tmp_path: Path):
     deadline = time.monotonic() + 60
     workers: set[int] = set()
     while not workers and proc.poll() is None and time.monotonic() < deadline:
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         time.sleep(0.01)
     assert len(workers) == 1, "no worker started"
     time.sleep(0.5)  # inside its endless loop by now
