@@ -84,17 +84,35 @@ def find_files(paths: list[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))  # a file named twice is checked once
 
 
+def incompatible_schema(version: str) -> str | None:
+    """Why a record of schema ``version`` cannot be read by this pipeline
+    (another MAJOR, see :data:`pipeline.models.SCHEMA_VERSION`), or ``None``.
+    A version that is not ``MAJOR.MINOR.PATCH`` is left to the model's pattern."""
+    from .models import SCHEMA_VERSION
+    from .schema import parse_version
+
+    try:
+        if parse_version(version)[0] == parse_version(SCHEMA_VERSION)[0]:
+            return None
+    except ValueError:
+        return None
+    return (
+        f"major version differs from this pipeline's schema {SCHEMA_VERSION} (got {_got(version)}): "
+        "the record is not compatible"
+    )
+
+
 def check_file(path: Path) -> list[Problem]:
     """Problems of one file as a document record (empty list: valid).
 
     Checks: readable, JSON, valid :class:`~pipeline.models.DocumentRecord`
     (types, formats, constraints, unknown fields, dates in order), and a
-    ``schema_version`` with the same major version as this pipeline's.
+    ``schema_version`` with the same major version as this pipeline's. JSON
+    nested too deeply for the parser is one problem, not a crash.
     """
     from pydantic import ValidationError
 
-    from .models import SCHEMA_VERSION, DocumentRecord
-    from .schema import parse_version
+    from .models import DocumentRecord
 
     try:
         data = path.read_bytes()
@@ -104,18 +122,14 @@ def check_file(path: Path) -> list[Problem]:
         obj = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         return [Problem(path, "(root)", f"not valid JSON ({exc})")]
+    except RecursionError:
+        return [Problem(path, "(root)", "JSON nested too deeply to be read (not a document record)")]
     problems = []
     version = obj.get("schema_version") if isinstance(obj, dict) else None
     if isinstance(version, str):
-        try:
-            if parse_version(version)[0] != parse_version(SCHEMA_VERSION)[0]:
-                problems.append(Problem(
-                    path, "schema_version",
-                    f"major version differs from this pipeline's schema {SCHEMA_VERSION} (got {_got(version)}): "
-                    "the record is not compatible",
-                ))
-        except ValueError:
-            pass  # reported by the model's pattern below
+        incompatible = incompatible_schema(version)
+        if incompatible:
+            problems.append(Problem(path, "schema_version", incompatible))
     try:
         DocumentRecord.model_validate_json(data)
     except ValidationError as exc:

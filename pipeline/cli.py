@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import signal
 import sys
 
@@ -17,11 +18,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def _parser() -> argparse.ArgumentParser:
     from ._version import __version__
+    from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, available_cpus
 
     parser = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Extract validated records from Arabic brochures (PDF, .txt, .md, .html, .docx) into JSON and CSV.",
-        epilog="Exit status: 0 all sources ok, 1 some source failed, 2 bad usage.",
+        epilog="Exit status: 0 all sources ok, 1 some source failed, 2 bad usage or an unusable output folder.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -32,19 +34,39 @@ def _parser() -> argparse.ArgumentParser:
         help="extract sources into an output folder",
         description=(
             "Extract every source into OUT: one <document_id>.json per source (document_id = file stem), "
-            "documents.csv, sections.csv and meetings.csv rebuilt from all JSON files in OUT, "
-            "manifest.json (for incremental runs) and run_report.json (status, warnings, errors, timings)."
+            "documents.csv, sections.csv and meetings.csv (and meetings.jsonl, brochures.sqlite, datapackage.json) "
+            "rebuilt from all JSON files in OUT, manifest.json (for incremental runs) and run_report.json (status, "
+            "warnings, errors, timings). Each source runs in a process of its own, stopped at the time and memory "
+            "limits; OUT is locked for one run at a time."
         ),
+        epilog="Exit status: 0 all sources ok, 1 some source failed (or a JSON file in OUT was left out of the "
+        "tables), 2 bad usage or an unusable output folder (not writable, locked by another run, full).",
     )
     ex.add_argument("sources", nargs="+", metavar="SOURCE", help="files, folders (searched recursively) or glob patterns")
-    ex.add_argument("--out", required=True, metavar="OUT", help="output folder (created if missing)")
+    ex.add_argument("--out", required=True, type=_folder, metavar="OUT", help="output folder (created if missing)")
     ex.add_argument(
         "--workers", type=_positive_int, default=None, metavar="N",
-        help=f"worker processes (default: the number of CPUs, here {os.cpu_count()})",
+        help=f"worker processes (default and maximum: the number of CPUs, here {available_cpus()})",
     )
-    ex.add_argument("--force", action="store_true", help="redo sources whose content and pipeline version are unchanged")
+    ex.add_argument(
+        "--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+        help=f"wall-clock limit per source; a source still running is stopped and fails with 'timeout' "
+        f"(default {DEFAULT_TIMEOUT:g}; a 300-page brochure takes about 16)",
+    )
+    ex.add_argument(
+        "--max-memory", type=_positive_int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+        help=f"memory a worker may allocate for one source; beyond it the source fails with 'resource_limit' "
+        f"(default {DEFAULT_MAX_MEMORY_MB}; Linux)",
+    )
+    ex.add_argument(
+        "--force", action="store_true", help="redo sources whose content and pipeline (code, libraries) are unchanged"
+    )
     ex.add_argument("--password", default=None, help="user password for encrypted PDFs")
-    ex.add_argument("--excel", action="store_true", help="write CSV files with a UTF-8 BOM so that Excel opens Arabic correctly")
+    ex.add_argument(
+        "--excel", action="store_true",
+        help="CSV files for spreadsheets: a UTF-8 BOM so that Excel opens Arabic correctly, and a leading ' on "
+        "texts that start with = + - @ tab or CR so that none runs as a formula",
+    )
     noise = ex.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only failures and the total")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each stage of each source")
@@ -55,18 +77,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return value
+def _folder(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty: give the output folder")
+    return text
+
+
+def _positive(kind: type, what: str):
+    """An argparse type: a finite number of ``kind`` above 0."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+        if not 0 < value < float("inf"):
+            raise argparse.ArgumentTypeError(f"must be above 0: {text}")
+        return value
+
+    return parse
+
+
+_positive_int = _positive(int, "a whole number")
+_positive_float = _positive(float, "a number")
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import UsageError, run
+    from .batch import run
+    from .errors import RunError
 
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
@@ -75,32 +113,55 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not args.quiet and not args.verbose and sys.stderr.isatty():
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked from this process
+
         def progress(iterable, total):
             return tqdm(iterable, total=total, desc="extract", unit="doc", file=sys.stderr)
 
     try:
         report = run(
-            args.sources, args.out, workers=args.workers, force=args.force,
-            password=args.password, excel=args.excel, progress=progress,
+            args.sources, args.out, workers=args.workers, force=args.force, password=args.password,
+            excel=args.excel, timeout=args.timeout, max_memory_mb=args.max_memory, progress=progress,
         )
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except RunError as exc:
+        if exc.report is not None:
+            _print_summary(exc.report, args)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    _print_summary(report, args)
+    failed = report.totals["failed"] or any(p.kind == "left_out" for p in report.problems)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _print_summary(report, args: argparse.Namespace) -> None:
     for entry in report.sources:
         if entry.status == "failed":
-            print(f"FAILED {entry.message}", file=sys.stderr)
+            print(f"FAILED {one_line(entry.message or entry.source)}", file=sys.stderr)
         elif args.verbose and entry.status == "skipped":
-            print(f"skipped {entry.message}", file=sys.stderr)
+            print(f"skipped {one_line(entry.message or entry.source)}", file=sys.stderr)
+    for problem in report.problems:
+        if problem.kind == "left_out":
+            print(f"LEFT OUT {one_line(problem.message)}", file=sys.stderr)
     t = report.totals
     n = len(report.sources)
     warned = sum(len(e.warnings) for e in report.sources)
     print(
         f"{n} source{'s' if n != 1 else ''}: {t['ok']} ok, {t['unchanged']} unchanged, {t['failed']} failed, "
-        f"{t['skipped']} skipped in {report.elapsed_seconds:.2f} s -> {args.out}"
+        f"{t['skipped']} skipped in {report.elapsed_seconds:.2f} s -> {one_line(args.out)}"
         + (f" ({warned} warning{'s' if warned != 1 else ''}, see run_report.json)" if warned else ""),
         file=sys.stderr,
     )
-    return EXIT_FAILED if t["failed"] else EXIT_OK
+
+
+# Characters that would let a file name forge or reorder output lines: C0/C1
+# controls, line and paragraph separators, bidi embeddings, overrides and isolates.
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``,
+    ``\\x1b``, ``\\u202e``), so that each message stays one line as printed."""
+    return _UNPRINTABLE_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # exits with status 2 on bad usage
     # SIGTERM (kill, timeout, a service manager) stops a run like Ctrl-C:
-    # the pool is shut down and finished files are kept.
+    # the running workers are killed (not waited for) and finished files are kept.
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         return args.func(args)

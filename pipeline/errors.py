@@ -127,6 +127,70 @@ class InvalidRecordError(PipelineError):
     kind = "invalid_record"
 
 
+# --- a source stopped by the batch's isolation (pipeline.isolation) -------------
+
+
+class SourceTimeoutError(PipelineError):
+    """The source took longer than the wall-clock limit (``--timeout``); its
+    worker process was killed. A file that makes the reader loop or recurse
+    without end ends here."""
+
+    kind = "timeout"
+
+
+class ResourceLimitError(PipelineError):
+    """The source needed more memory than the per-worker limit (``--max-memory``):
+    decompression bombs, huge cross-references or content streams."""
+
+    kind = "resource_limit"
+
+
+class WorkerDiedError(PipelineError):
+    """The worker process reading the source died without an answer (killed by
+    a signal: the kernel's out-of-memory killer, ``kill -9``, a crash in a C
+    library)."""
+
+    kind = "worker_died"
+
+
+class OutputWriteError(PipelineError):
+    """The source's record could not be written to the output folder (full
+    disk, no permission, a folder in the way)."""
+
+    kind = "output"
+
+
+# --- errors that stop a whole run (exit status 2) ---------------------------------
+
+
+class RunError(Exception):
+    """A run cannot start or finish: bad usage or an unusable output folder.
+
+    The message is one line naming the path and the reason; the command line
+    prints it and exits with status 2.
+
+    Attributes:
+        report: the run report (:class:`pipeline.report.RunReport`) when the
+            run got as far as making one (the dataset files or the report
+            could not be written), else ``None``.
+    """
+
+    report = None
+
+
+class UsageError(RunError):
+    """Bad command-line usage: a missing source, no file at all, an empty ``--out``."""
+
+
+class OutputFolderError(RunError):
+    """The output folder cannot be created, written or locked, or the dataset
+    files cannot be written (the previous ones are then kept)."""
+
+
+class OutputLockedError(OutputFolderError):
+    """Another run is writing into the same output folder."""
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A warning about a source that did not stop its processing.

@@ -18,7 +18,7 @@ output folder:
 * ``datapackage.json`` — a Frictionless Tabular Data Package (v1) describing
   the CSV files, with their size and SHA-256.
 
-Every file is written atomically and is byte-identical for the same records
+The files are replaced together (none when one cannot be written) and are byte-identical for the same records
 (rows by document id then position; no timestamps). ``brochures.sqlite`` is
 built in memory (fixed page size, rows in order, FTS indexes rebuilt then
 optimized, no VACUUM, which may renumber rowids) and serialized; a serialized
@@ -61,7 +61,7 @@ from typing import Any
 
 from .models import SCHEMA_VERSION, DocumentRecord
 from .tables import TABLES, Column, Table, rows
-from .write import atomic_write, load_records, table_csv
+from .write import LeftOut, atomic_write_many, collect_records, table_csv
 
 log = logging.getLogger("pipeline")
 
@@ -603,42 +603,69 @@ def pandas_read_csv_options(table_name: str) -> dict[str, Any]:
 # --- the whole dataset -----------------------------------------------------------
 
 
-def write_dataset(out_dir: Path | str, *, excel: bool = False) -> list[str]:
+def write_dataset(out_dir: Path | str, *, excel: bool = False) -> list[LeftOut]:
     """Rebuild every dataset file of ``out_dir`` from its document JSON files.
 
-    Writes (atomically, in this order) the CSVs of :data:`pipeline.tables.TABLES`, ``meetings.jsonl``, ``blocks.jsonl``,
-    ``brochures.sqlite``, ``meetings.parquet`` (when pyarrow is installed)
-    and ``datapackage.json``.
+    Writes the CSVs of :data:`pipeline.tables.TABLES`, ``meetings.jsonl``, ``blocks.jsonl``, ``brochures.sqlite``,
+    ``meetings.parquet`` (when pyarrow is installed) and ``datapackage.json``,
+    together (:func:`pipeline.write.atomic_write_many`): when one cannot be
+    written, every file stays as it was.
+
+    Every record is checked before it enters the tables
+    (:func:`pipeline.write.collect_records`); a record that the database refuses
+    (a key or CHECK constraint the models do not enforce) is found by
+    building the database for each record alone, and is left out of every
+    table, so that all files hold the same documents.
 
     Args:
         out_dir: the output folder.
-        excel: CSVs with a UTF-8 BOM (the data package says ``utf-8-sig``).
+        excel: CSVs for spreadsheets (BOM, formulas neutralised; the data
+            package says ``utf-8-sig``).
 
     Returns:
-        Problems, one line each: JSON files that are not valid records (left
-        out, see :func:`pipeline.write.load_records`), and a database that
-        could not be built (the file is then removed rather than left stale).
+        The files left out of the tables, each with its reason (``str`` of
+        each is one line).
 
     Raises:
-        OSError: a file cannot be written.
+        OSError: a file cannot be written (no file was replaced).
+        sqlite3.Error: this SQLite cannot build the database at all (no FTS5
+            or trigram tokenizer, SQLite < 3.34).
     """
     out = Path(out_dir)
-    records, problems = load_records(out)
+    records, left_out = collect_records(out)
+    database, records, refused = _database(records)
+    left_out += [LeftOut(out / f"{r.document.id}.json", reason) for r, reason in refused]
     csv_files = {name: table_csv(name, records, excel=excel) for name in TABLES}
-    for name, data in csv_files.items():
-        atomic_write(out / f"{name}.csv", data)
-    atomic_write(out / JSONL_NAME, meetings_jsonl(records))
-    atomic_write(out / BLOCKS_JSONL_NAME, blocks_jsonl(records))
-    try:
-        atomic_write(out / SQLITE_NAME, sqlite_bytes(records))
-    except sqlite3.Error as exc:
-        problems.append(f"{out / SQLITE_NAME}: not written ({type(exc).__name__}: {exc})")
-        (out / SQLITE_NAME).unlink(missing_ok=True)
-    if _pyarrow_available():
-        atomic_write(out / PARQUET_NAME, parquet_bytes(records))
-    elif (out / PARQUET_NAME).exists():
+    files = {out / f"{name}.csv": data for name, data in csv_files.items()}
+    files[out / JSONL_NAME] = meetings_jsonl(records)
+    files[out / BLOCKS_JSONL_NAME] = blocks_jsonl(records)
+    files[out / SQLITE_NAME] = database
+    pyarrow = _pyarrow_available()
+    if pyarrow:
+        files[out / PARQUET_NAME] = parquet_bytes(records)
+    files[out / DATAPACKAGE_NAME] = datapackage_json(csv_files, excel=excel)
+    atomic_write_many(files)
+    if not pyarrow and (out / PARQUET_NAME).exists():
         log.info("%s: removed, pyarrow is not installed to rebuild it", out / PARQUET_NAME)
         (out / PARQUET_NAME).unlink()
-    atomic_write(out / DATAPACKAGE_NAME, datapackage_json(csv_files, excel=excel))
-    return problems
+    return sorted(left_out, key=lambda p: str(p.file))
 
+
+def _database(
+    records: list[DocumentRecord],
+) -> tuple[bytes, list[DocumentRecord], list[tuple[DocumentRecord, str]]]:
+    """``(brochures.sqlite bytes, the records in it, the refused records with the reason)``."""
+    try:
+        return sqlite_bytes(records), records, []
+    except sqlite3.IntegrityError:
+        pass
+    accepted, refused = [], []
+    for record in records:
+        try:
+            sqlite_bytes([record])
+        except sqlite3.IntegrityError as exc:
+            refused.append((record, f"refused by the database ({exc})"))
+        else:
+            accepted.append(record)
+    # should this still fail, the records conflict with each other: raised to the caller
+    return sqlite_bytes(accepted), accepted, refused

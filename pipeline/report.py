@@ -33,7 +33,9 @@ class SourceReport(_Model):
     source: str = Field(description="Path of the source as given or found.")
     document_id: str | None = Field(None, description="Document id (file stem) when the source was processed.")
     status: Status = Field(description="ok, failed, skipped (not a supported format, or a duplicate) or unchanged.")
-    error_kind: str | None = Field(None, description="Stable code of the error or skip reason, e.g. 'encrypted_pdf'.")
+    error_kind: str | None = Field(
+        None, description="Stable code of the error or skip reason, e.g. 'encrypted_pdf', 'timeout', 'resource_limit'."
+    )
     message: str | None = Field(None, description="One line naming the file and the reason.")
     page: int | None = None
     line: int | None = None
@@ -43,16 +45,35 @@ class SourceReport(_Model):
     seconds: dict[str, float] = Field(default_factory=dict, description="Wall time per stage, in seconds.")
 
 
+class OutputProblem(_Model):
+    """Something wrong in the output folder that did not stop the run."""
+
+    kind: Literal["left_out", "manifest", "dataset"] = Field(
+        description="left_out: a JSON file kept out of the tables (not a valid record of this schema MAJOR, or not "
+        "named after its document id); manifest: manifest.json was unreadable or of the wrong shape (rewritten, its "
+        "sources redone); dataset: the dataset files were not written (the previous ones are kept)."
+    )
+    file: str = Field(description="The file concerned.")
+    message: str = Field(description="One line naming the file and the reason.")
+
+
 class RunReport(_Model):
     """The whole run."""
 
     pipeline_version: str
+    pipeline_fingerprint: str = Field(
+        description="SHA-256 of the pipeline's code, its libraries' versions and the Python version: the incremental "
+        "key (a source is redone when it changes)."
+    )
     schema_version: str
     started_at: str = Field(description="UTC start time, ISO 8601.")
     elapsed_seconds: float
     workers: int
+    timeout_seconds: float | None = Field(description="Wall-clock limit per source (--timeout); null: none.")
+    max_memory_mb: int | None = Field(description="Memory limit per worker in MB (--max-memory); null: none.")
     totals: dict[str, int] = Field(description="Number of sources per status.")
     sources: list[SourceReport]
+    problems: list[OutputProblem] = Field(default_factory=list, description="Problems with the output folder.")
 
     @property
     def failed(self) -> list[SourceReport]:

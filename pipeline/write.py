@@ -2,22 +2,34 @@
 
 Every file is written to a temporary file in the same folder and renamed
 into place (``os.replace``), so an interrupted run leaves either the old or
-the new file, never half of one. The combined CSVs are rebuilt from the
+the new file, never half of one; :func:`atomic_write_many` replaces a set of
+files together: all of them are written first, and none is replaced when
+one cannot be written (a full disk). The combined CSVs are rebuilt from the
 per-document JSON files in the output folder, so documents from earlier runs
-are kept.
+are kept; :func:`load_records` checks each file before it enters the tables.
 
 Output is deterministic: JSON with sorted-by-model field order, two-space
 indent, UTF-8, a final newline; CSV rows ordered by document id then
 position; ``\\n`` line ends; no timestamps (those go to the run report only).
+
+CSV for spreadsheets (``excel``): a text cell that begins with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return is read as a formula by Excel,
+LibreOffice and Google Sheets, so a brochure could plant one that runs when
+the file is opened (CSV injection). Under ``excel`` such cells get a leading
+``'`` (the OWASP rule, https://owasp.org/www-community/attacks/CSV_Injection);
+the plain CSVs keep every value exactly as extracted.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -29,31 +41,87 @@ REPORT_NAME = "run_report.json"
 MANIFEST_NAME = "manifest.json"
 # Files in the output folder that are not document records.
 RESERVED_JSON = frozenset({REPORT_NAME, MANIFEST_NAME, "datapackage.json"})
+# Characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Room a temporary name needs beyond its prefix: ".", mkstemp's 8 random characters, ".tmp".
+_TMP_EXTRA = 13
+_NAME_MAX = 255
+
+
+def _tmp_prefix(name: str) -> str:
+    """``.<name>.`` cut (on a character boundary) so that the temporary file
+    name fits in 255 bytes even when ``name`` itself nearly does."""
+    room = _NAME_MAX - _TMP_EXTRA - 1
+    raw = name.encode("utf-8", "surrogateescape")
+    if len(raw) > room:
+        name = raw[:room].decode("utf-8", "ignore")
+    return f".{name}."
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Raises:
-        OSError: the folder is not writable (the temporary file is removed).
+        OSError: the folder is not writable, the disk is full, ``path`` is a
+            folder (the temporary file is removed).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    atomic_write_many({path: data})
+
+
+def atomic_write_many(files: dict[Path, bytes]) -> None:
+    """Replace several files together: every file is first written in full
+    (and synced) to a temporary file beside it; only then are they all renamed
+    into place, and the folders synced.
+
+    A failure before the renames (a full disk, a folder in the way of a
+    temporary name) leaves every file as it was. A crash between renames may
+    leave some replaced, which a rerun repairs (the dataset files are rebuilt
+    from the records each run).
+
+    Raises:
+        OSError: a file could not be written or renamed (temporary files are removed).
+    """
+    staged: list[tuple[str, Path]] = []
     try:
-        # mkstemp makes the file private (0600); output is shared data, so it
-        # gets the mode a plain open() would give (0666 minus the umask).
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_tmp_prefix(path.name), suffix=".tmp")
+            staged.append((tmp, path))
+            # mkstemp makes the file private (0600); output is shared data, so it
+            # gets the mode a plain open() would give (0666 minus the umask).
+            os.fchmod(fd, 0o666 & ~_umask())
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        for _, path in staged:  # checked before any rename: all files or none
+            if path.is_dir() and not path.is_symlink():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for tmp, _ in staged:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
         raise
+    for folder in {path.parent for path in files}:
+        _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (where folders can be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _umask() -> int:
@@ -68,56 +136,117 @@ def record_json(record: DocumentRecord) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A JSON file of an output folder that did not enter the tables.
+
+    Attributes:
+        file: the file.
+        reason: why (not a record, another schema MAJOR, a document id that
+            is not its file name, …), one sentence.
+    """
+
+    file: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}; left out of the tables"
+
+
 def load_records(out_dir: Path) -> tuple[list[DocumentRecord], list[str]]:
-    """Every document record in ``out_dir`` (``*.json`` but the reserved names).
+    """Every valid document record in ``out_dir``, and one line per JSON file
+    left out (see :func:`collect_records`)."""
+    records, left_out = collect_records(out_dir)
+    return records, [str(p) for p in left_out]
+
+
+def collect_records(out_dir: Path) -> tuple[list[DocumentRecord], list[LeftOut]]:
+    """Every document record in ``out_dir`` (``*.json`` but the reserved names),
+    each checked before it may enter the tables.
+
+    A file is left out (and left as it is) when it is not a regular file (a
+    folder, a dangling link), cannot be read, is not a valid
+    :class:`DocumentRecord`, has a ``schema_version`` of another MAJOR than
+    this pipeline's, or holds a document id other than its file name (a
+    record copied under another name would give every row twice).
 
     Returns:
-        ``(records, problems)``: the valid records sorted by document id, and
-        one message per JSON file that is not a valid record (left as it is).
+        ``(records, left_out)``: the valid records sorted by document id, and
+        one :class:`LeftOut` per other file (its ``str`` is one line).
     """
+    from .check import incompatible_schema
+
     records = []
-    problems = []
+    left_out = []
     for path in sorted(out_dir.glob("*.json")):
         if path.name in RESERVED_JSON:
             continue
         try:
-            records.append(DocumentRecord.model_validate_json(path.read_bytes()))
+            mode = path.stat().st_mode
+            if not stat.S_ISREG(mode):
+                left_out.append(LeftOut(path, "not a regular file"))
+                continue
+            record = DocumentRecord.model_validate_json(path.read_bytes())
+        except FileNotFoundError:
+            left_out.append(LeftOut(path, "a link to a missing file"))
+            continue
+        except OSError as exc:
+            left_out.append(LeftOut(path, f"cannot be read ({exc.strerror or exc})"))
+            continue
         except ValidationError as exc:
-            problems.append(f"{path}: not a valid document record ({exc.error_count()} errors); left out of the tables")
-    return sorted(records, key=lambda r: r.document.id), problems
+            left_out.append(LeftOut(path, f"not a valid document record ({exc.error_count()} errors; see `validate`)"))
+            continue
+        problem = incompatible_schema(record.schema_version)
+        if problem:
+            left_out.append(LeftOut(path, problem))
+        elif record.document.id != path.stem:
+            left_out.append(LeftOut(
+                path, f"holds document {record.document.id!r}, not {path.stem!r} as its name says (a copy under another name?)"
+            ))
+        else:
+            records.append(record)
+    return sorted(records, key=lambda r: r.document.id), left_out
 
 
-def _csv_value(value: object) -> str:
+def _csv_value(value: object, *, neutralise: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    text = str(value)
+    if neutralise and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
 
 
 def table_csv(name: str, records: list[DocumentRecord], *, excel: bool = False) -> bytes:
-    """One combined table as CSV bytes (UTF-8; with a BOM when ``excel``)."""
+    """One combined table as CSV bytes (UTF-8, ``\\n`` line ends).
+
+    A cell with a line break, a carriage return, ``,`` or ``"`` is quoted
+    (RFC 4180), so that no text can cut or forge a row.
+
+    With ``excel``: a UTF-8 BOM, and text cells that a spreadsheet would read
+    as a formula (starting with one of :data:`FORMULA_START`) prefixed with
+    ``'`` (see the module docstring); numbers, dates and booleans are never
+    changed.
+    """
     table = TABLES[name]
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(table.column_names)
+    neutralise = [excel and c.type == "string" for c in table.columns]
+    lines = [_csv_line(table.column_names)]
     for record in records:
         for row in rows(table, record):
-            writer.writerow([_csv_value(v) for v in row])
-    return ("\ufeff" if excel else "").encode("utf-8") + buf.getvalue().encode("utf-8")
+            lines.append(_csv_line([_csv_value(v, neutralise=n) for v, n in zip(row, neutralise)]))
+    return ("\ufeff" if excel else "").encode("utf-8") + "".join(lines).encode("utf-8")
 
 
-def write_tables(out_dir: Path, *, excel: bool = False) -> list[str]:
-    """Rebuild the CSVs of :data:`pipeline.tables.TABLES` from the
-    document JSON files in ``out_dir``.
-
-    Returns:
-        Problems with JSON files that were left out (see :func:`load_records`).
-    """
-    records, problems = load_records(out_dir)
-    for name in TABLES:
-        atomic_write(out_dir / f"{name}.csv", table_csv(name, records, excel=excel))
-    return problems
+def _csv_line(cells: list[str]) -> str:
+    """One CSV row ending in ``\\n``. Python's writer quotes a cell holding a
+    character of its line terminator but not a lone ``\\r`` when the terminator
+    is ``\\n``: the row is written with ``\\r\\n`` (so both are quoted) and its
+    terminator then replaced."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerow(cells)
+    return buf.getvalue()[:-2] + "\n"
 
 
 def write_report(report, out_dir: Path) -> Path:

@@ -12,6 +12,38 @@ SOURCES = ROOT / "sources"
 OUTPUT = ROOT / "output"
 DATA = Path(__file__).resolve().parent / "data"
 BROCHURE_TXT = SOURCES / "global-rcp-meetings-ar.txt"
+REGEN_OPTIONS = ("--force-regen", "--regen-all")
+REGEN_MESSAGE = (
+    "golden files were regenerated ({option}): this run cannot pass. Review every change "
+    "(git diff tests/ output/; uv run python -m pipeline diff OLD NEW for records), "
+    "then run `uv run pytest` without the option before committing."
+)
+
+
+# --- the golden-regeneration guard -------------------------------------------------
+# pytest-regressions' --force-regen and --regen-all rewrite the golden files
+# (--regen-all even lets every test pass): a run that regenerates must never
+# look green, or a wrong change could be accepted blindly. As in Docling's
+# test suite, such a run fails; the review step is in README.md ("Goldens").
+
+
+def _regenerating(config) -> str | None:
+    for option in REGEN_OPTIONS:
+        if config.getoption(option.lstrip("-").replace("-", "_"), default=False):
+            return option
+    return None
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    option = _regenerating(config)
+    if option:
+        terminalreporter.section("golden files regenerated", sep="=", red=True, bold=True)
+        terminalreporter.write_line(REGEN_MESSAGE.format(option=option), red=True)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _regenerating(session.config) and exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +97,25 @@ def dediac(data):
     if isinstance(data, list):
         return [dediac(v) for v in data]
     return dediac_ar(data) if isinstance(data, str) else data
+
+
+def children(pid: int) -> set[int]:
+    """Process ids whose parent is ``pid`` (from /proc)."""
+    kids = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.add(int(stat.parent.name))
+    return kids
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (exists and is not a zombie; from /proc)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

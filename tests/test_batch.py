@@ -13,7 +13,7 @@ import pytest
 from pipeline import run
 from pipeline.batch import UsageError, discover
 
-from .conftest import BROCHURE_TXT, ROOT, SOURCES
+from .conftest import BROCHURE_TXT, ROOT, SOURCES, alive, children
 
 
 def comparable(record_path: Path):
@@ -175,26 +175,6 @@ def test_no_files_at_all_is_bad_usage(tmp_path: Path):
         run([tmp_path / "empty"], tmp_path / "out")
 
 
-def _children(pid: int) -> set[int]:
-    kids = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            kids.add(int(stat.parent.name))
-    return kids
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and PR_SET_PDEATHSIG")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_a_killed_run_leaves_no_worker_behind(tmp_path: Path, sig):
@@ -209,14 +189,14 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path: Path, sig):
     deadline = time.monotonic() + 30
     workers: set[int] = set()
     while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         time.sleep(0.01)
     assert workers, "no worker started"
     os.kill(proc.pid, sig)
     proc.wait(timeout=30)
     deadline = time.monotonic() + 10
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(w) for w in workers)
+    assert not any(alive(w) for w in workers)
     if sig == signal.SIGTERM:
         assert proc.returncode == 130  # handled like Ctrl-C

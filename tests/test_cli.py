@@ -49,13 +49,17 @@ def test_exit_status_0_when_all_ok_and_2_on_bad_usage(tmp_path: Path):
     assert cli("extract", str(BROCHURE_TXT)).returncode == 2  # --out is required
     assert cli("frobnicate").returncode == 2
     assert cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "o"), "--workers", "0").returncode == 2
+    for option, value in (("--timeout", "0"), ("--timeout", "nan"), ("--max-memory", "-5"), ("--max-memory", "1.5")):
+        bad = cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "o"), option, value)
+        assert bad.returncode == 2 and option in bad.stderr, (option, value)
 
 
 def test_help_describes_the_commands():
     result = cli("extract", "--help")
     assert result.returncode == 0
-    for option in ("--out", "--workers", "--force", "--password", "--excel", "--quiet", "--verbose"):
+    for option in ("--out", "--workers", "--timeout", "--max-memory", "--force", "--password", "--excel", "--quiet", "--verbose"):
         assert option in result.stdout
+    assert "default 300" in result.stdout and "default 2048" in result.stdout  # the limits' defaults are stated
 
 
 def test_verbose_logs_each_stage_and_quiet_prints_only_the_total(tmp_path: Path):

@@ -30,7 +30,7 @@ from pipeline.models import SCHEMA_VERSION
 from pipeline.tables import TABLES
 from pipeline.write import load_records, record_json, table_csv
 
-from .conftest import BROCHURE_TXT, OUTPUT
+from .conftest import BROCHURE_TXT, OUTPUT, sqlite_contents
 
 DOC = "global-rcp-meetings-ar"
 DB = OUTPUT / "brochures.sqlite"
@@ -82,12 +82,42 @@ def test_excel_option_writes_a_bom_and_says_so(tmp_path: Path):
     for name in TABLES:
         data = (tmp_path / f"{name}.csv").read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
-        assert data[3:] == table_csv(name, load_records(tmp_path)[0])  # the same CSV after the BOM
+        # after the BOM, the plain CSV's cells, but a formula-like text gets a leading '
+        # (the seed's phone number "+41 22 …" is one: Excel would compute it)
+        excel_rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"))))
+        plain_rows = list(csv.reader(io.StringIO(table_csv(name, load_records(tmp_path)[0]).decode("utf-8"))))
+        assert len(excel_rows) == len(plain_rows)
+        for excel_row, plain_row in zip(excel_rows, plain_rows):
+            assert excel_row == ["'" + c if c.startswith(("=", "+", "-", "@", "\t", "\r")) else c for c in plain_row]
+    assert "'+41 22 717 91 11" in (tmp_path / "documents.csv").read_text("utf-8-sig")
     package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
     assert {r["encoding"] for r in package["resources"]} == {"utf-8-sig"}
     pd = pytest.importorskip("pandas")
     frame = pd.read_csv(tmp_path / "meetings.csv", encoding="utf-8-sig")
     assert list(frame.columns)[:3] == ["document_id", "meeting_index", "number"]
+
+
+def test_excel_csv_neutralises_formulas_and_the_plain_csv_keeps_the_data(brochure_record):
+    # texts a PDF could plant: a spreadsheet would run each as a formula (OWASP CSV injection)
+    planted = ["=HYPERLINK(\"http://x.test\",\"!\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+    meeting = brochure_record.meetings[0].model_copy(update={"theme": planted[0], "outcome": planted[1], "hosts": planted[2:4]})
+    document = brochure_record.document.model_copy(update={"title": planted[4], "publisher": planted[5]})
+    record = brochure_record.model_copy(update={"document": document, "meetings": [meeting]})
+
+    def cells(name: str, excel: bool) -> dict[str, str]:
+        data = table_csv(name, [record], excel=excel).decode("utf-8-sig")
+        header, row = list(csv.reader(io.StringIO(data, newline="")))  # a CR in a text cuts no row
+        return dict(zip(header, row))
+
+    plain_m, excel_m = cells("meetings", False), cells("meetings", True)
+    plain_d, excel_d = cells("documents", False), cells("documents", True)
+    assert (plain_m["theme"], plain_m["outcome"], plain_m["hosts"]) == (planted[0], planted[1], "-2+3 | @SUM(A1)")
+    assert (plain_d["title"], plain_d["publisher"]) == (planted[4], planted[5])  # the data as it is
+    assert (excel_m["theme"], excel_m["outcome"], excel_m["hosts"]) == ("'" + planted[0], "'+1+1", "'-2+3 | @SUM(A1)")
+    assert (excel_d["title"], excel_d["publisher"]) == ("'\tcmd", "'\rcmd")
+    # numbers, dates and booleans are never touched; other texts neither
+    for key in ("number", "year", "start_date", "is_online", "title", "city"):
+        assert excel_m[key] == plain_m[key], key
 
 
 def test_pandas_reads_meetings_with_the_right_types():
@@ -346,6 +376,72 @@ def test_a_repeated_meeting_number_still_loads_everywhere(tmp_path: Path, brochu
     assert (tmp_path / "meetings.csv").read_text("utf-8").count(",1,2005,") == 2
     frictionless = pytest.importorskip("frictionless")
     assert frictionless.validate(str(tmp_path / "datapackage.json")).valid
+
+
+# --- the rebuild checks every record ---------------------------------------------------
+
+
+def _seed_folder(folder: Path) -> None:
+    run([BROCHURE_TXT], folder, workers=1)
+
+
+def test_a_record_copied_under_another_name_is_left_out_and_the_database_kept(tmp_path: Path):
+    _seed_folder(tmp_path)
+    shutil.copy(tmp_path / f"{DOC}.json", tmp_path / "copy.json")
+    left_out = write_dataset(tmp_path)
+    assert [(p.file.name, "copy under another name" in p.reason) for p in left_out] == [("copy.json", True)]
+    assert len((tmp_path / "meetings.csv").read_text("utf-8").splitlines()) == 1 + 7  # no duplicate rows
+    conn = sqlite3.connect(tmp_path / "brochures.sqlite")
+    assert conn.execute("SELECT count(*) FROM meetings").fetchone() == (7,)
+
+
+def test_records_of_another_schema_major_or_id_are_left_out_by_the_cli(tmp_path: Path):
+    _seed_folder(tmp_path)
+    data = json.loads((tmp_path / f"{DOC}.json").read_text("utf-8"))
+    major = int(SCHEMA_VERSION.split(".")[0])
+    (tmp_path / "future.json").write_text(
+        json.dumps({**data, "schema_version": f"{major + 1}.0.0", "document": {**data["document"], "id": "future"}}),
+        encoding="utf-8",
+    )
+    (tmp_path / "other-id.json").write_text(json.dumps(data), encoding="utf-8")  # holds DOC's id
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(BROCHURE_TXT), "--out", str(tmp_path), "--workers", "1"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1  # the tables are incomplete: say so
+    left = sorted(line for line in result.stderr.splitlines() if line.startswith("LEFT OUT"))
+    assert len(left) == 2
+    assert left[0].startswith(f"LEFT OUT {tmp_path / 'future.json'}: major version differs")
+    assert left[1].startswith(f"LEFT OUT {tmp_path / 'other-id.json'}: holds document {DOC!r}")
+    ids = {line.split(",")[0] for line in (tmp_path / "documents.csv").read_text("utf-8").splitlines()[1:]}
+    assert ids == {DOC}
+    report = json.loads((tmp_path / "run_report.json").read_text("utf-8"))
+    assert sorted(Path(p["file"]).name for p in report["problems"]) == ["future.json", "other-id.json"]
+
+
+def test_a_record_the_database_refuses_is_left_out_of_every_table(tmp_path: Path, monkeypatch, brochure_record):
+    import pipeline.export
+
+    _seed_folder(tmp_path)
+    other = brochure_record.model_copy(
+        update={"document": brochure_record.document.model_copy(update={"id": "refused"})}
+    )
+    (tmp_path / "refused.json").write_bytes(record_json(other))
+    real = pipeline.export.sqlite_bytes
+
+    def picky(records):  # a constraint the models do not enforce
+        if any(r.document.id == "refused" for r in records):
+            raise sqlite3.IntegrityError("CHECK constraint failed: an example")
+        return real(records)
+
+    monkeypatch.setattr(pipeline.export, "sqlite_bytes", picky)
+    left_out = write_dataset(tmp_path)
+    assert [(p.file.name, p.reason) for p in left_out] == [
+        ("refused.json", "refused by the database (CHECK constraint failed: an example)")
+    ]
+    for name in ("documents.csv", "meetings.csv", "meetings.jsonl"):
+        assert "refused" not in (tmp_path / name).read_text("utf-8"), name
+    assert sqlite_contents(tmp_path / "brochures.sqlite")["rows"]["documents"][0][1] == DOC
 
 
 # --- Parquet (optional extra) -------------------------------------------------------

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import (
+    CorruptPdfError,
     Diagnostic,
     EmptySourceError,
     NotAPdfError,
@@ -281,6 +282,12 @@ def _check_text_layer(path: Path, pages: list[_Page]) -> list[Diagnostic]:
                 garbled.append((p.number, quality))
     content = [p for p in pages if p.letters or p.images or p.cids]
     if not content:
+        unreadable = [w for p in pages for w in p.warnings if w.code == "content_unreadable"]
+        if unreadable:
+            # Nothing was read because the content could not be decoded (or
+            # decodes to more than the reader takes): a broken or hostile
+            # file, not a scan.
+            raise CorruptPdfError(path, f"no page shows anything: {unreadable[0].message}", page=unreadable[0].page)
         raise NoTextLayerError(path, "no text and no images on any page")
     bad = sorted(missing + [n for n, _ in garbled])
     if bad and len(bad) * 2 >= len(content):

@@ -324,8 +324,11 @@ def _from_pdfminer(exc: BaseException) -> bool:
     """Was ``exc`` raised inside pdfminer's code (while it parsed the file)?
 
     An exception raised in this package's own code is a bug, not a property
-    of the file, and must not be reported as a corrupt PDF.
+    of the file, and must not be reported as a corrupt PDF. Running out of
+    memory is neither: it is the batch's resource limit, and propagates.
     """
+    if isinstance(exc, MemoryError):
+        return False
     last = None
     for frame, _ in traceback.walk_tb(exc.__traceback__):
         last = frame
@@ -373,6 +376,10 @@ class PdfDocument:
         self._doc = _open_document(self._api, path, data, password or "")
         try:
             self._pages = list(self._api.PDFPage.create_pages(self._doc))
+            if not self._pages and not _declared_empty(self._api, self._doc):
+                raise CorruptPdfError(
+                    path, "the page tree cannot be read (no page can be reached: a cycle, or Kids that are not pages)"
+                )
             self._hidden_ocgs = _hidden_ocgs(self._api, self._doc)
             self._rsrcmgr = self._api.PDFResourceManager()
             self._encrypted = getattr(self._doc, "encryption", None) is not None
@@ -410,6 +417,18 @@ class PdfDocument:
             stream = self._api.PDFStream
             for objid in [k for k, v in cache.items() if isinstance(v, tuple) and v and isinstance(v[0], stream)]:
                 del cache[objid]
+
+
+def _declared_empty(api: _Api, doc) -> bool:
+    """Whether the catalog's page tree says it has no page (``/Count 0`` and no
+    ``/Kids``): a tree that claims pages no walk reaches is broken, not empty."""
+    catalog = getattr(doc, "catalog", None) or {}
+    root = api.resolve1(catalog.get("Pages")) if isinstance(catalog, dict) else None
+    if not isinstance(root, dict):
+        return False
+    kids = api.resolve1(root.get("Kids"))
+    count = api.resolve1(root.get("Count"))
+    return count in (0, None) and not kids
 
 
 def _hidden_ocgs(api: _Api, doc) -> frozenset:
