@@ -225,6 +225,7 @@ def run(
     password: str | None = None,
     excel: bool = False,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    html_report: bool = False,
 ) -> RunReport:
     """Extract every source into ``out_dir``; write JSON, CSV, manifest and run report.
 
@@ -237,6 +238,8 @@ def run(
         excel: write the CSVs with a UTF-8 BOM (for Excel).
         progress: ``progress(iterable, total)`` wraps the iterable of finished
             sources (e.g. ``tqdm``); ``total`` is the number to extract.
+        html_report: also write ``run_report.html`` (see
+            :func:`pipeline.inspect.run_report.write_html_report`).
 
     Returns:
         The run report (also written to ``out_dir/run_report.json``).
@@ -350,6 +353,10 @@ def run(
         elapsed_seconds=round(time.perf_counter() - clock, 3), workers=workers, totals=totals, sources=entries,
     )
     write_report(report, out)
+    if html_report:
+        from .inspect.run_report import write_html_report
+
+        write_html_report(report, out, password=password)
     return report
 
 

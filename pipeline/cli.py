@@ -45,13 +45,19 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--force", action="store_true", help="redo sources whose content and pipeline version are unchanged")
     ex.add_argument("--password", default=None, help="user password for encrypted PDFs")
     ex.add_argument("--excel", action="store_true", help="write CSV files with a UTF-8 BOM so that Excel opens Arabic correctly")
+    ex.add_argument(
+        "--html-report", action="store_true",
+        help="also write run_report.html: statuses, times, failures, warnings with page thumbnails (no server needed)",
+    )
     noise = ex.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only failures and the total")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each stage of each source")
     ex.set_defaults(func=_cmd_extract)
     from .cli_contract import register  # schema, diff, validate
+    from .cli_inspect import register as register_inspect
 
     register(sub)
+    register_inspect(sub)
     return parser
 
 
@@ -81,7 +87,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         report = run(
             args.sources, args.out, workers=args.workers, force=args.force,
-            password=args.password, excel=args.excel, progress=progress,
+            password=args.password, excel=args.excel, progress=progress, html_report=args.html_report,
         )
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
