@@ -6,7 +6,8 @@ Run from the repository root (needs headless Chromium, Debian ``chromium``):
 
 The pages are made from the repository's own inputs into a temporary
 folder, opened in headless Chromium at a desktop and a phone width, and
-saved as PNG with 128 colours (a quarter of the size, no visible loss).
+saved as PNG (the run report's with 128 colours: a quarter of the size, no
+visible loss).
 """
 
 from __future__ import annotations
@@ -27,14 +28,15 @@ HERE = ROOT / "docs"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def shoot(page: Path, target: Path, width: int, height: int) -> None:
+def shoot(page: Path, target: Path, width: int, height: int, colours: int | None = 128) -> None:
     subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
          f"--window-size={width},{height}", f"--screenshot={target}", page.as_uri()],
         check=True, capture_output=True, timeout=120,
     )
-    with Image.open(target) as image:
-        image.convert("RGB").quantize(colors=128).save(target, optimize=True)
+    if colours:
+        with Image.open(target) as image:
+            image.convert("RGB").quantize(colors=colours).save(target, optimize=True)
 
 
 def main() -> None:
@@ -44,7 +46,7 @@ def main() -> None:
         out = Path(tmp) / "out"
         pdf = ROOT / "tests" / "data" / "pdf" / "global-rcp-meetings-ar.chromium-noto-naskh.pdf"
         page = inspect_source(pdf, out / "inspect").html
-        shoot(page, HERE / "inspect.png", 1280, 900)
+        shoot(page, HERE / "inspect.png", 1280, 900, colours=None)  # the colours are the point
         os.chdir(ROOT)  # the report shows the sources as given: relative paths
         sources = [
             "sources/global-rcp-meetings-ar-edition2.md",

@@ -200,6 +200,8 @@ def inspect_html(
         pages=[{"image": p, "boxes": _boxes(view, p)} for p in pages],
         page_count=page_count,
         rendered=rendered,
+        # an Arabic document's list reads right to left (each block still has its own direction)
+        rtl_list=bool(view) and 2 * sum(b.rtl for b in view.blocks) > len(view.blocks),
         block_links=block_links,
         value_links=value_links,
         dates=[(j, v) for j, v in values if v.kind == "date"],
