@@ -12,10 +12,8 @@ get thumbnails. Prints Markdown rows for bench/README.md.
 from __future__ import annotations
 
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from pipeline.core import extract_source
@@ -25,21 +23,14 @@ from pipeline.inspect.run_report import write_html_report
 from pipeline.inspect.view import build_view
 from pipeline.read.pdf import trace_pdf
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import median_time as median  # noqa: E402  (bench/run.py: median after a warm-up)
+
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = [
     ROOT / "tests" / "data" / "pdf" / "global-rcp-meetings-ar.chromium-noto-naskh.pdf",
     ROOT / "tests" / "data" / "real" / "egypt-gazette-law-8-2022.pdf",
 ]
-
-
-def median(func, runs: int) -> float:
-    func()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

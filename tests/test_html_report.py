@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 from PIL import Image

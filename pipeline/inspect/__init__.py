@@ -119,9 +119,7 @@ def inspect_source(
     extraction = None
     try:
         extraction = extract_source(path, password=password)
-    except PipelineError as exc:
-        error = exc
-    except OSError as exc:
+    except (PipelineError, OSError) as exc:
         error = exc
     problems: list[str] = []
     images: list[Path] = []

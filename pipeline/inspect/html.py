@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..errors import Diagnostic
 from ..models import DocumentRecord
 from .draw import KIND_COLOURS, VALUE_COLOURS, Transform
-from .view import KINDS, VALUE_KINDS, DocumentView, ViewBlock, is_rtl
+from .view import KINDS, VALUE_KINDS, DocumentView, is_rtl, where
 
 # What each kind and value colour means, for the legend.
 KIND_NAMES = {
@@ -183,7 +183,7 @@ def inspect_html(
                 by_meeting.setdefault(v.name.split(" · ", 1)[0], []).append((j, v))
         for m in record.meetings:
             meetings.append({
-                "record": m, "pairs": pairs(m), "where": _where(m.provenance),
+                "record": m, "pairs": pairs(m), "where": where(m.provenance),
                 "block": view.meeting_blocks.get(m.number) if view else None,
                 "fields": by_meeting.get(f"meeting {m.number}", []),
             })
@@ -213,8 +213,3 @@ def inspect_html(
         problems=problems,
     )
 
-
-def _where(span) -> str:
-    from .view import where
-
-    return where(span)
