@@ -27,16 +27,15 @@ _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The result of extracting one source.
+    """The result of extracting one source, with the stages' values that ``inspect`` draws:
+    ``source`` (the source as read: blocks with their pages and boxes) and
+    ``document`` (the structure stage's output: every classified node).
 
     Attributes:
         record: the validated document record.
         warnings: everything noticed that did not stop the extraction.
         seconds: wall time per stage (``read``, ``normalize``, ``structure``,
             ``profiles``, ``validate``), in seconds.
-        source: the source as read (blocks with their pages and boxes).
-        document: the structure stage's output (every classified node), which
-            ``inspect`` draws.
     """
 
     record: DocumentRecord
