@@ -153,6 +153,12 @@ def test_a_value_is_highlighted_on_its_line_not_its_whole_block(tmp_path):
     left, top, right, bottom = t.box(above.bbox)
     assert not _near(drawn.getpixel((round((left + right) / 2), round(bottom))), rgb(VALUE_COLOURS["date"]), 60)
     assert field.bbox is not None
+    # a mention with a page but no box (found in a running head, say) is looked for on its page's lines
+    boxless = mention.model_copy(update={"bbox": None})
+    view = build_view(extraction.record.model_copy(update={"dates": [boxless]}), extraction.document, traces)
+    (value,) = [v for v in view.values if v.kind == "date"]
+    assert [(p.page, p.bbox) for p in value.places] == [(1, line.bbox)]
+    assert value.block is not None and "1443" in view.blocks[value.block - 1].text
 
 
 def test_transform_moves_boxes_by_the_crop_offset():

@@ -306,20 +306,28 @@ def _locate(
 
     A PDF mention carries its block's box and page: the block is the one
     drawn there, and the span is each line inside that box whose text holds
-    the mention's (the whole box when a line break cuts the mention). A
-    mention of a text source is in the block whose lines cover its line.
+    the mention's (the whole box when a line break cuts the mention); a
+    mention with a page but no box is looked for on every line of its page.
+    A mention of a text source is in the block whose lines cover its line.
     """
     bbox = _box(box)
+    needle = _squeeze(text)
     if span.page is not None and bbox is not None:
         block = next(
             (b for b in blocks for p in b.places if p.page == span.page and _same(p.bbox, bbox)), None
         )
-        needle = _squeeze(text)
         hits = tuple(
             Place(span.page, lb) for lb, squeezed in lines.get(span.page, ())
             if needle and needle in squeezed and _inside(lb, bbox)
         )
         return (block.index if block else None), hits or (Place(span.page, bbox),)
+    if span.page is not None and needle:
+        # a mention without a box (e.g. in a running head): the lines of its page that hold it
+        hits = tuple(Place(span.page, lb) for lb, squeezed in lines.get(span.page, ()) if needle in squeezed)
+        block = next(
+            (b for b in blocks if any(p.page == span.page for p in b.places) and needle in _squeeze(b.text)), None
+        )
+        return (block.index if block else None), hits
     if span.line_start is not None:
         for b in blocks:
             first, last = b.span.line_start, b.span.line_end or b.span.line_start
