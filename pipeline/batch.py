@@ -436,6 +436,7 @@ def run(
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    html_report: bool = False,
 ) -> RunReport:
     """Extract every source into ``out_dir``; write JSON, the dataset, manifest and run report.
 
@@ -450,6 +451,8 @@ def run(
         max_memory_mb: megabytes a worker may allocate for one source (``None``: no limit).
         progress: ``progress(iterable, total)`` wraps the iterable of finished
             sources (e.g. ``tqdm``); ``total`` is the number to extract.
+        html_report: also write ``run_report.html`` (see
+            :func:`pipeline.inspect.run_report.write_html_report`).
 
     Returns:
         The run report (also written to ``out_dir/run_report.json``).
@@ -504,6 +507,10 @@ def run(
             timeout_seconds=timeout, max_memory_mb=max_memory_mb, totals=totals, sources=entries, problems=problems,
         )
         _write_or_raise(out / REPORT_NAME, lambda: write_report(report, out), report)
+        if html_report:
+            from .inspect.run_report import write_html_report
+
+            write_html_report(report, out, password=password)
         if dataset_error:
             dataset_error.report = report
             raise dataset_error

@@ -67,13 +67,19 @@ def _parser() -> argparse.ArgumentParser:
         help="CSV files for spreadsheets: a UTF-8 BOM so that Excel opens Arabic correctly, and a leading ' on "
         "texts that start with = + - @ tab or CR so that none runs as a formula",
     )
+    ex.add_argument(
+        "--html-report", action="store_true",
+        help="also write run_report.html: statuses, times, failures, warnings with page thumbnails (no server needed)",
+    )
     noise = ex.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only failures and the total")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each stage of each source")
     ex.set_defaults(func=_cmd_extract)
     from .cli_contract import register  # schema, diff, validate
+    from .cli_inspect import register as register_inspect
 
     register(sub)
+    register_inspect(sub)
     return parser
 
 
@@ -122,6 +128,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         report = run(
             args.sources, args.out, workers=args.workers, force=args.force, password=args.password,
             excel=args.excel, timeout=args.timeout, max_memory_mb=args.max_memory, progress=progress,
+            html_report=args.html_report,
         )
     except RunError as exc:
         if exc.report is not None:

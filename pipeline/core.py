@@ -12,9 +12,14 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Diagnostic, NoArabicTextError
 from .models import DocumentRecord
+
+if TYPE_CHECKING:
+    from .read.blocks import SourceDocument
+    from .structure import StructuredDocument
 
 log = logging.getLogger("pipeline")
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
@@ -22,7 +27,9 @@ _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The result of extracting one source.
+    """The result of extracting one source, with the stages' values that ``inspect`` draws:
+    ``source`` (the source as read: blocks with their pages and boxes) and
+    ``document`` (the structure stage's output: every classified node).
 
     Attributes:
         record: the validated document record.
@@ -34,6 +41,8 @@ class Extraction:
     record: DocumentRecord
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    source: SourceDocument | None = None
+    document: StructuredDocument | None = None
 
 
 def extract_source(path: Path | str, *, password: str | None = None) -> Extraction:
@@ -109,7 +118,7 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
         contacts=contacts, dates=dates,
     )
     lap("validate")
-    return Extraction(record, warnings, seconds)
+    return Extraction(record, warnings, seconds, source, document)
 
 
 def extract(path: Path | str, *, password: str | None = None) -> DocumentRecord:

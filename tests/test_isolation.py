@@ -53,7 +53,9 @@ def test_hostile_pdfs_fail_typed_and_the_brochure_beside_them_is_written(tmp_pat
     # both loops and allocates; never anything untyped, never a lost batch
     expected = {
         "self-reference": {"timeout"},  # resolves itself forever, allocating nothing
-        "recursive-forms": {"timeout"},  # 2^30 form executions
+        # 2^30 form executions: bounded by the reader's form depth (16), what
+        # is drawn then holds no Arabic; on a loaded machine, the timeout
+        "recursive-forms": {"timeout", "no_text_layer"},
         # pdfminer's quadratic byte-by-byte retry once; the reader's own
         # interpreter reports the stream it cannot decode
         "bad-checksum": {"timeout", "corrupt_pdf"},

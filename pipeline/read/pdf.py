@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -123,21 +124,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
         OSError: the file cannot be read.
     """
     path = Path(path)
-    data = path.read_bytes()
-    if not data:
-        raise EmptySourceError(path, "the file is empty (0 bytes)")
-    if b"%PDF-" not in data[:1024]:
-        raise NotAPdfError(path, "no %PDF- header in the first 1024 bytes; not a PDF file")
-    pages = [_read_page(page) for page in PdfDocument(path, data, password).pages()]
-    if not pages:
-        raise EmptySourceError(path, "the PDF has no pages")
-    warnings = _check_text_layer(path, pages)
-    for p in pages:
-        warnings.extend(p.warnings)
-    _settle_latin_lines(pages)
-    _settle_number_ranges(pages)
-    _fix_brackets(pages)
-    _drop_running_heads(pages)
+    data, pages, warnings = _read_pages(path, password)
     blocks = _make_blocks(pages)
     if not blocks:
         raise NoTextLayerError(path, "no text found on any page; OCR needed")
@@ -149,6 +136,107 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
         page_count=len(pages),
         warnings=tuple(warnings),
     )
+
+
+def _read_pages(
+    path: Path, password: str | None, seen: Callable[[PdfPage], None] | None = None
+) -> tuple[bytes, list[_Page], list[Diagnostic]]:
+    """The file's bytes, its pages after the whole-document passes, and the reader's warnings.
+
+    ``seen`` is called with each page as the backend read it (glyphs,
+    shapes) before the reader works on it. Raises what :func:`read_pdf` raises.
+    """
+    data = path.read_bytes()
+    if not data:
+        raise EmptySourceError(path, "the file is empty (0 bytes)")
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdfError(path, "no %PDF- header in the first 1024 bytes; not a PDF file")
+    pages = []
+    for page in PdfDocument(path, data, password).pages():
+        if seen is not None:
+            seen(page)
+        pages.append(_read_page(page))
+    if not pages:
+        raise EmptySourceError(path, "the PDF has no pages")
+    warnings = _check_text_layer(path, pages)
+    for p in pages:
+        warnings.extend(p.warnings)
+    _settle_latin_lines(pages)
+    _settle_number_ranges(pages)
+    _fix_brackets(pages)
+    _drop_running_heads(pages)
+    return data, pages, warnings
+
+
+# --------------------------------------------------------------------------
+# What the reader saw, for visual debugging (``python -m pipeline inspect``)
+
+
+@dataclass(frozen=True, slots=True)
+class TraceLine:
+    """One line as the reader made it: its box (points, top-left origin), text in
+    logical order, paragraph direction and font size (points)."""
+
+    bbox: BBox
+    text: str
+    rtl: bool
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageTrace:
+    """What the reader decided on one page.
+
+    Attributes:
+        number: 1-based page number.
+        width, height: the page's size in points.
+        glyphs: the box of every visible glyph (marks and spaces included),
+            in content-stream order.
+        regions: the page's reading regions (a column, or the full-width
+            text between column sets) in reading order, each its lines in
+            reading order; running heads are not in them. Empty for a page
+            whose text was left out (no or garbled text layer).
+        furniture: running headers, footers and page numbers taken out of
+            the regions, as ``(role, line)`` with role ``"header"`` or ``"footer"``.
+    """
+
+    number: int
+    width: float
+    height: float
+    glyphs: tuple[BBox, ...]
+    regions: tuple[tuple[TraceLine, ...], ...]
+    furniture: tuple[tuple[str, TraceLine], ...]
+
+
+def trace_pdf(path: Path | str, *, password: str | None = None) -> list[PageTrace]:
+    """The reader's decisions on each page of a PDF: glyph boxes, lines, reading regions, running heads.
+
+    The same reading as :func:`read_pdf` (every whole-document pass
+    included), kept per page instead of made into blocks.
+
+    Raises:
+        What :func:`read_pdf` raises.
+    """
+    path = Path(path)
+    sizes: dict[int, tuple[float, float, tuple[BBox, ...]]] = {}
+
+    def seen(page: PdfPage) -> None:
+        boxes = tuple(BBox(g.x0, g.top, g.x1, g.bottom) for g in page.glyphs)
+        sizes[page.number] = (page.width, page.height, boxes)
+
+    _, pages, _ = _read_pages(path, password, seen)
+
+    def line(ln: Line) -> TraceLine:
+        return TraceLine(BBox(ln.x0, ln.top, ln.x1, ln.bottom), ln.text, bool(ln.rtl), ln.size)
+
+    return [
+        PageTrace(
+            p.number, *sizes[p.number],
+            regions=tuple(tuple(line(ln) for ln in region) for region in p.regions),
+            furniture=tuple((zone, line(ln)) for zone, ln in p.furniture),
+        )
+        for p in pages
+    ]
 
 
 # --------------------------------------------------------------------------
