@@ -31,9 +31,12 @@ from ..errors import (
 )
 from .blocks import BBox, Block, SourceDocument
 from .pdf_backend import PdfDocument, PdfPage
+from .pdf_overlay import separate_overlays
 from .text_quality import assess
 from .pdf_layout import (
+    Box,
     attach_marks,
+    boxed_regions,
     ends_full,
     page_regions,
     paragraph_pitch,
@@ -87,6 +90,7 @@ class _Page:
     number: int
     height: float
     regions: list[list[Line]]
+    width: float = 0.0
     letters: int = 0
     cids: int = 0
     images: int = 0
@@ -158,12 +162,8 @@ def _read_page(page: PdfPage) -> _Page:
     """Build one page's lines (regions in reading order) from its glyphs."""
     number = page.number
     height = page.height
-    result = _Page(number, height, [], images=page.images)
+    result = _Page(number, height, [], page.width, images=page.images)
     result.warnings.extend(Diagnostic(code, message, page=number) for code, message in page.warnings)
-    glyphs: list[Glyph] = []
-    marks: list[Glyph] = []
-    n_rtl = n_ltr = 0
-    sizes: Counter = Counter()
     stream: list[Glyph] = []  # all kept glyphs in content-stream order
     for pg in page.glyphs:
         text = pg.text
@@ -173,17 +173,22 @@ def _read_page(page: PdfPage) -> _Page:
             result.cids += 1
             text = ""
         clean, kind = classify(text)
-        g = Glyph(pg.x0, pg.x1, pg.top, pg.bottom, clean, pg.size, _is_bold(pg.font), kind, pg.run, pg.faded, pg.space,
-                  _font_family(pg.font))
-        stream.append(g)
-        if kind == MARK:
+        stream.append(Glyph(pg.x0, pg.x1, pg.top, pg.bottom, clean, pg.size, _is_bold(pg.font), kind, pg.run, pg.faded,
+                            pg.space, _font_family(pg.font)))
+    stream, layers = separate_overlays(stream)
+    glyphs: list[Glyph] = []
+    marks: list[Glyph] = []
+    n_rtl = n_ltr = 0
+    sizes: Counter = Counter()
+    for g in stream:
+        if g.kind == MARK:
             marks.append(g)
             continue
         glyphs.append(g)
-        if kind == BASE and is_letter(clean):
+        if g.kind == BASE and is_letter(g.text):
             result.letters += 1
-            sizes[round(pg.size * 2) / 2] += 1
-            info = strong_info(clean)
+            sizes[round(g.size * 2) / 2] += 1
+            info = strong_info(g.text)
             n_rtl += info[1]
             n_ltr += info[2]
     if page.rotated:
@@ -195,8 +200,11 @@ def _read_page(page: PdfPage) -> _Page:
         return result
     rtl_page = n_rtl >= n_ltr
     em = sizes.most_common(1)[0][0] if sizes else 10.0
-    regions = attach_marks(page_regions(glyphs, rtl_page, em), marks)
-    bases = stream_neighbours(stream) if marks else None
+    rows = _layout(glyphs, _boxes(page), rtl_page, em)
+    for layer in layers:
+        rows = _add_layer(rows, [g for g in layer if g.kind != MARK], rtl_page, em)
+    regions = attach_marks(rows, marks + [g for layer in layers for g in layer if g.kind == MARK])
+    bases = stream_neighbours(stream + [g for layer in layers for g in layer]) if marks or layers else None
     for region in regions:
         lines = [line for line in (make_line(row, rtl_page, bases) for row in region) if line is not None]
         if shapes:
@@ -204,6 +212,44 @@ def _read_page(page: PdfPage) -> _Page:
         if lines:
             result.regions.append(lines)
     return result
+
+
+def _layout(glyphs: list[Glyph], boxes: list[Box], rtl_page: bool, em: float) -> list[list[list[Glyph]]]:
+    """A page's glyphs as regions of rows in reading order: columns from
+    gutters, cards from the boxes drawn behind them (:mod:`.pdf_layout`)."""
+    return boxed_regions(glyphs, boxes, rtl_page, em)
+
+
+def _boxes(page: PdfPage) -> list[Box]:
+    """The page's painted rectangles that may frame text: fills and frames
+    (images and shadings aside)."""
+    return [Box(s.x0, s.x1, s.top, s.bottom) for s in page.shapes if s.kind in ("fill", "stroke", "fill+stroke")]
+
+
+def _add_layer(regions: list[list[list[Glyph]]], layer: list[Glyph], rtl_page: bool, em: float) -> list[list[list[Glyph]]]:
+    """Put the regions of an overlay layer (solid text drawn over other text,
+    :mod:`.pdf_overlay`) right after the region of the page's text it covers."""
+    if not layer:
+        return regions
+    out = list(regions)
+    for part in page_regions(layer, rtl_page, em):
+        x0 = min(g.x0 for row in part for g in row)
+        x1 = max(g.x1 for row in part for g in row)
+        top = min(g.top for row in part for g in row)
+        bottom = max(g.bottom for row in part for g in row)
+        best, best_area = len(out) - 1, -1.0
+        for i, region in enumerate(out):
+            area = 0.0
+            for row in region:
+                for g in row:
+                    w = min(x1, g.x1) - max(x0, g.x0)
+                    h = min(bottom, g.bottom) - max(top, g.top)
+                    if w > 0 and h > 0:
+                        area += w * h
+            if area > best_area:
+                best, best_area = i, area
+        out.insert(best + 1, part)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -325,7 +371,7 @@ def _ranges(numbers: list[int]) -> str:
 
 
 def _settle_latin_lines(pages: list[_Page]) -> None:
-    """Give Latin-only lines without evidence of their own the document's direction.
+    """Give Latin-led lines without evidence of their own the document's direction.
 
     Producers lay Latin-only lines out either as right-to-left paragraphs
     (HTML ``dir=rtl``, word processors in an Arabic document) or by their
@@ -335,14 +381,15 @@ def _settle_latin_lines(pages: list[_Page]) -> None:
     Without any evidence, each page's dominant direction stays.
     """
     lines = [line for p in pages for region in p.regions for line in region]
-    votes = Counter(line.rtl for line in lines if line.own_dir and line.script == "L")
+    votes = Counter(line.rtl for line in lines if line.own_dir and line.latin_led)
     if not votes or votes[True] == votes[False]:
         return
     rtl = votes[True] > votes[False]
     for line in lines:
         if not line.own_dir and line.rtl != rtl:
             line.rtl = rtl
-            line.text = reorder(line.visual, rtl, latin_only=True)
+            line.text = reorder(line.visual, rtl, latin_only=line.script == "L")
+
 
 
 def _settle_number_ranges(pages: list[_Page]) -> None:
@@ -598,7 +645,7 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     pitch = usual_pitch(regions)
     greedy = wraps_greedily(regions, pitch)
     gap = paragraph_pitch(regions, pitch, greedy)
-    frames = iter(region_frames(regions))
+    frames = iter(region_frames(regions, _open_sides(pages)))
     drafts: list[_Draft] = []
     for p in pages:
         for region in p.regions:
@@ -640,6 +687,34 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
         blocks.extend(by_page.get(p.number, []))
         blocks.extend(b for _, b in heads if b.role == "footer")
     return blocks
+
+
+def _open_sides(pages: list[_Page]) -> list[tuple[float | None, float | None]]:
+    """Per region (in document order): the page's text edge on each side of
+    the region when no other text of the page lies between them, else
+    ``None`` (see :func:`~.pdf_layout.region_frames`).
+
+    A page's text edges are those of its text, widened to mirror the
+    margin on the other side: a page's margins are usually the same on both
+    sides, and a column of short lines (the address panel of a tri-fold, a
+    page of short right-aligned lines) need not reach its margin."""
+    out: list[tuple[float | None, float | None]] = []
+    for p in pages:
+        lines = [line for region in p.regions for line in region]
+        if not lines:
+            continue
+        lo = min(line.x0 for line in lines)
+        hi = max(line.x1 for line in lines)
+        if p.width:
+            lo, hi = min(lo, p.width - hi), max(hi, p.width - lo)
+        boxes = [(min(ln.x0 for ln in r), max(ln.x1 for ln in r), min(ln.top for ln in r), max(ln.bottom for ln in r))
+                 for r in p.regions]
+        for i, (x0, x1, top, bottom) in enumerate(boxes):
+            beside = [b for j, b in enumerate(boxes) if j != i and b[2] < bottom and b[3] > top]
+            left = any(b[1] <= x0 + 1.0 for b in beside)
+            right = any(b[0] >= x1 - 1.0 for b in beside)
+            out.append((None if left else lo, None if right else hi))
+    return out
 
 
 def _bbox(lines: list[Line]) -> BBox:

@@ -79,8 +79,9 @@ class Line:
         visual: the same text in visual (left-to-right drawing) order, the
             input of the bidi step; kept so the direction can be revised.
         rtl: the paragraph direction used for the bidi algorithm.
-        own_dir: the direction follows from the line itself (it has Arabic,
-            or Latin-only evidence such as a leading number); otherwise the
+        own_dir: the direction follows from the line itself (it starts or
+            ends with Arabic, or has Latin evidence such as a leading number
+            or sentence punctuation drawn at one end); otherwise the
             document's vote decides (see :func:`latin_evidence`).
         top, bottom, x0, x1: the box of its text glyphs (marker excluded).
         base: the median bottom of its letters (steady across fonts, for
@@ -103,11 +104,15 @@ class Line:
             algorithm per style run draw those in another order (see
             :func:`reorder_ranges`).
         page: the page number, set by the reader when it assembles blocks.
+        latin_led: Latin-only, or Latin at both ends and mostly Latin (an
+            English sentence with an Arabic word): the lines whose direction
+            their script alone does not settle.
     """
 
     __slots__ = (
         "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
         "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page", "font",
+        "latin_led",
     )
 
     def __init__(self, **kw):
@@ -279,11 +284,12 @@ def make_line(
     # in logical order: the rightmost one of a right-to-left line). Latin-only
     # lines are settled below; lines without letters follow the page.
     rtl = right == "R" or rtl_default
-    if left == "L" and right == "L" and n_ltr > n_rtl:
+    latin_led = n_rtl > 0 and left == "L" and right == "L" and n_ltr > n_rtl
+    if latin_led:
         # Latin at both ends and mostly Latin: a left-to-right paragraph
-        # with an Arabic word in it ("Jeremy is جرمي in Arabic"); in a
-        # right-to-left one the first strong character (rightmost) would
-        # be Arabic unless the producer forced the direction.
+        # with an Arabic word in it ("Jeremy is جرمي in Arabic"), unless the
+        # producer forced a right-to-left one (an Arabic page's dir=rtl):
+        # settled below from the line's own evidence, else by the document.
         rtl = False
     marker = False
     lead = solid[-1] if rtl else solid[0]
@@ -297,12 +303,12 @@ def make_line(
     visual, words = _visual(units, solid, marks, bases, rtl)
     if not visual:
         return None
-    if n_rtl or not n_ltr:
+    if (n_rtl and not latin_led) or not n_ltr:
         own_dir = True  # Arabic decides; a line of digits follows the page
     else:
         evidence = latin_evidence(visual)
         own_dir = evidence != 0
-        rtl = evidence < 0 if own_dir else rtl_default
+        rtl = evidence < 0 if own_dir else (rtl_default and not latin_led)
     bases = sorted(g.bottom for g in solid if g.kind == BASE) or [solid[0].bottom]
     sizes = Counter(round(g.size * 2) / 2 for g in solid if g.kind == BASE)
     letters = [g for g in solid if g.kind == BASE and is_letter(g.text)]
@@ -327,6 +333,7 @@ def make_line(
         first_word=first[1] - first[0],
         ranges=_styled_ranges(units) if rtl and n_rtl else (),
         page=None,
+        latin_led=latin_led or not n_rtl and n_ltr > 0,
     )
 
 
