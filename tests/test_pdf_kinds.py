@@ -1,0 +1,101 @@
+"""Layout kinds set by several producers (tests/data/pdf/kinds, made by its
+``make_kinds.py`` from the hand-written texts of its ``content.py``).
+
+Each fixture's ``expected.json`` entry lists its units (panels, cards, bios,
+full-width stretches) in reading order; every heading, paragraph and list
+item must come out as one block, every address line as a line of its own,
+all in that order: no line of a neighbouring column or card mixed in, no
+faint decoration read as text, no word cut by the producer's stretching.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalize import to_display
+from pipeline.read.pdf import read_pdf
+
+KINDS = Path(__file__).resolve().parent / "data" / "pdf" / "kinds"
+EXPECTED = json.loads((KINDS / "expected.json").read_text("utf-8"))
+
+
+def norm(text: str) -> str:
+    return " ".join(to_display(text).split())
+
+
+@cache
+def blocks(name: str):
+    return [b for b in read_pdf(KINDS / name).blocks if b.role in (None, "body")]
+
+
+def wanted(name: str) -> list[tuple[str, str]]:
+    out = []
+    for unit in EXPECTED[name]["units"]:
+        for kind, text in unit:
+            if kind == "lines":
+                out.extend(("line", line) for line in text.split("\n"))
+            else:
+                out.append((kind, text))
+    return out
+
+
+def locate(found, kind: str, text: str, after: tuple[int, int] = (-1, -1)) -> tuple[int, int] | None:
+    """``(block, line)`` of the expected item after position ``after``, or ``None``."""
+    want = norm(text)
+    for i, b in enumerate(found):
+        if i < after[0]:
+            continue
+        if kind != "line":
+            if i > after[0] and norm(" ".join(b.lines)) == want:
+                return i, 0
+            continue
+        for k, line in enumerate(b.lines):
+            if (i, k) <= after or norm(line) != want:
+                continue
+            # An address line is a line of its own: hard breaks around it.
+            joins = b.joins or (None,) * (len(b.lines) - 1)
+            if (k == 0 or joins[k - 1] is None) and (k == len(b.lines) - 1 or joins[k] is None):
+                return i, k
+    return None
+
+
+def test_every_fixture_is_listed():
+    assert {p.name for p in KINDS.glob("*.pdf")} == set(EXPECTED)
+    producers = {}
+    for name, entry in EXPECTED.items():
+        producers.setdefault(name.split("-")[0], set()).add(entry["producer"])
+    # Every kind is set by at least two producers.
+    assert all(len(p) >= 2 for p in producers.values()), producers
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_units_read_whole_and_in_order(name):
+    found = blocks(name)
+    at = (-1, -1)
+    for kind, text in wanted(name):
+        nxt = locate(found, kind, text, at)
+        if nxt is None:
+            where = "out of order" if locate(found, kind, text) else "missing"
+            got = "\n".join(" / ".join(b.lines) for b in found)
+            pytest.fail(f"{where}: {text}\ngot:\n{got}")
+        at = nxt
+        b = found[at[0]]
+        if kind == "h":
+            assert b.heading_level is not None, f"not a heading: {text}"
+        elif kind == "li":
+            assert b.list_item, f"not a list item: {text}"
+        elif kind == "p":
+            assert not b.list_item and b.heading_level is None, f"not a paragraph: {text}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n.startswith("overlap-")))
+def test_faint_decoration_is_not_read(name):
+    text = " ".join(norm(" ".join(b.lines)) for b in read_pdf(KINDS / name).blocks)
+    # The faint copy of the heading is not read a second time, and the
+    # light numbers behind the titles are not read at all.
+    assert text.count("برنامج التدريب الإقليمي") == 1
+    assert "01" not in text and "02" not in text
