@@ -50,6 +50,28 @@ class PdfBuilder:
             % (name.encode(), first, last, w.encode(), to_unicode, descriptor)
         )
 
+    def composite_font(self, texts: dict[int, str], widths: dict[int, int] | None = None, name: str = "TestCID") -> int:
+        """A Type 0 font (Identity-H, two-byte codes = CIDs) without font
+        file: CIDs → ToUnicode texts, widths in 1/1000 em (default 500)."""
+        cids = sorted(set(texts) | set(widths or {}))
+        w = " ".join(f"{c} [{(widths or {}).get(c, 500)}]" for c in cids)
+        pairs = " ".join(f"<{c:04X}> <{_utf16(t)}>" for c, t in sorted(texts.items()))
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> "
+            f"endcodespacerange {len(texts)} beginbfchar {pairs} endbfchar endcmap end end"
+        ).encode()
+        to_unicode = self.stream(cmap)
+        descriptor = self.add(b"<</Type/FontDescriptor/FontName/%s/Flags 4/FontBBox[0 -300 1000 900]/ItalicAngle 0"
+                              b"/Ascent 900/Descent -300/CapHeight 700/StemV 80>>" % name.encode())
+        cid_font = self.add(
+            b"<</Type/Font/Subtype/CIDFontType2/BaseFont/%s/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)"
+            b"/Supplement 0>>/FontDescriptor %d 0 R/W[%s]/DW 500>>" % (name.encode(), descriptor, w.encode())
+        )
+        return self.add(
+            b"<</Type/Font/Subtype/Type0/BaseFont/%s/Encoding/Identity-H/DescendantFonts[%d 0 R]/ToUnicode %d 0 R>>"
+            % (name.encode(), cid_font, to_unicode)
+        )
+
     def page(self, content: bytes, fonts: dict[str, int] | None = None, resources: bytes = b"", size=(600, 800)) -> int:
         font_res = b"".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in (fonts or {}).items())
         contents = self.stream(content)

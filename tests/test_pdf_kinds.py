@@ -99,3 +99,46 @@ def test_faint_decoration_is_not_read(name):
     # light numbers behind the titles are not read at all.
     assert text.count("برنامج التدريب الإقليمي") == 1
     assert "01" not in text and "02" not in text
+
+
+# --------------------------------------------------------------------------
+# Spaces inside words: glyphs positioned one by one (Word through a PDF
+# converter), no space glyphs, gaps before final letters.
+
+from .pdfbuild import PdfBuilder  # noqa: E402
+
+WORD_GAP_SENTENCE = "خدمات استشاريـة لتعزيز التكامل الإقليمي"
+# Words drawn with a gap of 0.2 em before their final letter: wider than
+# kerning (0.15 em), narrower than the font's word space (0.28 em).
+GAPPED = {"استشاريـة", "التكامل", "الإقليمي"}
+
+
+def word_by_word_pdf(composite: bool) -> bytes:
+    chars = sorted(set(WORD_GAP_SENTENCE.replace(" ", "")))
+    codes = {c: 0x21 + i for i, c in enumerate(chars)}
+    widths = {code: 300 if c == "\u0640" else 500 for c, code in codes.items()}
+    widths[0x20] = 280
+    texts = {code: c for c, code in codes.items()} | {0x20: " "}
+    pdf = PdfBuilder()
+    font = pdf.composite_font(texts, widths) if composite else pdf.font(texts, widths)
+    fmt = "{:04X}" if composite else "{:02X}"
+    parts = []
+    for w, word in enumerate(reversed(WORD_GAP_SENTENCE.split(" "))):
+        if w:
+            parts.append("-280")  # the word space, as a move: no space glyph
+        for k, c in enumerate(reversed(word)):
+            if k == 1 and word in GAPPED:
+                parts.append("-200")
+            parts.append("<" + fmt.format(codes[c]) + ">")
+    content = f"BT /F1 20 Tf 1 0 0 1 60 700 Tm [{' '.join(parts)}] TJ ET".encode()
+    pdf.page(content, {"F1": font})
+    return pdf.build()
+
+
+@pytest.mark.parametrize("composite", [False, True], ids=["simple-font", "composite-font"])
+def test_gaps_narrower_than_the_fonts_word_space_do_not_cut_words(tmp_path, composite):
+    path = tmp_path / "word-by-word.pdf"
+    path.write_bytes(word_by_word_pdf(composite))
+    (block,) = read_pdf(path).body_blocks
+    # The kashida (tatweel) the producer drew inside a word goes at normalization.
+    assert norm(" ".join(block.lines)) == "خدمات استشارية لتعزيز التكامل الإقليمي"

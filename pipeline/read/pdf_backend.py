@@ -1391,12 +1391,20 @@ class _PageReader:
             vertical = bool(font.is_vertical())
             multibyte = bool(font.is_multibyte())
             space = 0.0
-            if not multibyte:
-                try:
+            try:
+                if not multibyte:
                     if font.to_unichr(32) == " ":
                         space = float(font.char_width(32))
-                except Exception:  # no code 32 in the font's encoding
-                    space = 0.0
+                else:
+                    # A composite font's space is the glyph its ToUnicode
+                    # map gives " " (no fixed code; absent from some subsets).
+                    cids = getattr(getattr(font, "unicode_map", None), "cid2unichr", None)
+                    if isinstance(cids, dict):
+                        cid = next((c for c, u in cids.items() if u == " "), None)
+                        if cid is not None:
+                            space = float(font.char_width(cid))
+            except Exception:  # no code 32 in the font's encoding, a broken widths array
+                space = 0.0
             info = self.fonts[id(font)] = (font, vertical, multibyte, space)
         return info
 

@@ -36,6 +36,10 @@ WEAK_BULLETS = frozenset("-*–")
 # counts, so joins in kerned words never become spaces.
 GAP_SPACE_EM = 0.15
 GAP_SPACE_EM_WITH_SPACES = 0.45
+# A word gap is at least this share of the font's word space, where the
+# font says how wide that is (a gap is the space's advance, kerning can take
+# a little off it).
+WORD_SPACE_SHARE = 0.8
 _RTL = frozenset(("R", "AL"))
 
 
@@ -365,7 +369,7 @@ def _visual(
             continue
         if rtl and prev is not None and not space and _script_seam(prev, g, units, i):
             space = True
-        if prev is not None and (space or g.x0 - right > threshold * min(g.size, prev.size)):
+        if prev is not None and (space or _word_gap(prev, g, g.x0 - right, threshold)):
             pieces.append(" ")
             words.append([g.x0, g.x1])
         elif words:
@@ -382,6 +386,21 @@ def _visual(
         right = g.x1 if prev is None else max(right, g.x1)
         prev, space = g, False
     return "".join(pieces).strip(), [(a, b) for a, b in words]
+
+
+def _word_gap(prev: Glyph, g: Glyph, gap: float, threshold: float) -> bool:
+    """Is the blank ``gap`` (points) between two glyphs a word break?
+
+    Wider than ``threshold`` ems of the smaller font, and, when both fonts
+    say how wide their word space is, wider than ``WORD_SPACE_SHARE`` of the
+    narrower word space: a producer that positions glyphs one by one (Word
+    through some PDF converters) leaves gaps inside words (``استشاري ة``)
+    that are wider than kerning but narrower than a space (pitfall 6)."""
+    if gap <= threshold * min(g.size, prev.size):
+        return False
+    if prev.space > 0 and g.space > 0:
+        return gap > WORD_SPACE_SHARE * min(prev.space, g.space)
+    return True
 
 
 _PROCLITICS = frozenset("وفبلك")
