@@ -101,6 +101,16 @@ def test_faint_decoration_is_not_read(name):
     assert "01" not in text and "02" not in text
 
 
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n.startswith("shadow-")))
+def test_a_shadow_is_read_once_and_a_badge_over_a_heading_apart(name):
+    found = read_pdf(KINDS / name).blocks
+    texts = [norm(" ".join(b.lines)) for b in found]
+    assert texts.count("دليل الإجراءات القنصلية") == 1 and sum("القنصلية" in t for t in texts) == 1
+    # The badge is a block of its own, next to the heading it covers.
+    at = texts.index("ورشة العمل الإقليمية")
+    assert "جديد" in (texts[at - 1], texts[at + 1])
+
+
 # --------------------------------------------------------------------------
 # Spaces inside words: glyphs positioned one by one (Word through a PDF
 # converter), no space glyphs, gaps before final letters.

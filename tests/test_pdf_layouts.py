@@ -83,3 +83,46 @@ def test_a_phone_number_drawn_left_to_right_keeps_its_digit_order():
     # Without "+": the reading that starts with the trunk prefix 0.
     assert make_line(row("0090 539 430 07 26 " + ":فتاه"), rtl_default=True).text == "هاتف: 0090 539 430 07 26"
     assert make_line(row("26 07 430 539 0090 " + ":فتاه"), rtl_default=True).text == "هاتف: 0090 539 430 07 26"
+
+
+# --------------------------------------------------------------------------
+# Text over text (pipeline.read.pdf_overlay)
+
+from pipeline.read.pdf_overlay import separate_overlays  # noqa: E402
+
+
+def string(text: str, x: float, top: float, size: float = 12.0, faded: bool = False, w: float = 6.0):
+    """Glyphs of ``text`` drawn left to right from ``x`` at ``top``."""
+    return [
+        Glyph(x + i * w, x + (i + 1) * w, top, top + size, c, size, False, SPACE if c == " " else BASE, 0, faded)
+        for i, c in enumerate(text)
+    ]
+
+
+def test_a_faint_copy_behind_a_heading_is_dropped():
+    ghost = string("ABCDEFGHIJ", 95, 96, size=24.0, faded=True, w=12.0)
+    heading = string("heading", 100, 100)
+    main, layers = separate_overlays(ghost + heading)
+    assert main == heading and layers == []
+
+
+def test_a_faint_label_beside_text_is_kept():
+    label = string("01", 10, 100, faded=True)
+    text = string("text", 100, 100)
+    main, layers = separate_overlays(label + text)
+    assert main == label + text and layers == []
+
+
+def test_a_shadow_counts_once_and_the_copy_on_top_is_kept():
+    shadow = string("heading", 101.5, 101.5)
+    heading = string("heading", 100, 100)
+    main, layers = separate_overlays(shadow + heading)
+    assert main == heading and layers == []
+
+
+def test_solid_text_over_other_text_is_a_layer_of_its_own():
+    heading = string("a long heading", 100, 100)
+    badge = string("new", 112, 101)
+    body = string("body text", 100, 130)
+    main, layers = separate_overlays(heading + badge + body)
+    assert main == heading + body and layers == [badge]

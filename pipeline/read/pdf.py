@@ -16,6 +16,7 @@ leaves :func:`read_pdf` untyped.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -227,28 +228,33 @@ def _boxes(page: PdfPage) -> list[Box]:
 
 
 def _add_layer(regions: list[list[list[Glyph]]], layer: list[Glyph], rtl_page: bool, em: float) -> list[list[list[Glyph]]]:
-    """Put the regions of an overlay layer (solid text drawn over other text,
-    :mod:`.pdf_overlay`) right after the region of the page's text it covers."""
+    """Put the rows of an overlay layer (solid text drawn over other text,
+    :mod:`.pdf_overlay`) into the region of the page's text they cover,
+    each where its top falls among the region's rows: a badge over a
+    heading's end reads as a line of its own next to the heading."""
     if not layer:
         return regions
-    out = list(regions)
+    out = [list(region) for region in regions]
     for part in page_regions(layer, rtl_page, em):
-        x0 = min(g.x0 for row in part for g in row)
-        x1 = max(g.x1 for row in part for g in row)
-        top = min(g.top for row in part for g in row)
-        bottom = max(g.bottom for row in part for g in row)
-        best, best_area = len(out) - 1, -1.0
-        for i, region in enumerate(out):
-            area = 0.0
-            for row in region:
-                for g in row:
-                    w = min(x1, g.x1) - max(x0, g.x0)
-                    h = min(bottom, g.bottom) - max(top, g.top)
-                    if w > 0 and h > 0:
-                        area += w * h
-            if area > best_area:
-                best, best_area = i, area
-        out.insert(best + 1, part)
+        for row in part:
+            x0, x1 = min(g.x0 for g in row), max(g.x1 for g in row)
+            top, bottom = min(g.top for g in row), max(g.bottom for g in row)
+            best, best_area = None, 0.0
+            for i, region in enumerate(out):
+                area = 0.0
+                for other in region:
+                    for g in other:
+                        w = min(x1, g.x1) - max(x0, g.x0)
+                        h = min(bottom, g.bottom) - max(top, g.top)
+                        if w > 0 and h > 0:
+                            area += w * h
+                if area > best_area:
+                    best, best_area = i, area
+            if best is None:
+                out.append([row])
+                continue
+            tops = [min(g.top for g in other) for other in out[best]]
+            out[best].insert(bisect.bisect_right(tops, top), row)
     return out
 
 

@@ -102,6 +102,16 @@ OVERLAP: list[Unit] = [
 # of the heading, and the big number behind each phase title.
 OVERLAP_DECOR = ["برنامج التدريب الإقليمي", "01", "02"]
 
+# Kind 2 with solid text: a heading with a shadow (the same text again, a
+# few points off, in grey), and a badge set over the end of a heading.
+SHADOW: list[Unit] = [
+    [("h", "دليل الإجراءات القنصلية"),
+     ("p", "يشرح الدليل خطوات إصدار الوثائق للمهاجرين العائدين ويحدد المهل القانونية لكل إجراء.")],
+    [("h", "ورشة العمل الإقليمية"),
+     ("p", "تعقد الورشة في عمّان بمشاركة ممثلين عن وزارات العمل والداخلية في خمس دول.")],
+]
+BADGE = "جديد"
+
 # Kind 3: Latin and numbers inside a right-to-left page.
 CONTACTS: list[Unit] = [
     [("h", "معلومات الاتصال"),

@@ -167,6 +167,24 @@ def overlap_html(font: str, size: str) -> str:
     return page_html(body, css, font, size)
 
 
+def shadow_html(font: str, size: str) -> str:
+    css = (
+        "@page { size: A4; margin: 20mm; }\n"
+        ".unit { position: relative; margin-bottom: 1.2em; }\n"
+        "h2 { font-size: 1.6em; }\n"
+        ".shadow h2 { text-shadow: 0.12em 0.1em 0 #8a8a8a; }\n"
+        ".badge { position: absolute; top: 0.1em; left: 0; color: #fff; background: #c0392b; "
+        "font-size: 1.1em; font-weight: bold; padding: 0 0.3em; }\n"
+    )
+    first, second = C.SHADOW
+    h, p = second[0][1], second[1][1]
+    body = unit_html(first, "unit shadow")
+    # The badge sits over the heading's left end (the heading runs across the page).
+    body += (f'<div class="unit"><h2 style="text-align: justify; text-align-last: justify">{esc(h)}</h2>'
+             f'<span class="badge">{esc(C.BADGE)}</span><p>{esc(p)}</p></div>')
+    return page_html(body, css, font, size)
+
+
 def contacts_html(font: str, size: str, gap: str) -> str:
     css = (
         "@page { size: A4; margin: 20mm; }\n"
@@ -367,6 +385,42 @@ def overlap_fodt(font: str, size: float) -> str:
     return fodt(body, font=font, size=size, extra_styles=_FRAME_STYLES + spacer)
 
 
+def shadow_fodt(font: str, size: float) -> str:
+    """The first heading with LibreOffice's character shadow (drawn as a
+    grey copy); the badge in a frame over the second heading's left end."""
+    first, second = C.SHADOW
+    frame = (
+        '<draw:frame draw:style-name="Badge" draw:name="Badge" text:anchor-type="paragraph" '
+        'svg:y="0cm" svg:width="1.6cm" svg:height="0.9cm" draw:z-index="1">'
+        f'<draw:text-box><text:p text:style-name="BadgeText">{esc(C.BADGE)}</text:p></draw:text-box></draw:frame>'
+    )
+    body = (
+        f'<text:h text:style-name="Shadowed" text:outline-level="2">{esc(first[0][1])}</text:h>\n'
+        + unit_fodt(first[1:])
+        + f'\n<text:h text:style-name="Wide" text:outline-level="2">{frame}{esc(second[0][1])}</text:h>\n'
+        + unit_fodt(second[1:])
+    )
+    styles = (
+        ' <style:style style:name="Shadowed" style:family="paragraph" style:parent-style-name="H2">\n'
+        '  <style:text-properties fo:text-shadow="0.08cm 0.06cm" fo:font-size="20pt" style:font-size-complex="20pt"/>\n'
+        ' </style:style>\n'
+        ' <style:style style:name="Wide" style:family="paragraph" style:parent-style-name="H2">\n'
+        '  <style:paragraph-properties fo:text-align="justify" fo:text-align-last="justify"/>\n'
+        '  <style:text-properties fo:font-size="20pt" style:font-size-complex="20pt"/>\n'
+        ' </style:style>\n'
+        ' <style:style style:name="Badge" style:family="graphic">\n'
+        '  <style:graphic-properties draw:fill="solid" draw:fill-color="#c0392b" fo:background-color="#c0392b" fo:border="none"\n'
+        '   fo:padding="0cm" style:wrap="run-through" style:run-through="foreground" style:vertical-pos="from-top"\n'
+        '   style:horizontal-pos="left" style:vertical-rel="paragraph" style:horizontal-rel="paragraph"/>\n'
+        ' </style:style>\n'
+        ' <style:style style:name="BadgeText" style:family="paragraph">\n'
+        '  <style:paragraph-properties fo:text-align="center" style:writing-mode="rl-tb"/>\n'
+        '  <style:text-properties fo:color="#ffffff" fo:font-size="14pt" style:font-size-complex="14pt" fo:font-weight="bold" style:font-weight-complex="bold"/>\n'
+        ' </style:style>\n'
+    )
+    return fodt(body, font=font, size=size, extra_styles=styles)
+
+
 def contacts_fodt(font: str, size: float) -> str:
     offices = "\n".join(unit_fodt(u, "H2" if i == 0 else "Break") for i, u in enumerate(C.OFFICES))
     body = (
@@ -434,6 +488,10 @@ FIXTURES = {
                            lambda p: weasyprint(overlap_html("Amiri", "12pt"), p), _units(C.OVERLAP)),
     "overlap-libreoffice": ("libreoffice", "light text in frames run through behind the headings; Noto Naskh 12pt",
                             lambda p: lo(overlap_fodt("Noto Naskh Arabic", 12), p), _units(C.OVERLAP)),
+    "shadow-chromium": ("chromium", "a heading with a grey text-shadow, a badge over the end of a justified heading; Noto Naskh 12pt",
+                        lambda p: chromium(shadow_html("Noto Naskh Arabic", "12pt"), p), _units(C.SHADOW)),
+    "shadow-libreoffice": ("libreoffice", "a heading with a character shadow, a badge frame over a justified heading; Amiri 12pt",
+                           lambda p: lo(shadow_fodt("Amiri", 12), p), _units(C.SHADOW)),
     "contacts-chromium": ("chromium", "address lines right-aligned, phone numbers, two offices side by side; Noto Naskh 12pt",
                           lambda p: chromium(contacts_html("Noto Naskh Arabic", "12pt", "6mm"), p), _units(C.CONTACTS, C.OFFICES)),
     "contacts-weasyprint": ("weasyprint", "the same, WeasyPrint; Amiri 12pt",
