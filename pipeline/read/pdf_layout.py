@@ -242,15 +242,65 @@ def find_gutter(rows: list[list[Glyph]], em: float) -> tuple[float, float, int, 
         lowest = max(lowest, max(g.bottom for g in rows[i]))
         if min(g.top for g in rows[i + 1]) - lowest > BAND_EM * em:
             breaks.add(i)
+    spans = [(min(g.top for g in r), max(g.bottom for g in r)) for r in rows]
     best = None
     best_key: tuple = (0, 0, 0.0)
     for a, b, first, end in _strips(inks, NARROW_GUTTER_EM * em, frozenset(breaks)):
         if a <= -_FAR or b >= _FAR or end - first < GUTTER_MIN_ROWS:
             continue
-        rows, ok = _gutter_support(inks[first:end], a, b, em)
-        if ok and (rows, end - first, b - a) > best_key:
-            best, best_key = (a, b, first, end), (rows, end - first, b - a)
+        if not _gutter_support(inks[first:end], a, b, em)[1]:
+            continue
+        for lo, hi in _turns(inks, spans, a, b, first, end):
+            if hi - lo < GUTTER_MIN_ROWS:
+                continue
+            n, ok = _gutter_support(inks[lo:hi], a, b, em)
+            if ok and (n, hi - lo, b - a) > best_key:
+                best, best_key = (a, b, lo, hi), (n, hi - lo, b - a)
     return best
+
+
+def _turns(inks, spans, a: float, b: float, first: int, end: int) -> list[tuple[int, int]]:
+    """Cut rows ``[first, end)`` where the two sides of a strip take turns.
+
+    A row has text on the left of the strip, on the right, or on both
+    (text on the other side in a row it overlaps counts: columns need not
+    share baselines). Where two or more rows with text on
+    one side only follow two or more with text on the other side only, the
+    text takes turns across the page (left-aligned Latin address lines
+    between right-aligned Arabic lines) rather than running in columns side
+    by side; the stretches between such places are judged on their own.
+
+    Returns:
+        ``[(first, end), ...]`` sub-ranges, top to bottom.
+    """
+    has = []
+    for r in range(first, end):
+        ink = inks[r]
+        has.append((any(iv[1] <= a + 0.01 for iv in ink), any(iv[0] >= b - 0.01 for iv in ink)))
+    kinds = []
+    for i, (left, right) in enumerate(has):
+        if left and right:
+            kinds.append("B")
+            continue
+        side = 0 if left else 1
+        top, bottom = spans[first + i]
+        paired = any(
+            has[j][1 - side] and spans[first + j][0] < bottom and spans[first + j][1] > top
+            for j in range(max(0, i - 4), min(len(has), i + 5))
+        )
+        kinds.append("B" if paired else "LR"[side])
+    runs: list[tuple[str, int, int]] = []  # (kind, start, length), start relative to first
+    for i, k in enumerate(kinds):
+        if runs and runs[-1][0] == k:
+            runs[-1] = (k, runs[-1][1], runs[-1][2] + 1)
+        else:
+            runs.append((k, i, 1))
+    cuts = [
+        first + r2[1] for r1, r2 in zip(runs, runs[1:])
+        if {r1[0], r2[0]} == {"L", "R"} and r1[2] >= 2 and r2[2] >= 2
+    ]
+    bounds = [first, *cuts, end]
+    return list(zip(bounds, bounds[1:]))
 
 
 def _trim_tail(rows: list[list[Glyph]], a: float, b: float, first: int, end: int) -> int:

@@ -3,7 +3,7 @@
 
 Run from the repository root:
 
-    uv run --no-project --with weasyprint python tests/data/pdf/kinds/make_kinds.py [NAME ...]
+    uv run --with weasyprint python tests/data/pdf/kinds/make_kinds.py [NAME ...]
 
 Without NAME every fixture is made; a NAME is a key of ``FIXTURES``.
 
@@ -23,7 +23,9 @@ Kinds (issue 11), each set by several producers:
 * ``contacts-*`` — Latin address lines set right-aligned in an Arabic page,
   phone numbers at the end of Arabic lines, a Latin word at the left end
   of an Arabic line, an English sentence with one Arabic word, two offices'
-  addresses side by side;
+  addresses side by side; ``addresses-*`` — the same page with the address
+  lines as left-to-right paragraphs (an HTML ``dir="ltr"``, a Word file
+  typed that way);
 * ``justified-*`` — justified Arabic stretched inside words (kashida,
   letter spacing).
 
@@ -57,7 +59,7 @@ def esc(s: str) -> str:
 # HTML (Chromium, WeasyPrint)
 
 
-def unit_html(unit: C.Unit, cls: str = "unit", extra: str = "") -> str:
+def unit_html(unit: C.Unit, cls: str = "unit", extra: str = "", ltr_lines: bool = False) -> str:
     out, in_list = [], False
     for kind, text in unit:
         if kind == "li" and not in_list:
@@ -71,7 +73,8 @@ def unit_html(unit: C.Unit, cls: str = "unit", extra: str = "") -> str:
         elif kind == "li":
             out.append(f"<li>{esc(text)}</li>")
         elif kind == "lines":
-            out.append("<p>" + "<br>".join(esc(t) for t in text.split("\n")) + "</p>")
+            dir_ = ' dir="ltr"' if ltr_lines else ""
+            out.append(f"<p{dir_}>" + "<br>".join(esc(t) for t in text.split("\n")) + "</p>")
         else:
             out.append(f"<p>{esc(text)}</p>")
     if in_list:
@@ -185,14 +188,16 @@ def shadow_html(font: str, size: str) -> str:
     return page_html(body, css, font, size)
 
 
-def contacts_html(font: str, size: str, gap: str) -> str:
+def contacts_html(font: str, size: str, gap: str, ltr_lines: bool = False) -> str:
+    """``ltr_lines``: the address lines set as left-to-right paragraphs
+    (``dir="ltr"``: flush left on the right-to-left page)."""
     css = (
         "@page { size: A4; margin: 20mm; }\n"
         f".offices {{ display: flex; gap: {gap}; margin-top: 1em; }} .office {{ flex: 1 1 0; }}\n"
     )
     body = (
-        "".join(unit_html(u) for u in C.CONTACTS)
-        + '<div class="offices">' + "".join(unit_html(u, "office") for u in C.OFFICES) + "</div>"
+        "".join(unit_html(u, ltr_lines=ltr_lines) for u in C.CONTACTS)
+        + '<div class="offices">' + "".join(unit_html(u, "office", ltr_lines=ltr_lines) for u in C.OFFICES) + "</div>"
     )
     return page_html(body, css, font, size)
 
@@ -435,6 +440,89 @@ def justified_fodt(font: str, size: float) -> str:
     return fodt(body, font=font, size=size, page=("13cm", "29.7cm"), justify=True)
 
 
+# --------------------------------------------------------------------------
+# Word files (python-docx), printed by LibreOffice
+
+
+def contacts_docx(pdf: Path, font: str, size: float) -> None:
+    """The contacts page as a Word user types it: Arabic paragraphs
+    right-to-left (``w:bidi``), the address lines as left-to-right
+    paragraphs (flush left), the English sentence left to right; the two
+    offices in a two-column section after a continuous section break."""
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(size)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), font)
+    size_cs = OxmlElement("w:szCs")
+    size_cs.set(qn("w:val"), str(int(size * 2)))
+    rpr.append(size_cs)
+
+    def para(text: str, rtl: bool, heading: bool = False, breaks: bool = False):
+        p = doc.add_paragraph()
+        if rtl:
+            p._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+        lines = text.split("\n")
+        for k, line in enumerate(lines):
+            run = p.add_run(line)
+            if heading:
+                run.bold = True
+                run.font.size = Pt(size * 1.4)
+                r = run._r.get_or_add_rPr()
+                for tag in ("w:bCs",):
+                    r.append(OxmlElement(tag))
+                sz = OxmlElement("w:szCs")
+                sz.set(qn("w:val"), str(int(size * 2.8)))
+                r.append(sz)
+            if rtl:
+                run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+            if breaks and k < len(lines) - 1:
+                run.add_break(WD_BREAK.LINE)
+        return p
+
+    def unit(u: C.Unit) -> None:
+        for kind, text in u:
+            if kind == "h":
+                para(text, True, heading=True)
+            elif kind == "lines":
+                para(text, False, breaks=True)
+            else:
+                latin = sum(c.isascii() and c.isalpha() for c in text) > sum("\u0600" <= c <= "\u06ff" for c in text)
+                para(text, not latin)
+
+    for u in C.CONTACTS:
+        unit(u)
+    section = doc.add_section(WD_SECTION.CONTINUOUS)
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), "567")
+    bidi = OxmlElement("w:bidi")
+    section._sectPr.append(bidi)
+    first, second = C.OFFICES
+    unit(first)
+    doc.paragraphs[-1].runs[-1].add_break(WD_BREAK.COLUMN)
+    unit(second)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / (pdf.stem + ".docx")
+        doc.save(path)
+        libreoffice(path, pdf)
+
+
 def lo(fodt_text: str, pdf: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         doc = Path(tmp) / (pdf.stem + ".fodt")
@@ -498,6 +586,15 @@ FIXTURES = {
                             lambda p: weasyprint(contacts_html("Amiri", "12pt", "5mm"), p), _units(C.CONTACTS, C.OFFICES)),
     "contacts-libreoffice": ("libreoffice", "the same, LibreOffice, offices in a 2-column section; Noto Kufi 10.5pt",
                              lambda p: lo(contacts_fodt("Noto Kufi Arabic", 10.5), p), _units(C.CONTACTS, C.OFFICES)),
+    "addresses-chromium": ("chromium", "the contacts page with its address lines as left-to-right paragraphs; Noto Naskh 12pt",
+                           lambda p: chromium(contacts_html("Noto Naskh Arabic", "12pt", "6mm", ltr_lines=True), p),
+                           _units(C.CONTACTS, C.OFFICES)),
+    "addresses-weasyprint": ("weasyprint", "the same, WeasyPrint; Noto Sans Arabic 11pt",
+                             lambda p: weasyprint(contacts_html("Noto Sans Arabic", "11pt", "5mm", ltr_lines=True), p),
+                             _units(C.CONTACTS, C.OFFICES)),
+    "addresses-docx": ("libreoffice", "a Word file (python-docx): Arabic paragraphs right to left, address lines and the English "
+                       "sentence left to right, offices in a 2-column section; printed by LibreOffice; Amiri 12pt",
+                       lambda p: contacts_docx(p, "Amiri", 12), _units(C.CONTACTS, C.OFFICES)),
     "justified-libreoffice": ("libreoffice", "justified narrow column, kashida justification; Amiri 12pt",
                               lambda p: lo(justified_fodt("Amiri", 12), p), _units(C.JUSTIFIED)),
     "justified-chromium": ("chromium", "justified, 0.08 em letter spacing; Noto Naskh 12pt",
