@@ -36,10 +36,10 @@ def wanted(name: str) -> list[tuple[str, str]]:
     out = []
     for unit in EXPECTED[name]["units"]:
         for kind, text in unit:
-            if kind == "lines":
+            if kind in ("lines", "lines_ltr"):
                 out.extend(("line", line) for line in text.split("\n"))
             else:
-                out.append((kind, text))
+                out.append(("p" if kind == "p_ltr" else kind, text))
     return out
 
 

@@ -70,6 +70,8 @@ CID_SHARE_NO_TEXT = 0.5
 # official gazette's header 55–70 pt down a 653 pt page).
 MARGIN_SHARE = 0.1
 HEAD_SHARE = 0.25
+# A line ends this close (points) to its region's edge to be flush with it.
+ALIGN_TOLERANCE = 1.5
 # A heading's font is at least this much larger than the body font.
 HEADING_RATIO = 1.15
 
@@ -138,6 +140,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
     warnings = _check_text_layer(path, pages)
     for p in pages:
         warnings.extend(p.warnings)
+    _align_latin_lines(pages)
     _settle_latin_lines(pages)
     _settle_number_ranges(pages)
     _fix_brackets(pages)
@@ -374,6 +377,44 @@ def _ranges(numbers: list[int]) -> str:
             out.append(str(start) if start == n else f"{start}-{n}")
             start = None
     return ", ".join(out)
+
+
+def _align_latin_lines(pages: list[_Page]) -> None:
+    """Give Latin-led lines without evidence of their own the direction their alignment shows.
+
+    A paragraph's lines sit flush with its start edge. On a page whose
+    Arabic lines are flush right (or all flush left: LibreOffice sets
+    right-to-left paragraphs flush left when told "start"), a Latin line
+    flush with the same edge is in a right-to-left paragraph like them
+    (``Geneva 19 1211`` as drawn reads ``1211 Geneva 19``), and a Latin line
+    flush with the other edge is in a left-to-right one. Lines flush with
+    both edges or neither (full, centred) show nothing; a region without
+    Arabic lines at one edge only shows nothing either. The alignment beats
+    the document's vote (:func:`_settle_latin_lines`): one page may mix
+    both kinds of paragraph.
+    """
+    for p in pages:
+        for region in p.regions:
+            left = min(line.x0 for line in region)
+            right = max(line.x1 for line in region)
+
+            def edge(line: Line) -> int:  # 1 flush right only, -1 flush left only, 0 otherwise
+                at_r = right - line.x1 <= ALIGN_TOLERANCE
+                at_l = line.x0 - left <= ALIGN_TOLERANCE
+                return 0 if at_r == at_l else 1 if at_r else -1
+
+            arabic = Counter(edge(line) for line in region if line.script == "R" and not line.latin_led)
+            if arabic[1] == arabic[-1]:
+                continue
+            start = 1 if arabic[1] > arabic[-1] else -1
+            for line in region:
+                if line.own_dir or not line.latin_led or not (side := edge(line)):
+                    continue
+                line.own_dir = True
+                rtl = side == start
+                if rtl != line.rtl:
+                    line.rtl = rtl
+                    line.text = reorder(line.visual, rtl, latin_only=line.script == "L")
 
 
 def _settle_latin_lines(pages: list[_Page]) -> None:

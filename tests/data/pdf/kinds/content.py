@@ -133,6 +133,22 @@ OFFICES: list[Unit] = [
      ("p", "هاتف: +20 2 2736 5140")],
 ]
 
+# Kind 3, directions mixed on one page: the Geneva address typed in the
+# page's right-to-left paragraphs, the Paris one and an English note in
+# left-to-right ones (``lines_ltr``, ``p_ltr``). Lines with a leading number
+# or a final full stop show their direction; the others must not follow
+# them blindly.
+MIXED: list[Unit] = [
+    [("h", "مكاتب الاتصال"),
+     ("p", "مكتب جنيف"),
+     ("lines", "P.O. Box 17\n1211 Geneva 19\nSwitzerland"),
+     ("p", "مكتب باريس"),
+     ("lines_ltr", "2 Rue Lemaire\n75001 Paris\nFrance"),
+     ("p_ltr", "Both offices are open from Monday to Friday."),
+     ("p_ltr", "Visits by appointment only."),
+     ("p", "ترسل الطلبات إلى أحد المكتبين حسب بلد الإقامة.")],
+]
+
 # Kind 6: justified Arabic whose words a producer stretches (kashida,
 # letter spacing): no word may be cut by the gaps inside it.
 JUSTIFIED: list[Unit] = [

@@ -72,9 +72,11 @@ def unit_html(unit: C.Unit, cls: str = "unit", extra: str = "", ltr_lines: bool 
             out.append(f"<h2>{esc(text)}</h2>")
         elif kind == "li":
             out.append(f"<li>{esc(text)}</li>")
-        elif kind == "lines":
-            dir_ = ' dir="ltr"' if ltr_lines else ""
+        elif kind in ("lines", "lines_ltr"):
+            dir_ = ' dir="ltr"' if ltr_lines or kind == "lines_ltr" else ""
             out.append(f"<p{dir_}>" + "<br>".join(esc(t) for t in text.split("\n")) + "</p>")
+        elif kind == "p_ltr":
+            out.append(f'<p dir="ltr">{esc(text)}</p>')
         else:
             out.append(f"<p>{esc(text)}</p>")
     if in_list:
@@ -444,7 +446,8 @@ def justified_fodt(font: str, size: float) -> str:
 # Word files (python-docx), printed by LibreOffice
 
 
-def contacts_docx(pdf: Path, font: str, size: float) -> None:
+def contacts_docx(pdf: Path, font: str, size: float, units: list[C.Unit] | None = None, offices: bool = True,
+                  rtl_lines: bool = False) -> None:
     """The contacts page as a Word user types it: Arabic paragraphs
     right-to-left (``w:bidi``), the address lines as left-to-right
     paragraphs (flush left), the English sentence left to right; the two
@@ -497,13 +500,23 @@ def contacts_docx(pdf: Path, font: str, size: float) -> None:
             if kind == "h":
                 para(text, True, heading=True)
             elif kind == "lines":
+                para(text, rtl_lines, breaks=True)
+            elif kind == "lines_ltr":
                 para(text, False, breaks=True)
+            elif kind == "p_ltr":
+                para(text, False)
             else:
                 latin = sum(c.isascii() and c.isalpha() for c in text) > sum("\u0600" <= c <= "\u06ff" for c in text)
                 para(text, not latin)
 
-    for u in C.CONTACTS:
+    for u in units or C.CONTACTS:
         unit(u)
+    if not offices:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / (pdf.stem + ".docx")
+            doc.save(path)
+            libreoffice(path, pdf)
+        return
     section = doc.add_section(WD_SECTION.CONTINUOUS)
     cols = section._sectPr.find(qn("w:cols"))
     if cols is None:
@@ -595,6 +608,12 @@ FIXTURES = {
     "addresses-docx": ("libreoffice", "a Word file (python-docx): Arabic paragraphs right to left, address lines and the English "
                        "sentence left to right, offices in a 2-column section; printed by LibreOffice; Amiri 12pt",
                        lambda p: contacts_docx(p, "Amiri", 12), _units(C.CONTACTS, C.OFFICES)),
+    "mixed-chromium": ("chromium", "an address in the page's right-to-left paragraphs, another and two English notes in "
+                       "left-to-right ones; Noto Naskh 12pt",
+                       lambda p: chromium(page_html(unit_html(C.MIXED[0]), "@page { size: A4; margin: 20mm; }",
+                                                    "Noto Naskh Arabic", "12pt"), p), _units(C.MIXED)),
+    "mixed-docx": ("libreoffice", "the same as a Word file (python-docx) printed by LibreOffice; Amiri 12pt",
+                   lambda p: contacts_docx(p, "Amiri", 12, C.MIXED, offices=False, rtl_lines=True), _units(C.MIXED)),
     "justified-libreoffice": ("libreoffice", "justified narrow column, kashida justification; Amiri 12pt",
                               lambda p: lo(justified_fodt("Amiri", 12), p), _units(C.JUSTIFIED)),
     "justified-chromium": ("chromium", "justified, 0.08 em letter spacing; Noto Naskh 12pt",
