@@ -578,6 +578,23 @@ def _cut_at_boxes(region: list[list[Glyph]], boxes: list[Box]) -> list[list[list
     return out
 
 
+def _separated(items: list[tuple], lo: int, hi: int, tol: float = 2.0) -> list[list[tuple]]:
+    """Groups of items that no line across axis ``lo``/``hi`` (fields of the
+    item tuples: 2/3 for top/bottom, 0/1 for left/right) passes between,
+    in order along that axis (items may touch by ``tol`` points)."""
+    srt = sorted(items, key=lambda it: it[lo])
+    groups, cur, reach = [], [srt[0]], srt[0][hi]
+    for it in srt[1:]:
+        if it[lo] >= reach - tol:
+            groups.append(cur)
+            cur, reach = [it], it[hi]
+        else:
+            cur.append(it)
+            reach = max(reach, it[hi])
+    groups.append(cur)
+    return groups
+
+
 def _xy_order(items: list[tuple], rtl: bool) -> list[tuple]:
     """Order boxes ``(x0, x1, top, bottom, payload)`` for reading, XY-cut style.
 
@@ -588,29 +605,10 @@ def _xy_order(items: list[tuple], rtl: bool) -> list[tuple]:
     """
     if len(items) < 2:
         return list(items)
-    tol = 2.0
-    srt = sorted(items, key=lambda it: (it[2], -it[1] if rtl else it[0]))
-    bands, cur, bottom = [], [srt[0]], srt[0][3]
-    for it in srt[1:]:
-        if it[2] >= bottom - tol:
-            bands.append(cur)
-            cur, bottom = [it], it[3]
-        else:
-            cur.append(it)
-            bottom = max(bottom, it[3])
-    bands.append(cur)
+    bands = _separated(items, 2, 3)
     if len(bands) > 1:
         return [x for band in bands for x in _xy_order(band, rtl)]
-    srt = sorted(items, key=lambda it: it[0])
-    cols, cur, right = [], [srt[0]], srt[0][1]
-    for it in srt[1:]:
-        if it[0] >= right - tol:
-            cols.append(cur)
-            cur, right = [it], it[1]
-        else:
-            cur.append(it)
-            right = max(right, it[1])
-    cols.append(cur)
+    cols = _separated(items, 0, 1)
     if len(cols) > 1:
         if rtl:
             cols.reverse()
