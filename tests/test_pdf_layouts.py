@@ -126,3 +126,34 @@ def test_solid_text_over_other_text_is_a_layer_of_its_own():
     body = string("body text", 100, 130)
     main, layers = separate_overlays(heading + badge + body)
     assert main == heading + body and layers == [badge]
+
+
+# --------------------------------------------------------------------------
+# Gutters (pipeline.read.pdf_layout.find_gutter)
+
+from pipeline.read.pdf_layout import find_gutter, group_rows  # noqa: E402
+
+
+def words_row(top: float, words: list[tuple[float, int]], w: float = 6.0):
+    """A row of words, each ``(x, letters)``: glyphs ``w`` wide from ``x``."""
+    return [Glyph(x + i * w, x + (i + 1) * w, top, top + 12, "ب", 12.0, False, BASE)
+            for x, n in words for i in range(n)]
+
+
+def test_two_columns_a_narrow_gutter_apart_are_found():
+    # Two justified columns 13 pt (1.08 em: narrow) apart; word gaps of 3 pt.
+    glyphs = []
+    for k in range(6):
+        glyphs += words_row(100 + 18 * k, [(100, 10), (163, 10), (226, 10), (299, 10), (362, 10), (425, 10)])
+    gutter = find_gutter(group_rows(glyphs), 12.0)
+    assert gutter is not None and gutter[0] == 286 and gutter[1] == 299 and gutter[2:] == (0, 6)
+
+
+def test_a_river_of_word_gaps_in_justified_text_is_no_gutter():
+    # Six justified lines whose words happen to leave a 12 pt gap at the
+    # same place: their other gaps are as wide (justification widens all
+    # gaps of a line alike), so it is a river, not a gutter.
+    glyphs = []
+    for k in range(6):
+        glyphs += words_row(100 + 18 * k, [(100, 10), (172, 10), (244, 10), (316, 10), (388, 10)])
+    assert find_gutter(group_rows(glyphs), 12.0) is None

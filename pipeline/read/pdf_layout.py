@@ -151,9 +151,30 @@ def _strips(
     return closed
 
 
-def _gutter_support(inks, a: float, b: float, em: float) -> tuple[int, bool]:
-    """How many rows of text a blank strip ``(a, b)`` has on its sides (the
-    fewer of the two), and whether it looks like a column gutter there.
+class _Rows(NamedTuple):
+    """Per row of a stretch: ink intervals (sorted, disjoint), their right
+    and left ends, and its gaps of at least ``WORD_GAP_EM`` (sorted)."""
+
+    inks: list[list[tuple[float, float]]]
+    ends: list[list[float]]
+    starts: list[list[float]]
+    gaps: list[list[float]]
+
+    @classmethod
+    def of(cls, inks: list[list[tuple[float, float]]], em: float) -> _Rows:
+        word_gap = WORD_GAP_EM * em
+        return cls(
+            inks,
+            [[iv[1] for iv in ink] for ink in inks],
+            [[iv[0] for iv in ink] for ink in inks],
+            [sorted(y0 - x1 for (_, x1), (y0, _) in zip(ink, ink[1:]) if y0 - x1 >= word_gap) for ink in inks],
+        )
+
+
+def _gutter_support(data: _Rows, lo: int, hi: int, a: float, b: float, em: float) -> tuple[int, bool]:
+    """How many rows of text a blank strip ``(a, b)`` has on its sides in rows
+    ``[lo, hi)`` (the fewer of the two), and whether it looks like a column
+    gutter there.
 
     A gutter has text on each side on at least ``GUTTER_MIN_ROWS`` rows
     (``NARROW_MIN_ROWS`` when narrower than ``GUTTER_EM`` ems), side by side
@@ -165,41 +186,56 @@ def _gutter_support(inks, a: float, b: float, em: float) -> tuple[int, bool]:
     passes through gaps as wide as the others of their lines: justification
     widens all gaps of a line alike); and the column lines next to it are
     ``COLUMN_MIN_EM`` ems long in the median (label and value pairs set
-    with tabs are no columns).
+    with tabs are no columns; checked apart, :func:`_columns_long`).
     """
-    both = dominant = 0
-    widths: tuple[list[float], list[float]] = ([], [])
-    spans: list[list[int]] = [[], []]
     width = b - a
-    word_gap = WORD_GAP_EM * em
-    for r, ink in enumerate(inks):
-        left = [iv for iv in ink if iv[1] <= a + 0.01]
-        right = [iv for iv in ink if iv[0] >= b - 0.01]
-        if left:
-            widths[0].append(_column_run(left[::-1], width))
-            spans[0].append(r)
-        if right:
-            widths[1].append(_column_run(right, width))
-            spans[1].append(r)
-        if not (left and right):
-            continue
-        both += 1
-        gap = right[0][0] - left[-1][1]
-        others = sorted(
-            y0 - x1 for (_, x1), (y0, _) in zip(ink, ink[1:]) if y0 - x1 >= word_gap and x1 != left[-1][1]
-        )
-        dominant += not others or gap >= DOMINANT_RATIO * others[len(others) // 2]
-    rows = min(len(spans[0]), len(spans[1]))
     need = GUTTER_MIN_ROWS if width >= GUTTER_EM * em else NARROW_MIN_ROWS
-    if rows < need or dominant < DOMINANT_SHARE * both:
+    sides: list[tuple[int, int, int]] = []  # rows with text on both sides: (row, intervals left, first right)
+    spans: list[list[int]] = [[], []]
+    for r in range(lo, hi):
+        n_left = bisect.bisect_right(data.ends[r], a + 0.01)
+        first_right = bisect.bisect_left(data.starts[r], b - 0.01)
+        if n_left:
+            spans[0].append(r)
+        if first_right < len(data.starts[r]):
+            spans[1].append(r)
+            if n_left:
+                sides.append((r, n_left, first_right))
+    rows = min(len(spans[0]), len(spans[1]))
+    if rows < need:
         return rows, False
     (l0, l1), (r0, r1) = (spans[0][0], spans[0][-1]), (spans[1][0], spans[1][-1])
     if min(l1, r1) - max(l0, r0) + 1 < 0.5 * min(l1 - l0 + 1, r1 - r0 + 1):
         return rows, False  # stacked, not side by side
-    for w in widths:
-        if sorted(w)[len(w) // 2] < COLUMN_MIN_EM * em:
-            return rows, False
+    dominant = 0
+    for r, n_left, first_right in sides:
+        ink, gaps = data.inks[r], data.gaps[r]
+        gap = ink[first_right][0] - ink[n_left - 1][1]
+        # The median of the row's other word gaps (the strip's own gap left out).
+        if len(gaps) <= 1:
+            dominant += 1
+            continue
+        m = (len(gaps) - 1) // 2
+        median = gaps[m + 1] if bisect.bisect_left(gaps, gap) <= m else gaps[m]
+        dominant += gap >= DOMINANT_RATIO * median
+    if dominant < DOMINANT_SHARE * len(sides):
+        return rows, False
     return rows, True
+
+
+def _columns_long(inks, a: float, b: float, em: float) -> bool:
+    """The text next to a strip is ``COLUMN_MIN_EM`` ems long in the median
+    on each side (the last test of :func:`_gutter_support`, the dearest)."""
+    width = b - a
+    widths: tuple[list[float], list[float]] = ([], [])
+    for ink in inks:
+        n_left = bisect.bisect_right([iv[1] for iv in ink], a + 0.01)
+        first_right = bisect.bisect_left([iv[0] for iv in ink], b - 0.01)
+        if n_left:
+            widths[0].append(_column_run(ink[n_left - 1 :: -1], width))
+        if first_right < len(ink):
+            widths[1].append(_column_run(ink[first_right:], width))
+    return all(w and sorted(w)[len(w) // 2] >= COLUMN_MIN_EM * em for w in widths)
 
 
 def _column_run(ivs: list[tuple[float, float]], gutter: float) -> float:
@@ -243,23 +279,27 @@ def find_gutter(rows: list[list[Glyph]], em: float) -> tuple[float, float, int, 
         if min(g.top for g in rows[i + 1]) - lowest > BAND_EM * em:
             breaks.add(i)
     spans = [(min(g.top for g in r), max(g.bottom for g in r)) for r in rows]
-    best = None
-    best_key: tuple = (0, 0, 0.0)
+    data = _Rows.of(inks, em)
+    found: dict[tuple, tuple] = {}
     for a, b, first, end in _strips(inks, NARROW_GUTTER_EM * em, frozenset(breaks)):
         if a <= -_FAR or b >= _FAR or end - first < GUTTER_MIN_ROWS:
             continue
-        if not _gutter_support(inks[first:end], a, b, em)[1]:
+        if not _gutter_support(data, first, end, a, b, em)[1]:
             continue
-        for lo, hi in _turns(inks, spans, a, b, first, end):
-            if hi - lo < GUTTER_MIN_ROWS:
+        for lo, hi in _turns(data, spans, a, b, first, end):
+            if hi - lo < GUTTER_MIN_ROWS or (a, b, lo, hi) in found:
                 continue
-            n, ok = _gutter_support(inks[lo:hi], a, b, em)
-            if ok and (n, hi - lo, b - a) > best_key:
-                best, best_key = (a, b, lo, hi), (n, hi - lo, b - a)
-    return best
+            n, ok = _gutter_support(data, lo, hi, a, b, em)
+            if ok:
+                found[(a, b, lo, hi)] = (n, hi - lo, b - a)
+    for gutter in sorted(found, key=found.__getitem__, reverse=True):
+        a, b, lo, hi = gutter
+        if _columns_long(inks[lo:hi], a, b, em):
+            return gutter
+    return None
 
 
-def _turns(inks, spans, a: float, b: float, first: int, end: int) -> list[tuple[int, int]]:
+def _turns(data: _Rows, spans, a: float, b: float, first: int, end: int) -> list[tuple[int, int]]:
     """Cut rows ``[first, end)`` where the two sides of a strip take turns.
 
     A row has text on the left of the strip, on the right, or on both
@@ -273,10 +313,10 @@ def _turns(inks, spans, a: float, b: float, first: int, end: int) -> list[tuple[
     Returns:
         ``[(first, end), ...]`` sub-ranges, top to bottom.
     """
-    has = []
-    for r in range(first, end):
-        ink = inks[r]
-        has.append((any(iv[1] <= a + 0.01 for iv in ink), any(iv[0] >= b - 0.01 for iv in ink)))
+    has = [
+        (bool(data.ends[r]) and data.ends[r][0] <= a + 0.01, bool(data.starts[r]) and data.starts[r][-1] >= b - 0.01)
+        for r in range(first, end)
+    ]
     kinds = []
     for i, (left, right) in enumerate(has):
         if left and right:
