@@ -157,3 +157,31 @@ def test_a_river_of_word_gaps_in_justified_text_is_no_gutter():
     for k in range(6):
         glyphs += words_row(100 + 18 * k, [(100, 10), (172, 10), (244, 10), (316, 10), (388, 10)])
     assert find_gutter(group_rows(glyphs), 12.0) is None
+
+
+# --------------------------------------------------------------------------
+# Boxes (pipeline.read.pdf_layout.boxed_regions)
+
+from pipeline.read.pdf_layout import Box, boxed_regions  # noqa: E402
+
+
+def region_texts(regions) -> list[str]:
+    return ["|".join("".join(g.text for g in sorted(row, key=lambda g: g.x0)) for row in region) for region in regions]
+
+
+def test_cards_on_boxes_read_row_by_row_right_to_left():
+    glyphs, boxes = [], []
+    for k, (x, y) in enumerate([(300, 100), (100, 100), (300, 200), (100, 200)]):
+        boxes.append(Box(x - 10, x + 150, y - 10, y + 60))
+        for line in range(2):
+            glyphs += string(str(k) * 20, x, y + 18 * line)
+    regions = boxed_regions(glyphs, boxes, rtl_page=True, em=12.0)
+    assert region_texts(regions) == [f"{k * 20}|{k * 20}" for k in "0123"]
+
+
+def test_a_highlight_behind_a_word_is_no_card():
+    line = string("one two three four", 100, 100)
+    # A box behind "two" only, tight around it: its neighbours on the line
+    # are a space's width away.
+    regions = boxed_regions(line, [Box(123, 148, 99, 113)], rtl_page=True, em=12.0)
+    assert region_texts(regions) == ["one two three four"]

@@ -550,6 +550,25 @@ def boxed_regions(glyphs: list[Glyph], boxes: list[Box], rtl_page: bool, em: flo
     return container(None)
 
 
+class _ByX:
+    """Glyphs sorted by the x of their centre, for range queries."""
+
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        self.glyphs = sorted(glyphs, key=lambda g: g.x0 + g.x1)
+        self.keys = [g.x0 + g.x1 for g in self.glyphs]
+        self.half = max((g.x1 - g.x0 for g in glyphs), default=0.0) / 2
+
+    def near(self, x0: float, x1: float) -> list[Glyph]:
+        """Glyphs whose box may reach into ``[x0, x1]``."""
+        lo = bisect.bisect_left(self.keys, 2 * (x0 - self.half))
+        hi = bisect.bisect_right(self.keys, 2 * (x1 + self.half))
+        return self.glyphs[lo:hi]
+
+
+def _centre_in(box: Box, g: Glyph) -> bool:
+    return box.holds((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2)
+
+
 def _card_boxes(glyphs: list[Glyph], boxes: list[Box], em: float) -> list[Box]:
     """The boxes that hold text of their own (see :func:`boxed_regions`)."""
     found: list[Box] = []
@@ -562,41 +581,39 @@ def _card_boxes(glyphs: list[Glyph], boxes: list[Box], em: float) -> list[Box]:
         found.append(box)
     if not found:
         return []
-    kept = []
+    index = _ByX(glyphs)
+    holding = []
     for box in found:
-        inside = [g for g in glyphs if box.holds((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2)]
-        if not inside or len(inside) == len(glyphs):
-            continue
-        if _inline(box, inside, glyphs, em):
-            continue
-        kept.append(box)
-    return kept
-
-
-def _inline(box: Box, inside: list[Glyph], glyphs: list[Glyph], em: float) -> bool:
-    """Text outside the box continues a row of the box's text within
-    ``INLINE_EM`` ems of its sides: a highlight behind words, not a card."""
-    ids = {id(g) for g in inside}
+        inside = [g for g in index.near(box.x0, box.x1) if _centre_in(box, g)]
+        if inside and len(inside) < len(glyphs):
+            holding.append((box, inside))
+    kept = []
     reach = INLINE_EM * em
-    for g in glyphs:
-        if id(g) in ids or g.kind == SPACE:
-            continue
-        cy = (g.top + g.bottom) / 2
-        if not box.top <= cy <= box.bottom:
-            continue
-        if box.x0 - reach <= g.x1 and g.x0 <= box.x1 + reach:
-            return True
-    return False
+    for box, inside in holding:
+        ids = {id(g) for g in inside}
+        # Text in another card beside this one is no continuation of its rows.
+        others = [o for o, _ in holding if o is not box and not box.within(o)]
+        inline = any(
+            id(g) not in ids and g.kind != SPACE and box.top <= (g.top + g.bottom) / 2 <= box.bottom
+            and box.x0 - reach <= g.x1 and g.x0 <= box.x1 + reach
+            and not any(_centre_in(o, g) for o in others)
+            for g in index.near(box.x0 - reach, box.x1 + reach)
+        )
+        if not inline:
+            kept.append(box)
+    return kept
 
 
 def _owners(glyphs: list[Glyph], cards: list[Box]) -> list[int | None]:
     """For each glyph, the index of the smallest card holding its centre."""
-    by_area = sorted(range(len(cards)), key=lambda i: cards[i].area)
-    out: list[int | None] = []
-    for g in glyphs:
-        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-        out.append(next((i for i in by_area if cards[i].holds(cx, cy)), None))
-    return out
+    owner: dict[int, int] = {}
+    index = _ByX(glyphs)
+    for i in sorted(range(len(cards)), key=lambda i: cards[i].area):
+        box = cards[i]
+        for g in index.near(box.x0, box.x1):
+            if id(g) not in owner and _centre_in(box, g):
+                owner[id(g)] = i
+    return [owner.get(id(g)) for g in glyphs]
 
 
 def _cut_at_boxes(region: list[list[Glyph]], boxes: list[Box]) -> list[list[list[Glyph]]]:
