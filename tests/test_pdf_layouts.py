@@ -185,3 +185,14 @@ def test_a_highlight_behind_a_word_is_no_card():
     # are a space's width away.
     regions = boxed_regions(line, [Box(123, 148, 99, 113)], rtl_page=True, em=12.0)
     assert region_texts(regions) == ["one two three four"]
+
+
+def test_labels_and_values_on_tab_stops_are_no_columns():
+    # "المضيف:" … "حكومة بوتسوانا" on six rows: the labels' colons face the
+    # blank strip between them and their values.
+    glyphs = []
+    for k in range(6):
+        top = 100 + 18 * k
+        glyphs += words_row(top, [(100, 12), (178, 12)])
+        glyphs += [Glyph(400, 403, top, top + 12, ":", 12.0, False, BASE)] + words_row(top, [(403, 8)])
+    assert find_gutter(group_rows(glyphs), 12.0) is None

@@ -294,9 +294,25 @@ def find_gutter(rows: list[list[Glyph]], em: float) -> tuple[float, float, int, 
                 found[(a, b, lo, hi)] = (n, hi - lo, b - a)
     for gutter in sorted(found, key=found.__getitem__, reverse=True):
         a, b, lo, hi = gutter
-        if _columns_long(inks[lo:hi], a, b, em):
+        if _columns_long(inks[lo:hi], a, b, em) and not _labels(rows[lo:hi], a, b):
             return gutter
     return None
+
+
+def _labels(rows: list[list[Glyph]], a: float, b: float) -> bool:
+    """Label and value pairs aligned on tab stops (``المضيف:`` … ``حكومة
+    بوتسوانا``): on most rows with text on both sides of the strip, the
+    text next to it on one side ends with a colon."""
+    both = colons = 0
+    for row in rows:
+        left = [g for g in row if g.kind != SPACE and g.x1 <= a + 0.01]
+        right = [g for g in row if g.kind != SPACE and g.x0 >= b - 0.01]
+        if not (left and right):
+            continue
+        both += 1
+        near = (max(left, key=lambda g: g.x1).text, min(right, key=lambda g: g.x0).text)
+        colons += any(t in (":", "\uff1a") for t in near)
+    return both > 0 and colons * 2 > both
 
 
 def _turns(data: _Rows, spans, a: float, b: float, first: int, end: int) -> list[tuple[int, int]]:
