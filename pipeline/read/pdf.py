@@ -672,7 +672,8 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     The body size is the most common line size weighted by letters. Sizes
     at least ``HEADING_RATIO`` times larger are heading levels 1, 2, … from
     the largest. A short block (one or two lines) wholly in bold at body size
-    that does not end with a full stop is a heading one level below those.
+    or a little larger (a card's title 1.1 times the body) that does not end
+    with a full stop is a heading one level below those.
 
     Two blocks become one (:func:`_merge_drafts`) where a region boundary
     cut a heading or a paragraph.
@@ -701,8 +702,8 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
                 lines = draft.lines
                 bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
                 level = levels.get(lines[0].size)
-                if level is None and bold and len(lines) <= 2 and not draft.list_item:
-                    if abs(lines[0].size - body) < 0.1 * body and not lines[-1].text.rstrip().endswith("."):
+                if level is None and len(lines) <= 2 and not draft.list_item and lines[0].size > 0.9 * body:
+                    if bold and not lines[-1].text.rstrip().endswith("."):
                         level = bold_level
                 drafts.append(_Draft(p.number, p.number, list(lines), list(draft.joins or (None,) * (len(lines) - 1)),
                                      level, bold, draft.list_item, k == 0, region, frame))

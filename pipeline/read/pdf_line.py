@@ -93,9 +93,10 @@ class Line:
         size: the most common font size of its glyphs, points.
         bold: at least 80 % of its letters are bold; ``None`` without letters
             (digits only: no evidence either way).
-        font: the font of most of its letters, when it has at least three
-            (``None`` otherwise): a line set in another font than the line
-            before starts a new block (a gazette's article headings).
+        font: the font of most of its letters (of its Arabic letters, when
+            it has three), when it has at least three (``None`` otherwise): a
+            line set in another font than the line before starts a new block
+            (a gazette's article headings).
         marker: the line starts with a list marker (glyph or drawn bullet).
         script: ``"R"`` when it has right-to-left letters, ``"L"`` when only
             left-to-right ones, ``""`` when neither (digits, punctuation).
@@ -330,7 +331,7 @@ def make_line(
         base=bases[len(bases) // 2],
         size=sizes.most_common(1)[0][0] if sizes else round(solid[0].size * 2) / 2,
         bold=(sum(g.bold for g in letters) >= 0.8 * len(letters)) if letters else None,
-        font=Counter(g.font for g in letters).most_common(1)[0][0] if len(letters) >= 3 else None,
+        font=_main_font(letters),
         marker=marker,
         script="R" if n_rtl else "L" if n_ltr else "",
         n_letters=len(letters),
@@ -339,6 +340,15 @@ def make_line(
         page=None,
         latin_led=latin_led or not n_rtl and n_ltr > 0,
     )
+
+
+def _main_font(letters: list[Glyph]) -> str | None:
+    """The font of most of a line's letters (of its Arabic ones when it has
+    three: a URL or a Latin name in a fallback font does not change the
+    typeface of an Arabic line); ``None`` below three letters."""
+    arabic = [g for g in letters if strong_info(g.text)[1]]
+    pool = arabic if len(arabic) >= 3 else letters
+    return Counter(g.font for g in pool).most_common(1)[0][0] if len(pool) >= 3 else None
 
 
 def _visual(
