@@ -1,10 +1,13 @@
 """PDF reader: a ``.pdf`` brochure into blocks in logical order.
 
 The reader gets each page's visible glyphs and drawn shapes from
-:mod:`.pdf_backend` (the only module that touches pdfminer.six), and hands
-them to :mod:`.pdf_layout` (columns, blocks) and :mod:`.pdf_line` (lines in
+:mod:`.pdf_backend` (the only module that touches pdfminer.six), sets text
+drawn over text apart (:mod:`.pdf_overlay`), and hands them to
+:mod:`.pdf_layout` (cards, columns, blocks) and :mod:`.pdf_line` (lines in
 logical order). Across pages it then:
 
+* settles the direction of Latin lines that their text leaves open, from
+  their alignment and the document's other Latin lines;
 * decides whether the producer wrote brackets as glyph shapes (mirrored,
   pitfall 2) and turns them into logical brackets;
 * drops running headers/footers and page numbers (pitfall 10);

@@ -5,11 +5,14 @@ convention (points, origin at the top-left of the page, ``top < bottom``) and
 knows nothing about PDF files. The steps, in the order :mod:`pipeline.read.pdf`
 calls them:
 
-1. :func:`page_regions` groups a page's glyphs into rows by vertical overlap,
-   finds column gutters, and returns the page's *regions* (runs of rows that
-   read top to bottom: the single-column parts, and each column of a
-   multi-column section, right column first on a right-to-left page);
-   :func:`attach_marks` puts combining marks into their rows.
+1. :func:`boxed_regions` reads the text on drawn boxes (cards) box by box,
+   in XY-cut order; :func:`page_regions` groups glyphs into rows by vertical
+   overlap, finds column gutters (blank strips through a stretch of rows,
+   :func:`find_gutter`) and cuts the rows XY-cut style into the page's
+   *regions* (runs of rows that read top to bottom: the single-column
+   parts, and each column of a multi-column stretch, right column first on
+   a right-to-left page); :func:`attach_marks` puts combining marks into
+   their rows.
 2. :func:`~.pdf_line.make_line` turns each row into a line in logical order.
 3. :func:`region_blocks` splits a region's lines into paragraph-like blocks.
 
