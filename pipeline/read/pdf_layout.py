@@ -41,6 +41,7 @@ DOMINANT_RATIO = 1.8
 DOMINANT_SHARE = 0.6
 WORD_GAP_EM = 0.1
 BAND_EM = 5.0
+GRID_BAND_EM = 1.5
 MAX_SPLIT_DEPTH = 12
 # Boxes (cards): at least BOX_MIN_EM ems wide; text outside a box within
 # INLINE_EM ems of its sides on its rows makes it a highlight, not a card.
@@ -402,6 +403,54 @@ def _trim_tail(rows: list[list[Glyph]], a: float, b: float, first: int, end: int
     return end
 
 
+def _grid_bands(rows: list[list[Glyph]], a: float, b: float, first: int, end: int, em: float) -> list[int]:
+    """Blank bands across both columns that make rows of blocks side by side.
+
+    Within the rows ``[first, end)`` of a gutter, a band of white across
+    both sides at least ``GRID_BAND_EM`` ems high separates rows of blocks
+    (a 2×2 grid of feature blocks set without boxes) rather than running
+    through columns that flow on, when on each side every other gap between
+    its rows (line and paragraph gaps inside the blocks) is at most half
+    as high: in flowing columns the paragraph gaps of one column are as high
+    as those that happen to line up with the other's, and bios whose
+    headings and paragraphs line up leave no higher band.
+
+    Returns:
+        The rows that start after each band (empty when there is none).
+    """
+    sides: list[list[tuple[int, float, float]]] = [[], []]  # per side: (row, top, bottom) of its text
+    for r in range(first, end):
+        for side, pick in ((0, lambda g: g.x1 <= a + 0.01), (1, lambda g: g.x0 >= b - 0.01)):
+            gl = [g for g in rows[r] if g.kind != SPACE and pick(g)]
+            if gl:
+                sides[side].append((r, min(g.top for g in gl), max(g.bottom for g in gl)))
+    bands: list[tuple[float, int]] = []
+    lowest = max(g.bottom for g in rows[first])
+    for r in range(first + 1, end):
+        gap = min(g.top for g in rows[r]) - lowest
+        if gap >= GRID_BAND_EM * em:
+            bands.append((gap, r))
+        lowest = max(lowest, max(g.bottom for g in rows[r]))
+    if not bands:
+        return []
+    cuts = {r for _, r in bands}
+    lowest_band = min(g for g, _ in bands)
+    for side in sides:
+        if not side or side[0][0] in cuts:
+            return []  # each row of blocks has text on both sides
+        for (r0, _, bottom), (r1, top, _) in zip(side, side[1:]):
+            if r1 in cuts or any(r0 < c <= r1 for c in cuts):
+                continue
+            if top - bottom > 0.5 * lowest_band:
+                return []
+    bounds = [first, *sorted(cuts), end]
+    for lo, hi in zip(bounds, bounds[1:]):
+        for side in sides:
+            if not any(lo <= r < hi for r, _, _ in side):
+                return []
+    return sorted(cuts)
+
+
 def _trim_head(rows: list[list[Glyph]], a: float, b: float, first: int, end: int) -> int:
     """Where the columns around the gutter ``(a, b)`` really begin.
 
@@ -479,12 +528,17 @@ def _split(glyphs: list[Glyph], rtl: bool, em: float, depth: int) -> list[list[l
     out: list[list[list[Glyph]]] = []
     if first:
         out.extend(_split([g for row in rows[:first] for g in row], rtl, em, depth + 1))
-    left = [g for row in rows[first:end] for g in row if g.x0 + g.x1 < 2 * cut]
-    right = [g for row in rows[first:end] for g in row if g.x0 + g.x1 >= 2 * cut]
-    for column in (right, left) if rtl else (left, right):
-        # Rows are regrouped per column: a row of the whole page may have
-        # chained lines of two columns whose baselines are offset.
-        out.extend(_split(column, rtl, em, depth + 1))
+    bands = _grid_bands(rows, a, b, first, end, em)
+    bounds = [first, *bands, end]
+    # Rows of blocks side by side (feature blocks two by two without
+    # boxes) are read row of blocks by row of blocks; columns in one go.
+    for lo, hi in zip(bounds, bounds[1:]):
+        left = [g for row in rows[lo:hi] for g in row if g.x0 + g.x1 < 2 * cut]
+        right = [g for row in rows[lo:hi] for g in row if g.x0 + g.x1 >= 2 * cut]
+        for column in (right, left) if rtl else (left, right):
+            # Rows are regrouped per column: a row of the whole page may have
+            # chained lines of two columns whose baselines are offset.
+            out.extend(_split(column, rtl, em, depth + 1))
     if end < len(rows):
         out.extend(_split([g for row in rows[end:] for g in row], rtl, em, depth + 1))
     return out

@@ -125,6 +125,19 @@ def cards_html(font: str, size: str, gap: str, radius: str, flex: bool = False) 
     return page_html(body, css, font, size)
 
 
+def features_html(font: str, size: str, gap: str, flex: bool = False) -> str:
+    """Four feature blocks two by two, no boxes: white space only."""
+    grid = (
+        ".cards { display: flex; flex-wrap: wrap; justify-content: space-between; }\n"
+        f".card {{ box-sizing: border-box; width: calc(50% - {gap} / 2); margin-bottom: {gap}; }}\n"
+        if flex else
+        f".cards {{ display: grid; grid-template-columns: 1fr 1fr; gap: {gap}; }}\n"
+    )
+    css = "@page { size: A4; margin: 18mm; }\n" + grid + ".card h2 { font-size: 1.3em; }\n"
+    body = unit_html(C.FEATURES_TITLE) + '<div class="cards">' + "".join(unit_html(u, "card") for u in C.FEATURES) + "</div>"
+    return page_html(body, css, font, size)
+
+
 def grid_html(font: str, size: str, gap: str, flex: bool = False) -> str:
     grid = (
         ".grid { display: flex; flex-wrap: wrap; justify-content: space-between; }\n"
@@ -572,6 +585,12 @@ FIXTURES = {
                          _units(C.CARDS_TITLE, C.CARDS, C.CARDS_FOOT)),
     "cards-libreoffice": ("libreoffice", "title, 2×2 text frames on coloured boxes, foot; Amiri 11pt",
                           lambda p: lo(cards_fodt("Amiri", 11), p), _units(C.CARDS_TITLE, C.CARDS, C.CARDS_FOOT)),
+    "features-chromium": ("chromium", "title, 2×2 feature blocks without boxes, 8 mm apart; Noto Naskh 11pt",
+                          lambda p: chromium(features_html("Noto Naskh Arabic", "11pt", "8mm"), p),
+                          _units(C.FEATURES_TITLE, C.FEATURES)),
+    "features-weasyprint": ("weasyprint", "the same, WeasyPrint (wrapping flex row), 7 mm apart; Amiri 11pt",
+                            lambda p: weasyprint(features_html("Amiri", "11pt", "7mm", flex=True), p),
+                            _units(C.FEATURES_TITLE, C.FEATURES)),
     "grid-chromium": ("chromium", "3×3 framed cards, centred, 3 mm gaps; Noto Sans Arabic 10pt",
                       lambda p: chromium(grid_html("Noto Sans Arabic", "10pt", "3mm"), p), _units(C.GRID_TITLE, C.GRID)),
     "grid-weasyprint": ("weasyprint", "3×3 framed cards, centred, 2 mm gaps; Noto Naskh 10pt",
