@@ -103,15 +103,21 @@ def trifold_html(font: str, size: str, gap: str) -> str:
     return page_html(body, css, font, size)
 
 
+def grid_css(container: str, columns: int, gap: str, flex: bool, extra: str = "") -> str:
+    """CSS for ``.card`` items ``columns`` to a row in ``container``: a CSS
+    grid, or with ``flex`` a wrapping flex row (WeasyPrint places grid items
+    left to right whatever the direction)."""
+    if flex:
+        return (
+            f".{container} {{ display: flex; flex-wrap: wrap; justify-content: space-between; {extra} }}\n"
+            f".card {{ box-sizing: border-box; width: calc((100% - {columns - 1} * {gap}) / {columns}); "
+            f"margin-bottom: {gap}; }}\n"
+        )
+    return f".{container} {{ display: grid; grid-template-columns: repeat({columns}, 1fr); gap: {gap}; {extra} }}\n"
+
+
 def cards_html(font: str, size: str, gap: str, radius: str, flex: bool = False) -> str:
-    """``flex``: cards in a wrapping flex row (WeasyPrint places grid items
-    left to right whatever the direction) instead of a CSS grid."""
-    grid = (
-        ".cards { display: flex; flex-wrap: wrap; justify-content: space-between; margin: 0.8em 0; }\n"
-        f".card {{ box-sizing: border-box; width: calc(50% - {gap} / 2); margin-bottom: {gap}; }}\n"
-        if flex else
-        f".cards {{ display: grid; grid-template-columns: 1fr 1fr; gap: {gap}; margin: 0.8em 0; }}\n"
-    )
+    grid = grid_css("cards", 2, gap, flex, "margin: 0.8em 0;")
     css = (
         "@page { size: A4; margin: 18mm; }\n" + grid +
         ".card { background: #e3eef8; "
@@ -127,24 +133,14 @@ def cards_html(font: str, size: str, gap: str, radius: str, flex: bool = False) 
 
 def features_html(font: str, size: str, gap: str, flex: bool = False) -> str:
     """Four feature blocks two by two, no boxes: white space only."""
-    grid = (
-        ".cards { display: flex; flex-wrap: wrap; justify-content: space-between; }\n"
-        f".card {{ box-sizing: border-box; width: calc(50% - {gap} / 2); margin-bottom: {gap}; }}\n"
-        if flex else
-        f".cards {{ display: grid; grid-template-columns: 1fr 1fr; gap: {gap}; }}\n"
-    )
+    grid = grid_css("cards", 2, gap, flex)
     css = "@page { size: A4; margin: 18mm; }\n" + grid + ".card h2 { font-size: 1.3em; }\n"
     body = unit_html(C.FEATURES_TITLE) + '<div class="cards">' + "".join(unit_html(u, "card") for u in C.FEATURES) + "</div>"
     return page_html(body, css, font, size)
 
 
 def grid_html(font: str, size: str, gap: str, flex: bool = False) -> str:
-    grid = (
-        ".grid { display: flex; flex-wrap: wrap; justify-content: space-between; }\n"
-        f".card {{ box-sizing: border-box; width: calc((100% - 2 * {gap}) / 3); margin-bottom: {gap}; }}\n"
-        if flex else
-        f".grid {{ display: grid; grid-template-columns: 1fr 1fr 1fr; gap: {gap}; }}\n"
-    )
+    grid = grid_css("grid", 3, gap, flex)
     css = (
         "@page { size: A4; margin: 18mm; }\n" + grid +
         ".card { border: 1px solid #336; "
