@@ -3,12 +3,16 @@
     uv run python bench/real_documents.py [runs]
 
 For each PDF in ``tests/data/real`` (real documents, attribution in its
-SOURCES.md) and each producer of the brochure fixtures (``tests/data/pdf``
-and ``tests/data/pdf/hidden``): the median wall time of ``read_pdf`` per
-page over ``runs`` runs (default 5, after one warm-up), the outcome, the
-share of the hand-written expected texts found (real documents), and the
-character error rate against the text source (brochure fixtures, whose text
-source exists). Prints a Markdown table for bench/README.md.
+SOURCES.md), each producer of the brochure fixtures (``tests/data/pdf``
+and ``tests/data/pdf/hidden``) and each layout fixture of
+``tests/data/pdf/kinds`` (tri-fold, cards, bios, overlays, contacts…): the
+median wall time of ``read_pdf`` per page over ``runs`` runs (default 5,
+after one warm-up), the outcome, the share of the hand-written expected
+texts found (real documents; layout fixtures: headings, paragraphs, list
+items and address lines found whole, in reading order), and the character
+error rate against the text source (brochure fixtures; layout fixtures:
+their hand-written texts in reading order, so a line read in the wrong
+column or direction counts). Prints a Markdown table for bench/README.md.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from pipeline.errors import PipelineError  # noqa: E402
 from pipeline.normalize import NText  # noqa: E402
 from pipeline.read.pdf import read_pdf  # noqa: E402
 from pipeline.read.text import read_text  # noqa: E402
+from tests.test_pdf_kinds import EXPECTED as KIND_FIXTURES  # noqa: E402
+from tests.test_pdf_kinds import KINDS, locate, wanted  # noqa: E402
 from tests.test_pdf_real import norm  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
@@ -94,6 +100,20 @@ def main() -> None:
         cer = editdistance.eval(reference, match_text(doc.body_blocks)) / len(reference)
         producer = re.split(r"[-.]", path.name.replace("global-rcp-meetings-ar.", ""))[0]
         print(f"| {path.name} | {producer} | {doc.page_count} | {outcome} | {seconds / doc.page_count * 1000:.1f} | – | {cer:.2%} |")
+    for name, info in sorted(KIND_FIXTURES.items()):
+        path = KINDS / name
+        doc, outcome, seconds = timed(path, runs)
+        items = wanted(name)
+        body = doc.body_blocks
+        at, hit = (-1, -1), 0
+        for kind, text in items:
+            nxt = locate(body, kind, text, at)
+            if nxt is not None:
+                at, hit = nxt, hit + 1
+        reference = " ".join(m for _, text in items if (m := NText.from_raw(text).match))
+        cer = editdistance.eval(reference, match_text(body)) / len(reference)
+        pages = doc.page_count
+        print(f"| kinds/{name} | {info['producer']} | {pages} | {outcome} | {seconds / pages * 1000:.1f} | {hit}/{len(items)} | {cer:.2%} |")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,16 @@ class PdfBuilder:
     def stream(self, data: bytes, extra: bytes = b"") -> int:
         return self.add(b"<<%s/Length %d>>stream\n%s\nendstream" % (extra, len(data), data))
 
+    def to_unicode(self, texts: dict[int, str], nbytes: int) -> int:
+        """A ToUnicode CMap stream for codes of ``nbytes`` bytes."""
+        digits = 2 * nbytes
+        pairs = " ".join(f"<{c:0{digits}X}> <{_utf16(t)}>" for c, t in sorted(texts.items()))
+        cmap = (
+            f"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <{'0' * digits}> "
+            f"<{'F' * digits}> endcodespacerange {len(texts)} beginbfchar {pairs} endbfchar endcmap end end"
+        ).encode()
+        return self.stream(cmap)
+
     def font(
         self, texts: dict[int, str], widths: dict[int, int] | None = None, name: str = "TestFont", symbolic: bool = False
     ) -> int:
@@ -38,16 +48,28 @@ class PdfBuilder:
         codes = sorted(set(texts) | set(widths or {}))
         first, last = codes[0], codes[-1]
         w = " ".join(str((widths or {}).get(c, 500)) for c in range(first, last + 1))
-        pairs = " ".join(f"<{c:02X}> <{_utf16(t)}>" for c, t in sorted(texts.items()))
-        cmap = (
-            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> "
-            f"endcodespacerange {len(texts)} beginbfchar {pairs} endbfchar endcmap end end"
-        ).encode()
-        to_unicode = self.stream(cmap)
+        to_unicode = self.to_unicode(texts, 1)
         descriptor = b"/FontDescriptor<</Type/FontDescriptor/FontName/%s/Flags 4>>" % name.encode() if symbolic else b""
         return self.add(
             b"<</Type/Font/Subtype/Type1/BaseFont/%s/FirstChar %d/LastChar %d/Widths[%s]/ToUnicode %d 0 R%s>>"
             % (name.encode(), first, last, w.encode(), to_unicode, descriptor)
+        )
+
+    def composite_font(self, texts: dict[int, str], widths: dict[int, int] | None = None, name: str = "TestCID") -> int:
+        """A Type 0 font (Identity-H, two-byte codes = CIDs) without font
+        file: CIDs → ToUnicode texts, widths in 1/1000 em (default 500)."""
+        cids = sorted(set(texts) | set(widths or {}))
+        w = " ".join(f"{c} [{(widths or {}).get(c, 500)}]" for c in cids)
+        to_unicode = self.to_unicode(texts, 2)
+        descriptor = self.add(b"<</Type/FontDescriptor/FontName/%s/Flags 4/FontBBox[0 -300 1000 900]/ItalicAngle 0"
+                              b"/Ascent 900/Descent -300/CapHeight 700/StemV 80>>" % name.encode())
+        cid_font = self.add(
+            b"<</Type/Font/Subtype/CIDFontType2/BaseFont/%s/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)"
+            b"/Supplement 0>>/FontDescriptor %d 0 R/W[%s]/DW 500>>" % (name.encode(), descriptor, w.encode())
+        )
+        return self.add(
+            b"<</Type/Font/Subtype/Type0/BaseFont/%s/Encoding/Identity-H/DescendantFonts[%d 0 R]/ToUnicode %d 0 R>>"
+            % (name.encode(), cid_font, to_unicode)
         )
 
     def page(self, content: bytes, fonts: dict[str, int] | None = None, resources: bytes = b"", size=(600, 800)) -> int:

@@ -328,3 +328,42 @@ def test_pdfminer_that_decodes_differently_fails_the_self_test(monkeypatch):
     with pytest.raises(IncompatibleDependencyError) as err:
         check_dependencies()
     assert "self-test" in err.value.reason
+
+
+# --------------------------------------------------------------------------
+# What the glyphs carry for the reader
+
+
+def test_glyphs_carry_their_fonts_word_space(tmp_path):
+    # A simple font: the width of code 32; a composite one: the width of the
+    # glyph its ToUnicode map gives " ".
+    pdf = PdfBuilder()
+    simple = pdf.font({0x41: "\u0628", 0x20: " "}, {0x41: 500, 0x20: 280})
+    composite = pdf.composite_font({5: "\u0628", 9: " "}, {5: 500, 9: 310})
+    pdf.page(b"BT /F1 10 Tf 1 0 0 1 100 700 Tm (A) Tj /F2 20 Tf 1 0 0 1 100 600 Tm <0005> Tj ET",
+             {"F1": simple, "F2": composite})
+    (page,) = read(pdf.build(), tmp_path)
+    assert [(g.text, round(g.space, 2)) for g in page.glyphs] == [("\u0628", 2.8), ("\u0628", 6.2)]
+
+
+def test_text_in_a_transparency_group_takes_the_groups_opacity(tmp_path):
+    # Chromium draws an element with CSS opacity 0.1 as a group painted with
+    # ca 0.1, and sets ca 1 inside it: the text is faint, not solid.
+    pdf = PdfBuilder()
+    font = pdf.font(ARABIC)
+    form = pdf.stream(
+        b"/G1 gs BT /F1 12 Tf 1 0 0 1 10 10 Tm (A) Tj ET",
+        b"/Type/XObject/Subtype/Form/BBox[0 0 200 50]/Group<</Type/Group/S/Transparency>>"
+        b"/Resources<</Font<</F1 %d 0 R>>/ExtGState<</G1<</ca 1>>>>>>" % font,
+    )
+    plain = pdf.stream(
+        b"BT /F1 12 Tf 1 0 0 1 10 10 Tm (A) Tj ET",
+        b"/Type/XObject/Subtype/Form/BBox[0 0 200 50]/Resources<</Font<</F1 %d 0 R>>>>" % font,
+    )
+    pdf.page(
+        b"q /Faint gs 1 0 0 1 100 700 cm /Fm1 Do Q q 1 0 0 1 100 600 cm /Fm2 Do Q",
+        {"F1": font},
+        b"/ExtGState<</Faint<</ca 0.1>>>>/XObject<</Fm1 %d 0 R/Fm2 %d 0 R>>" % (form, plain),
+    )
+    (page,) = read(pdf.build(), tmp_path)
+    assert [g.faded for g in page.glyphs] == [True, False]

@@ -83,3 +83,116 @@ def test_a_phone_number_drawn_left_to_right_keeps_its_digit_order():
     # Without "+": the reading that starts with the trunk prefix 0.
     assert make_line(row("0090 539 430 07 26 " + ":فتاه"), rtl_default=True).text == "هاتف: 0090 539 430 07 26"
     assert make_line(row("26 07 430 539 0090 " + ":فتاه"), rtl_default=True).text == "هاتف: 0090 539 430 07 26"
+
+
+# --------------------------------------------------------------------------
+# Text over text (pipeline.read.pdf_overlay)
+
+from pipeline.read.pdf_overlay import separate_overlays  # noqa: E402
+
+
+def string(text: str, x: float, top: float, size: float = 12.0, faded: bool = False, w: float = 6.0):
+    """Glyphs of ``text`` drawn left to right from ``x`` at ``top``."""
+    return [
+        Glyph(x + i * w, x + (i + 1) * w, top, top + size, c, size, False, SPACE if c == " " else BASE, 0, faded)
+        for i, c in enumerate(text)
+    ]
+
+
+def test_a_faint_copy_behind_a_heading_is_dropped():
+    ghost = string("ABCDEFGHIJ", 95, 96, size=24.0, faded=True, w=12.0)
+    heading = string("heading", 100, 100)
+    main, layers = separate_overlays(ghost + heading)
+    assert main == heading and layers == []
+
+
+def test_a_faint_label_beside_text_is_kept():
+    label = string("01", 10, 100, faded=True)
+    text = string("text", 100, 100)
+    main, layers = separate_overlays(label + text)
+    assert main == label + text and layers == []
+
+
+def test_a_shadow_counts_once_and_the_copy_on_top_is_kept():
+    shadow = string("heading", 101.5, 101.5)
+    heading = string("heading", 100, 100)
+    main, layers = separate_overlays(shadow + heading)
+    assert main == heading and layers == []
+
+
+def test_solid_text_over_other_text_is_a_layer_of_its_own():
+    heading = string("a long heading", 100, 100)
+    badge = string("new", 112, 101)
+    body = string("body text", 100, 130)
+    main, layers = separate_overlays(heading + badge + body)
+    assert main == heading + body and layers == [badge]
+
+
+# --------------------------------------------------------------------------
+# Gutters (pipeline.read.pdf_layout.find_gutter)
+
+from pipeline.read.pdf_layout import find_gutter, group_rows  # noqa: E402
+
+
+def words_row(top: float, words: list[tuple[float, int]], w: float = 6.0):
+    """A row of words, each ``(x, letters)``: glyphs ``w`` wide from ``x``."""
+    return [Glyph(x + i * w, x + (i + 1) * w, top, top + 12, "ب", 12.0, False, BASE)
+            for x, n in words for i in range(n)]
+
+
+def test_two_columns_a_narrow_gutter_apart_are_found():
+    # Two justified columns 13 pt (1.08 em: narrow) apart; word gaps of 3 pt.
+    glyphs = []
+    for k in range(6):
+        glyphs += words_row(100 + 18 * k, [(100, 10), (163, 10), (226, 10), (299, 10), (362, 10), (425, 10)])
+    gutter = find_gutter(group_rows(glyphs), 12.0)
+    assert gutter is not None and gutter[0] == 286 and gutter[1] == 299 and gutter[2:] == (0, 6)
+
+
+def test_a_river_of_word_gaps_in_justified_text_is_no_gutter():
+    # Six justified lines whose words happen to leave a 12 pt gap at the
+    # same place: their other gaps are as wide (justification widens all
+    # gaps of a line alike), so it is a river, not a gutter.
+    glyphs = []
+    for k in range(6):
+        glyphs += words_row(100 + 18 * k, [(100, 10), (172, 10), (244, 10), (316, 10), (388, 10)])
+    assert find_gutter(group_rows(glyphs), 12.0) is None
+
+
+# --------------------------------------------------------------------------
+# Boxes (pipeline.read.pdf_layout.boxed_regions)
+
+from pipeline.read.pdf_layout import Box, boxed_regions  # noqa: E402
+
+
+def region_texts(regions) -> list[str]:
+    return ["|".join("".join(g.text for g in sorted(row, key=lambda g: g.x0)) for row in region) for region in regions]
+
+
+def test_cards_on_boxes_read_row_by_row_right_to_left():
+    glyphs, boxes = [], []
+    for k, (x, y) in enumerate([(300, 100), (100, 100), (300, 200), (100, 200)]):
+        boxes.append(Box(x - 10, x + 150, y - 10, y + 60))
+        for line in range(2):
+            glyphs += string(str(k) * 20, x, y + 18 * line)
+    regions = boxed_regions(glyphs, boxes, rtl_page=True, em=12.0)
+    assert region_texts(regions) == [f"{k * 20}|{k * 20}" for k in "0123"]
+
+
+def test_a_highlight_behind_a_word_is_no_card():
+    line = string("one two three four", 100, 100)
+    # A box behind "two" only, tight around it: its neighbours on the line
+    # are a space's width away.
+    regions = boxed_regions(line, [Box(123, 148, 99, 113)], rtl_page=True, em=12.0)
+    assert region_texts(regions) == ["one two three four"]
+
+
+def test_labels_and_values_on_tab_stops_are_no_columns():
+    # "المضيف:" … "حكومة بوتسوانا" on six rows: the labels' colons face the
+    # blank strip between them and their values.
+    glyphs = []
+    for k in range(6):
+        top = 100 + 18 * k
+        glyphs += words_row(top, [(100, 12), (178, 12)])
+        glyphs += [Glyph(400, 403, top, top + 12, ":", 12.0, False, BASE)] + words_row(top, [(403, 8)])
+    assert find_gutter(group_rows(glyphs), 12.0) is None

@@ -1,10 +1,13 @@
 """PDF reader: a ``.pdf`` brochure into blocks in logical order.
 
 The reader gets each page's visible glyphs and drawn shapes from
-:mod:`.pdf_backend` (the only module that touches pdfminer.six), and hands
-them to :mod:`.pdf_layout` (columns, blocks) and :mod:`.pdf_line` (lines in
+:mod:`.pdf_backend` (the only module that touches pdfminer.six), sets text
+drawn over text apart (:mod:`.pdf_overlay`), and hands them to
+:mod:`.pdf_layout` (cards, columns, blocks) and :mod:`.pdf_line` (lines in
 logical order). Across pages it then:
 
+* settles the direction of Latin lines that their text leaves open, from
+  their alignment and the document's other Latin lines;
 * decides whether the producer wrote brackets as glyph shapes (mirrored,
   pitfall 2) and turns them into logical brackets;
 * drops running headers/footers and page numbers (pitfall 10);
@@ -16,6 +19,7 @@ leaves :func:`read_pdf` untyped.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -33,9 +37,12 @@ from ..errors import (
 )
 from .blocks import BBox, Block, SourceDocument
 from .pdf_backend import PdfDocument, PdfPage
+from .pdf_overlay import separate_overlays
 from .text_quality import assess
 from .pdf_layout import (
+    Box,
     attach_marks,
+    boxed_regions,
     ends_full,
     page_regions,
     paragraph_pitch,
@@ -68,6 +75,8 @@ CID_SHARE_NO_TEXT = 0.5
 # official gazette's header 55–70 pt down a 653 pt page).
 MARGIN_SHARE = 0.1
 HEAD_SHARE = 0.25
+# A line ends this close (points) to its region's edge to be flush with it.
+ALIGN_TOLERANCE = 1.5
 # A heading's font is at least this much larger than the body font.
 HEADING_RATIO = 1.15
 
@@ -89,6 +98,7 @@ class _Page:
     number: int
     height: float
     regions: list[list[Line]]
+    width: float = 0.0
     letters: int = 0
     cids: int = 0
     images: int = 0
@@ -161,6 +171,7 @@ def _read_pages(
     warnings = _check_text_layer(path, pages)
     for p in pages:
         warnings.extend(p.warnings)
+    _align_latin_lines(pages)
     _settle_latin_lines(pages)
     _settle_number_ranges(pages)
     _fix_brackets(pages)
@@ -247,12 +258,8 @@ def _read_page(page: PdfPage) -> _Page:
     """Build one page's lines (regions in reading order) from its glyphs."""
     number = page.number
     height = page.height
-    result = _Page(number, height, [], images=page.images)
+    result = _Page(number, height, [], page.width, images=page.images)
     result.warnings.extend(Diagnostic(code, message, page=number) for code, message in page.warnings)
-    glyphs: list[Glyph] = []
-    marks: list[Glyph] = []
-    n_rtl = n_ltr = 0
-    sizes: Counter = Counter()
     stream: list[Glyph] = []  # all kept glyphs in content-stream order
     for pg in page.glyphs:
         text = pg.text
@@ -262,17 +269,22 @@ def _read_page(page: PdfPage) -> _Page:
             result.cids += 1
             text = ""
         clean, kind = classify(text)
-        g = Glyph(pg.x0, pg.x1, pg.top, pg.bottom, clean, pg.size, _is_bold(pg.font), kind, pg.run, pg.faded, pg.space,
-                  _font_family(pg.font))
-        stream.append(g)
-        if kind == MARK:
+        stream.append(Glyph(pg.x0, pg.x1, pg.top, pg.bottom, clean, pg.size, _is_bold(pg.font), kind, pg.run, pg.faded,
+                            pg.space, _font_family(pg.font)))
+    stream, layers = separate_overlays(stream)
+    glyphs: list[Glyph] = []
+    marks: list[Glyph] = []
+    n_rtl = n_ltr = 0
+    sizes: Counter = Counter()
+    for g in stream:
+        if g.kind == MARK:
             marks.append(g)
             continue
         glyphs.append(g)
-        if kind == BASE and is_letter(clean):
+        if g.kind == BASE and is_letter(g.text):
             result.letters += 1
-            sizes[round(pg.size * 2) / 2] += 1
-            info = strong_info(clean)
+            sizes[round(g.size * 2) / 2] += 1
+            info = strong_info(g.text)
             n_rtl += info[1]
             n_ltr += info[2]
     if page.rotated:
@@ -284,8 +296,11 @@ def _read_page(page: PdfPage) -> _Page:
         return result
     rtl_page = n_rtl >= n_ltr
     em = sizes.most_common(1)[0][0] if sizes else 10.0
-    regions = attach_marks(page_regions(glyphs, rtl_page, em), marks)
-    bases = stream_neighbours(stream) if marks else None
+    rows = _layout(glyphs, _boxes(page), rtl_page, em)
+    for layer in layers:
+        rows = _add_layer(rows, [g for g in layer if g.kind != MARK], rtl_page, em)
+    regions = attach_marks(rows, marks + [g for layer in layers for g in layer if g.kind == MARK])
+    bases = stream_neighbours(stream + [g for layer in layers for g in layer]) if marks or layers else None
     for region in regions:
         lines = [line for line in (make_line(row, rtl_page, bases) for row in region) if line is not None]
         if shapes:
@@ -293,6 +308,49 @@ def _read_page(page: PdfPage) -> _Page:
         if lines:
             result.regions.append(lines)
     return result
+
+
+def _layout(glyphs: list[Glyph], boxes: list[Box], rtl_page: bool, em: float) -> list[list[list[Glyph]]]:
+    """A page's glyphs as regions of rows in reading order: columns from
+    gutters, cards from the boxes drawn behind them (:mod:`.pdf_layout`)."""
+    return boxed_regions(glyphs, boxes, rtl_page, em)
+
+
+def _boxes(page: PdfPage) -> list[Box]:
+    """The page's painted rectangles that may frame text: fills and frames
+    (images and shadings aside)."""
+    return [Box(s.x0, s.x1, s.top, s.bottom) for s in page.shapes if s.kind in ("fill", "stroke", "fill+stroke")]
+
+
+def _add_layer(regions: list[list[list[Glyph]]], layer: list[Glyph], rtl_page: bool, em: float) -> list[list[list[Glyph]]]:
+    """Put the rows of an overlay layer (solid text drawn over other text,
+    :mod:`.pdf_overlay`) into the region of the page's text they cover,
+    each where its top falls among the region's rows: a badge over a
+    heading's end reads as a line of its own next to the heading."""
+    if not layer:
+        return regions
+    out = [list(region) for region in regions]
+    for part in page_regions(layer, rtl_page, em):
+        for row in part:
+            x0, x1 = min(g.x0 for g in row), max(g.x1 for g in row)
+            top, bottom = min(g.top for g in row), max(g.bottom for g in row)
+            best, best_area = None, 0.0
+            for i, region in enumerate(out):
+                area = 0.0
+                for other in region:
+                    for g in other:
+                        w = min(x1, g.x1) - max(x0, g.x0)
+                        h = min(bottom, g.bottom) - max(top, g.top)
+                        if w > 0 and h > 0:
+                            area += w * h
+                if area > best_area:
+                    best, best_area = i, area
+            if best is None:
+                out.append([row])
+                continue
+            tops = [min(g.top for g in other) for other in out[best]]
+            out[best].insert(bisect.bisect_right(tops, top), row)
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -419,8 +477,46 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
+def _align_latin_lines(pages: list[_Page]) -> None:
+    """Give Latin-led lines without evidence of their own the direction their alignment shows.
+
+    A paragraph's lines sit flush with its start edge. On a page whose
+    Arabic lines are flush right (or all flush left: LibreOffice sets
+    right-to-left paragraphs flush left when told "start"), a Latin line
+    flush with the same edge is in a right-to-left paragraph like them
+    (``Geneva 19 1211`` as drawn reads ``1211 Geneva 19``), and a Latin line
+    flush with the other edge is in a left-to-right one. Lines flush with
+    both edges or neither (full, centred) show nothing; a region without
+    Arabic lines at one edge only shows nothing either. The alignment beats
+    the document's vote (:func:`_settle_latin_lines`): one page may mix
+    both kinds of paragraph.
+    """
+    for p in pages:
+        for region in p.regions:
+            left = min(line.x0 for line in region)
+            right = max(line.x1 for line in region)
+
+            def edge(line: Line) -> int:  # 1 flush right only, -1 flush left only, 0 otherwise
+                at_r = right - line.x1 <= ALIGN_TOLERANCE
+                at_l = line.x0 - left <= ALIGN_TOLERANCE
+                return 0 if at_r == at_l else 1 if at_r else -1
+
+            arabic = Counter(edge(line) for line in region if line.script == "R" and not line.latin_led)
+            if arabic[1] == arabic[-1]:
+                continue
+            start = 1 if arabic[1] > arabic[-1] else -1
+            for line in region:
+                if line.own_dir or not line.latin_led or not (side := edge(line)):
+                    continue
+                line.own_dir = True
+                rtl = side == start
+                if rtl != line.rtl:
+                    line.rtl = rtl
+                    line.text = reorder(line.visual, rtl, latin_only=line.script == "L")
+
+
 def _settle_latin_lines(pages: list[_Page]) -> None:
-    """Give Latin-only lines without evidence of their own the document's direction.
+    """Give Latin-led lines without evidence of their own the document's direction.
 
     Producers lay Latin-only lines out either as right-to-left paragraphs
     (HTML ``dir=rtl``, word processors in an Arabic document) or by their
@@ -430,14 +526,15 @@ def _settle_latin_lines(pages: list[_Page]) -> None:
     Without any evidence, each page's dominant direction stays.
     """
     lines = [line for p in pages for region in p.regions for line in region]
-    votes = Counter(line.rtl for line in lines if line.own_dir and line.script == "L")
+    votes = Counter(line.rtl for line in lines if line.own_dir and line.latin_led)
     if not votes or votes[True] == votes[False]:
         return
     rtl = votes[True] > votes[False]
     for line in lines:
         if not line.own_dir and line.rtl != rtl:
             line.rtl = rtl
-            line.text = reorder(line.visual, rtl, latin_only=True)
+            line.text = reorder(line.visual, rtl, latin_only=line.script == "L")
+
 
 
 def _settle_number_ranges(pages: list[_Page]) -> None:
@@ -673,7 +770,8 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     The body size is the most common line size weighted by letters. Sizes
     at least ``HEADING_RATIO`` times larger are heading levels 1, 2, … from
     the largest. A short block (one or two lines) wholly in bold at body size
-    that does not end with a full stop is a heading one level below those.
+    or a little larger (a card's title 1.1 times the body) that does not end
+    with a full stop is a heading one level below those.
 
     Two blocks become one (:func:`_merge_drafts`) where a region boundary
     cut a heading or a paragraph.
@@ -693,7 +791,7 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
     pitch = usual_pitch(regions)
     greedy = wraps_greedily(regions, pitch)
     gap = paragraph_pitch(regions, pitch, greedy)
-    frames = iter(region_frames(regions))
+    frames = iter(region_frames(regions, _open_sides(pages)))
     drafts: list[_Draft] = []
     for p in pages:
         for region in p.regions:
@@ -702,8 +800,8 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
                 lines = draft.lines
                 bold = any(line.bold for line in lines) and all(line.bold is not False for line in lines)
                 level = levels.get(lines[0].size)
-                if level is None and bold and len(lines) <= 2 and not draft.list_item:
-                    if abs(lines[0].size - body) < 0.1 * body and not lines[-1].text.rstrip().endswith("."):
+                if level is None and len(lines) <= 2 and not draft.list_item and lines[0].size > 0.9 * body:
+                    if bold and not lines[-1].text.rstrip().endswith("."):
                         level = bold_level
                 drafts.append(_Draft(p.number, p.number, list(lines), list(draft.joins or (None,) * (len(lines) - 1)),
                                      level, bold, draft.list_item, k == 0, region, frame))
@@ -735,6 +833,34 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
         blocks.extend(by_page.get(p.number, []))
         blocks.extend(b for _, b in heads if b.role == "footer")
     return blocks
+
+
+def _open_sides(pages: list[_Page]) -> list[tuple[float | None, float | None]]:
+    """Per region (in document order): the page's text edge on each side of
+    the region when no other text of the page lies between them, else
+    ``None`` (see :func:`~.pdf_layout.region_frames`).
+
+    A page's text edges are those of its text, widened to mirror the
+    margin on the other side: a page's margins are usually the same on both
+    sides, and a column of short lines (the address panel of a tri-fold, a
+    page of short right-aligned lines) need not reach its margin."""
+    out: list[tuple[float | None, float | None]] = []
+    for p in pages:
+        lines = [line for region in p.regions for line in region]
+        if not lines:
+            continue
+        lo = min(line.x0 for line in lines)
+        hi = max(line.x1 for line in lines)
+        if p.width:
+            lo, hi = min(lo, p.width - hi), max(hi, p.width - lo)
+        boxes = [(min(ln.x0 for ln in r), max(ln.x1 for ln in r), min(ln.top for ln in r), max(ln.bottom for ln in r))
+                 for r in p.regions]
+        for i, (x0, x1, top, bottom) in enumerate(boxes):
+            beside = [b for j, b in enumerate(boxes) if j != i and b[2] < bottom and b[3] > top]
+            left = any(b[1] <= x0 + 1.0 for b in beside)
+            right = any(b[0] >= x1 - 1.0 for b in beside)
+            out.append((None if left else lo, None if right else hi))
+    return out
 
 
 def _bbox(lines: list[Line]) -> BBox:

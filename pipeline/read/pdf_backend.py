@@ -802,7 +802,7 @@ class _State:
 
     __slots__ = (
         "ctm", "clip", "fill", "stroke", "fill_space", "stroke_space", "fill_alpha", "stroke_alpha",
-        "font", "fontsize", "charspace", "wordspace", "scaling", "leading", "render", "rise",
+        "font", "fontsize", "charspace", "wordspace", "scaling", "leading", "render", "rise", "group_alpha",
     )
 
     def __init__(self, ctm: Matrix, clip) -> None:
@@ -822,6 +822,10 @@ class _State:
         self.leading = 0.0
         self.render = 0
         self.rise = 0.0
+        # The opacity of the transparency groups being drawn (PDF 1.7
+        # §11.6.6): a group is painted with the alpha in force at its ``Do``,
+        # and inside it the alpha starts again at 1.
+        self.group_alpha = 1.0
 
     def copy(self) -> _State:
         new = _State.__new__(_State)
@@ -1042,7 +1046,7 @@ class _PageReader:
             box = (min(xs), min(ys), max(xs), max(ys))
             if self.hidden_depth == 0:
                 lum = self.state.fill if kind != "stroke" else self.state.stroke
-                alpha = self.state.fill_alpha if kind != "stroke" else self.state.stroke_alpha
+                alpha = (self.state.fill_alpha if kind != "stroke" else self.state.stroke_alpha) * self.state.group_alpha
                 if lum != NO_PAINT and alpha > INVISIBLE_ALPHA:
                     self._add_shape(box, kind, lum, self.path_rect)
         if self.pending_clip and self.path:
@@ -1302,6 +1306,12 @@ class _PageReader:
         saved_tm = (self.tm, self.tlm)
         self.state = self.state.copy()
         self.state.ctm = _mult(m, self.state.ctm)
+        group = resolve(xobj.get("Group"))
+        if isinstance(group, dict) and _literal(group.get("S")) == "Transparency":
+            # Chromium draws an element with CSS opacity as a group painted
+            # with that alpha; the text inside sets its own alpha to 1.
+            self.state.group_alpha *= self.state.fill_alpha
+            self.state.fill_alpha = self.state.stroke_alpha = 1.0
         if isinstance(bbox, list) and len(bbox) == 4:
             self.state.clip = _intersect(self.state.clip, _rect_bbox(self.state.ctm, *(_num(resolve(v)) for v in bbox)))
         res = resolve(xobj.get("Resources"))
@@ -1400,12 +1410,20 @@ class _PageReader:
             vertical = bool(font.is_vertical())
             multibyte = bool(font.is_multibyte())
             space = 0.0
-            if not multibyte:
-                try:
+            try:
+                if not multibyte:
                     if font.to_unichr(32) == " ":
                         space = float(font.char_width(32))
-                except Exception:  # no code 32 in the font's encoding
-                    space = 0.0
+                else:
+                    # A composite font's space is the glyph its ToUnicode
+                    # map gives " " (no fixed code; absent from some subsets).
+                    cids = getattr(getattr(font, "unicode_map", None), "cid2unichr", None)
+                    if isinstance(cids, dict):
+                        cid = next((c for c, u in cids.items() if u == " "), None)
+                        if cid is not None:
+                            space = float(font.char_width(cid))
+            except Exception:  # no code 32 in the font's encoding, a broken widths array
+                space = 0.0
             info = self.fonts[id(font)] = (font, vertical, multibyte, space)
         return info
 
@@ -1428,9 +1446,9 @@ class _PageReader:
         top = bottom + fs
         mode = st.render
         if mode in (1, 5):
-            lum, alpha = st.stroke, st.stroke_alpha
+            lum, alpha = st.stroke, st.stroke_alpha * st.group_alpha
         else:
-            lum, alpha = st.fill, st.fill_alpha
+            lum, alpha = st.fill, st.fill_alpha * st.group_alpha
         invisible = mode in (3, 7) or self.hidden_depth > 0 or alpha <= INVISIBLE_ALPHA or lum == NO_PAINT
         clip = st.clip
         height = self.height

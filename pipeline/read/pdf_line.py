@@ -36,6 +36,10 @@ WEAK_BULLETS = frozenset("-*–")
 # counts, so joins in kerned words never become spaces.
 GAP_SPACE_EM = 0.15
 GAP_SPACE_EM_WITH_SPACES = 0.45
+# A word gap is at least this share of the font's word space, where the
+# font says how wide that is (a gap is the space's advance, kerning can take
+# a little off it).
+WORD_SPACE_SHARE = 0.8
 _RTL = frozenset(("R", "AL"))
 
 
@@ -79,8 +83,9 @@ class Line:
         visual: the same text in visual (left-to-right drawing) order, the
             input of the bidi step; kept so the direction can be revised.
         rtl: the paragraph direction used for the bidi algorithm.
-        own_dir: the direction follows from the line itself (it has Arabic,
-            or Latin-only evidence such as a leading number); otherwise the
+        own_dir: the direction follows from the line itself (it starts or
+            ends with Arabic, or has Latin evidence such as a leading number
+            or sentence punctuation drawn at one end); otherwise the
             document's vote decides (see :func:`latin_evidence`).
         top, bottom, x0, x1: the box of its text glyphs (marker excluded).
         base: the median bottom of its letters (steady across fonts, for
@@ -88,9 +93,10 @@ class Line:
         size: the most common font size of its glyphs, points.
         bold: at least 80 % of its letters are bold; ``None`` without letters
             (digits only: no evidence either way).
-        font: the font of most of its letters, when it has at least three
-            (``None`` otherwise): a line set in another font than the line
-            before starts a new block (a gazette's article headings).
+        font: the font of most of its letters (of its Arabic letters, when
+            it has three), when it has at least three (``None`` otherwise): a
+            line set in another font than the line before starts a new block
+            (a gazette's article headings).
         marker: the line starts with a list marker (glyph or drawn bullet).
         script: ``"R"`` when it has right-to-left letters, ``"L"`` when only
             left-to-right ones, ``""`` when neither (digits, punctuation).
@@ -103,11 +109,15 @@ class Line:
             algorithm per style run draw those in another order (see
             :func:`reorder_ranges`).
         page: the page number, set by the reader when it assembles blocks.
+        latin_led: Latin-only, or Latin at both ends and mostly Latin (an
+            English sentence with an Arabic word): the lines whose direction
+            their script alone does not settle.
     """
 
     __slots__ = (
         "text", "visual", "rtl", "own_dir", "top", "bottom", "x0", "x1",
         "base", "size", "bold", "marker", "script", "n_letters", "first_word", "ranges", "page", "font",
+        "latin_led",
     )
 
     def __init__(self, **kw):
@@ -279,11 +289,12 @@ def make_line(
     # in logical order: the rightmost one of a right-to-left line). Latin-only
     # lines are settled below; lines without letters follow the page.
     rtl = right == "R" or rtl_default
-    if left == "L" and right == "L" and n_ltr > n_rtl:
+    latin_led = n_rtl > 0 and left == "L" and right == "L" and n_ltr > n_rtl
+    if latin_led:
         # Latin at both ends and mostly Latin: a left-to-right paragraph
-        # with an Arabic word in it ("Jeremy is جرمي in Arabic"); in a
-        # right-to-left one the first strong character (rightmost) would
-        # be Arabic unless the producer forced the direction.
+        # with an Arabic word in it ("Jeremy is جرمي in Arabic"), unless the
+        # producer forced a right-to-left one (an Arabic page's dir=rtl):
+        # settled below from the line's own evidence, else by the document.
         rtl = False
     marker = False
     lead = solid[-1] if rtl else solid[0]
@@ -297,12 +308,12 @@ def make_line(
     visual, words = _visual(units, solid, marks, bases, rtl)
     if not visual:
         return None
-    if n_rtl or not n_ltr:
+    if (n_rtl and not latin_led) or not n_ltr:
         own_dir = True  # Arabic decides; a line of digits follows the page
     else:
         evidence = latin_evidence(visual)
         own_dir = evidence != 0
-        rtl = evidence < 0 if own_dir else rtl_default
+        rtl = evidence < 0 if own_dir else (rtl_default and not latin_led)
     bases = sorted(g.bottom for g in solid if g.kind == BASE) or [solid[0].bottom]
     sizes = Counter(round(g.size * 2) / 2 for g in solid if g.kind == BASE)
     letters = [g for g in solid if g.kind == BASE and is_letter(g.text)]
@@ -320,14 +331,24 @@ def make_line(
         base=bases[len(bases) // 2],
         size=sizes.most_common(1)[0][0] if sizes else round(solid[0].size * 2) / 2,
         bold=(sum(g.bold for g in letters) >= 0.8 * len(letters)) if letters else None,
-        font=Counter(g.font for g in letters).most_common(1)[0][0] if len(letters) >= 3 else None,
+        font=_main_font(letters),
         marker=marker,
         script="R" if n_rtl else "L" if n_ltr else "",
         n_letters=len(letters),
         first_word=first[1] - first[0],
         ranges=_styled_ranges(units) if rtl and n_rtl else (),
         page=None,
+        latin_led=latin_led or not n_rtl and n_ltr > 0,
     )
+
+
+def _main_font(letters: list[Glyph]) -> str | None:
+    """The font of most of a line's letters (of its Arabic ones when it has
+    three: a URL or a Latin name in a fallback font does not change the
+    typeface of an Arabic line); ``None`` below three letters."""
+    arabic = [g for g in letters if strong_info(g.text)[1]]
+    pool = arabic if len(arabic) >= 3 else letters
+    return Counter(g.font for g in pool).most_common(1)[0][0] if len(pool) >= 3 else None
 
 
 def _visual(
@@ -358,7 +379,7 @@ def _visual(
             continue
         if rtl and prev is not None and not space and _script_seam(prev, g, units, i):
             space = True
-        if prev is not None and (space or g.x0 - right > threshold * min(g.size, prev.size)):
+        if prev is not None and (space or _word_gap(prev, g, g.x0 - right, threshold)):
             pieces.append(" ")
             words.append([g.x0, g.x1])
         elif words:
@@ -375,6 +396,21 @@ def _visual(
         right = g.x1 if prev is None else max(right, g.x1)
         prev, space = g, False
     return "".join(pieces).strip(), [(a, b) for a, b in words]
+
+
+def _word_gap(prev: Glyph, g: Glyph, gap: float, threshold: float) -> bool:
+    """Is the blank ``gap`` (points) between two glyphs a word break?
+
+    Wider than ``threshold`` ems of the smaller font, and, when both fonts
+    say how wide their word space is, wider than ``WORD_SPACE_SHARE`` of the
+    narrower word space: a producer that positions glyphs one by one (Word
+    through some PDF converters) leaves gaps inside words (``استشاري ة``)
+    that are wider than kerning but narrower than a space (pitfall 6)."""
+    if gap <= threshold * min(g.size, prev.size):
+        return False
+    if prev.space > 0 and g.space > 0:
+        return gap > WORD_SPACE_SHARE * min(prev.space, g.space)
+    return True
 
 
 _PROCLITICS = frozenset("وفبلك")
