@@ -37,7 +37,7 @@ from .models import SCHEMA_VERSION
 from .read import SUPPORTED_LIST, SUPPORTED_SUFFIXES
 from .report import RunReport, SourceReport, WarningEntry
 from .export import write_dataset
-from .write import MANIFEST_NAME, RESERVED_JSON, atomic_write, write_report
+from .write import MANIFEST_NAME, RESERVED_JSON, atomic_write, load_records, write_report, write_table_files
 
 log = logging.getLogger("pipeline")
 _GLOB_CHARS = frozenset("*?[")
@@ -225,6 +225,7 @@ def run(
     password: str | None = None,
     excel: bool = False,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    tables_csv: Path | str | None = None,
 ) -> RunReport:
     """Extract every source into ``out_dir``; write JSON, CSV, manifest and run report.
 
@@ -237,6 +238,8 @@ def run(
         excel: write the CSVs with a UTF-8 BOM (for Excel).
         progress: ``progress(iterable, total)`` wraps the iterable of finished
             sources (e.g. ``tqdm``); ``total`` is the number to extract.
+        tables_csv: a folder to write every table of the output's documents
+            into, one CSV each (:func:`pipeline.write.write_table_files`).
 
     Returns:
         The run report (also written to ``out_dir/run_report.json``).
@@ -254,6 +257,11 @@ def run(
         raise UsageError(f"{out}: cannot create the output folder ({exc.strerror or exc})") from None
     if not out.is_dir():
         raise UsageError(f"{out}: not a folder")
+    if tables_csv is not None:
+        try:
+            Path(tables_csv).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{tables_csv}: cannot create the tables folder ({exc.strerror or exc})") from None
     _clean_temporaries(out)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
@@ -343,6 +351,8 @@ def run(
 
     for problem in write_dataset(out, excel=excel):  # CSVs, JSONL, SQLite, Parquet, data package
         log.warning(problem)
+    if tables_csv is not None:
+        write_table_files(load_records(out)[0], tables_csv, excel=excel)
     entries = [reports[p] for p in paths]
     totals = {status: sum(1 for e in entries if e.status == status) for status in ("ok", "failed", "skipped", "unchanged")}
     report = RunReport(

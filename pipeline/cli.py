@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--force", action="store_true", help="redo sources whose content and pipeline version are unchanged")
     ex.add_argument("--password", default=None, help="user password for encrypted PDFs")
     ex.add_argument("--excel", action="store_true", help="write CSV files with a UTF-8 BOM so that Excel opens Arabic correctly")
+    ex.add_argument(
+        "--tables-csv", default=None, metavar="DIR",
+        help="also write every table as a CSV of its own into DIR (<document_id>.table-<n>.csv: "
+        "a header row, then the rows, columns in reading order)",
+    )
     noise = ex.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only failures and the total")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each stage of each source")
@@ -81,7 +86,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         report = run(
             args.sources, args.out, workers=args.workers, force=args.force,
-            password=args.password, excel=args.excel, progress=progress,
+            password=args.password, excel=args.excel, progress=progress, tables_csv=args.tables_csv,
         )
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
