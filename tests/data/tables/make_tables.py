@@ -97,7 +97,8 @@ def timetable() -> str:
 
 
 # --------------------------------------------------------------------------
-# Chromium: a roster across pages, <thead> repeated on each page
+# Chromium: a roster across pages, <thead> repeated on each page, set like
+# the body rows (not bold, not shaded)
 
 FIRST = ["أحمد", "فاطمة", "محمد", "مريم", "خالد", "سارة", "يوسف", "ليلى", "عمر", "نور"]
 FAMILY = ["العلي", "الحسن", "المصري", "الخطيب", "السيد", "الشامي", "النجار"]
@@ -121,7 +122,7 @@ body { font-family: "Noto Naskh Arabic"; font-size: 11pt; line-height: 1.4; }
 h1 { font-size: 17pt; margin: 0 0 8pt; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.75pt solid #000; padding: 2pt 5pt; text-align: right; }
-th { font-weight: bold; }
+th { font-weight: normal; }  /* the header is known only by its repetition on each page */
 tr { break-inside: avoid; }
 """
 
