@@ -396,3 +396,29 @@ def test_a_page_of_countless_rules_is_not_searched(monkeypatch):
     page = PdfPage(7, 600, 800, shapes=[PdfShape(10, 100, 10, 70, "stroke", 0.0, False, segments)])
     found = pdf_tables.find_tables(page, _row(300, [(500, "نص")]), [], None, True, 10.0)
     assert found.tables == [] and [code for code, _ in found.warnings] == ["table_edges_skipped"]
+
+
+def test_readme_pandas_recipe_gives_one_dataframe_per_table(tmp_path, monkeypatch):
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    [code] = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "tables.csv" in b and "frames" in b]
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("chromium-timetable-merged.pdf", "libreoffice-summary-indicators.pdf"):
+        (src / name).write_bytes((TABLES / name).read_bytes())
+    run(src, tmp_path / "output", workers=1)
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    frames = scope["frames"]
+    assert sorted(frames) == [("chromium-timetable-merged", 1), ("libreoffice-summary-indicators", 1),
+                              ("libreoffice-summary-indicators", 2)]
+    timetable = frames["chromium-timetable-merged", 1]
+    assert list(timetable.columns) == ["اليوم", "الفترة الأولى", "الفترة الثانية", "الفترة الثالثة"]
+    assert timetable.shape == (4, 4) and timetable.iloc[1, 3] == ""
+    assert timetable.iloc[0, 0] == "الأحد" and timetable.iloc[1, 0] == "الأحد"  # the merged cell in both rows
+    indicators = frames["libreoffice-summary-indicators", 2]
+    assert indicators.shape == (40, 4) and indicators.iloc[39].tolist() == ["40", "عدد المستفيدين من النشاط 40", "400", "480"]
+    summary = frames["libreoffice-summary-indicators", 1]
+    assert summary.shape == (5, 2) and summary.iloc[2].tolist() == ["مدة المشروع", "24 شهراً"]

@@ -2,13 +2,15 @@
 
 The reader gets each page's visible glyphs and drawn shapes from
 :mod:`.pdf_backend` (the only module that touches pdfminer.six), and hands
-them to :mod:`.pdf_layout` (columns, blocks) and :mod:`.pdf_line` (lines in
-logical order). Across pages it then:
+them to :mod:`.pdf_tables` (tables: their glyphs leave the page's text and
+come back as one table block each), :mod:`.pdf_layout` (columns, blocks) and
+:mod:`.pdf_line` (lines in logical order). Across pages it then:
 
 * decides whether the producer wrote brackets as glyph shapes (mirrored,
   pitfall 2) and turns them into logical brackets;
 * drops running headers/footers and page numbers (pitfall 10);
-* sets ``heading_level`` from font sizes relative to the body size.
+* sets ``heading_level`` from font sizes relative to the body size;
+* joins a table that goes on across pages into one.
 
 Errors are the pipeline's typed errors; no pdfminer/pdfplumber exception
 leaves :func:`read_pdf` untyped.

@@ -48,6 +48,7 @@ installed pdfplumber has the finder and reads a small grid as expected
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -315,7 +316,7 @@ def find_tables(
             table = _table(found.cells, page, glyphs, marks, bases, rtl_page, em, ruled=True)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
                 tables.append(table)
-    rest = [g for g in glyphs if not _inside_any(g, tables)]
+    rest = [g for g in glyphs if not _inside_any(g, tables)] if tables else glyphs
     for words in _borderless_regions(rest, em):
         settings = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": BORDERLESS_MIN_ROWS}
         for found in finder(_PageView(box, [], words), settings).tables:
@@ -366,6 +367,10 @@ def _overlaps(a: BBox, b: BBox) -> bool:
     return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.bottom, b.bottom) > max(a.top, b.top)
 
 
+def _slots(d: DraftCell) -> list[tuple[int, int]]:
+    return [(r, c) for r in range(d.row, d.row + d.row_span) for c in range(d.col, d.col + d.col_span)]
+
+
 def _cluster(values: list[float], tol: float) -> list[float]:
     """Sorted representatives of values closer than ``tol`` to their neighbour."""
     out: list[list[float]] = []
@@ -405,15 +410,20 @@ def _table(
         taken |= slots
         drafts.append(DraftCell(r0, c0, r1 - r0, c1 - c0, BBox(x0, top, x1, bottom), page.number))
     bbox = BBox(xs[0], ys[0], xs[-1], ys[-1])
-    inside = [g for g in glyphs if _centre_in(g, (bbox.x0, bbox.top, bbox.x1, bbox.bottom))]
-    inside_marks = [m for m in marks if _centre_in(m, (bbox.x0, bbox.top, bbox.x1, bbox.bottom))]
-    for d in drafts:
-        box = (d.bbox.x0, d.bbox.top, d.bbox.x1, d.bbox.bottom)
-        own = [g for g in inside if _centre_in(g, box)]
-        if not any(g.kind != SPACE for g in own):
+    owner = {slot: i for i, d in enumerate(drafts) for slot in _slots(d)}
+    own: list[list[Glyph]] = [[] for _ in drafts]
+    own_marks: list[list[Glyph]] = [[] for _ in drafts]
+    for items, into in ((glyphs, own), (marks, own_marks)):
+        for g in items:
+            cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+            c, r = bisect.bisect_right(xs, cx) - 1, bisect.bisect_right(ys, cy) - 1
+            if 0 <= c < n_cols and 0 <= r < n_rows and (r, c) in owner:
+                into[owner[r, c]].append(g)
+    for d, cell_glyphs, cell_marks in zip(drafts, own, own_marks):
+        if not any(g.kind != SPACE for g in cell_glyphs):
             continue
-        rows = group_rows(own)
-        regions = attach_marks([rows], [m for m in inside_marks if _centre_in(m, box)])
+        rows = group_rows(cell_glyphs)
+        regions = attach_marks([rows], cell_marks)
         d.lines = [line for line in (make_line(row, rtl_page, bases) for row in regions[0]) if line is not None]
         for line in d.lines:
             line.page = page.number
@@ -491,9 +501,12 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
     (:func:`~.pdf_layout.find_sections`, the reader's own column finder):
     short lines side by side in two text columns are no table.
     """
-    glyph_rows = group_rows([g for g in glyphs if g.kind != SPACE and g.text])
+    solid = [g for g in glyphs if g.kind != SPACE and g.text]
+    if _split_lines(solid, em) < BORDERLESS_MIN_ROWS:
+        return []
+    glyph_rows = group_rows(solid)
     rows = _rows(glyph_rows, em)
-    sections = find_sections(glyph_rows, em)
+    sections = None
     out = []
     i = 0
     while i < len(rows):
@@ -517,12 +530,44 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
         while len(run) > 1 and len(run[-1].segments) < 2:
             run.pop()
             j -= 1
-        if _is_table(run, _gutters(run), em) and not _in_section(i, j, _gutters(run), sections):
+        if _is_table(run, _gutters(run), em):
+            if sections is None:
+                sections = find_sections(glyph_rows, em)
+            if _in_section(i, j, _gutters(run), sections):
+                i += 1
+                continue
             out.append([s for row in run for s in row.segments])
             i = j
         else:
             i += 1
     return out
+
+
+def _split_lines(glyphs: list[Glyph], em: float) -> int:
+    """A quick count (an upper bound) of the text lines with a gap of at
+    least ``GUTTER_EM`` ems: glyphs grouped by their bottom edge (the
+    baseline plus a quarter em: alike for the glyphs of one line). A page
+    with fewer than ``BORDERLESS_MIN_ROWS`` has no borderless table, and is
+    not grouped into rows a second time."""
+    lines: dict[int, list[tuple[float, float]]] = {}
+    for g in glyphs:
+        # in two 2-pt bands: glyphs whose bottoms differ by less than 2 pt share one
+        band = int(g.bottom // 2)
+        lines.setdefault(band, []).append((g.x0, g.x1))
+        lines.setdefault(band + 1, []).append((g.x0, g.x1))
+    gap = GUTTER_EM * 0.6 * em
+    n = 0
+    for spans in lines.values():
+        if len(spans) < 2:
+            continue
+        spans.sort()
+        right = spans[0][1]
+        for x0, x1 in spans[1:]:
+            if x0 - right >= gap:
+                n += 1
+                break
+            right = max(right, x1)
+    return n
 
 
 def _in_section(first: int, end: int, gutters: list[tuple[float, float]], sections) -> bool:
@@ -695,7 +740,13 @@ def _header_rows(table: PageTable, page: PdfPage) -> int:
             return None
         return all(line.bold for line in lines)
 
-    shades = [_shade(row, page) for row in rows]
+    box = table.bbox
+    fills = [
+        s for s in page.shapes
+        if s.kind in ("fill", "fill+stroke") and s.luminance is not None
+        and s.x0 < box.x1 and s.x1 > box.x0 and s.top < box.bottom and s.bottom > box.top
+    ]
+    shades = [_shade(row, fills) for row in rows]
     n = 0
     body_bold = [bold(r) for r in rows]
     while n < table.n_rows - 1:
@@ -713,15 +764,14 @@ def _header_rows(table: PageTable, page: PdfPage) -> int:
     return n
 
 
-def _shade(row: list[DraftCell], page: PdfPage) -> float | None:
-    """The luminance of the fill behind every cell of a row, when one is
-    (not white) behind all of them; else ``None``."""
+def _shade(row: list[DraftCell], fills: list) -> float | None:
+    """The luminance of the fill behind every cell of a row (the last filled
+    shape drawn over most of the cell), when one is, not white, behind all
+    of them; else ``None``."""
     found = []
     for c in row:
         lum = None
-        for s in reversed(page.shapes):
-            if s.kind not in ("fill", "fill+stroke") or s.luminance is None:
-                continue
+        for s in reversed(fills):
             if s.x0 <= c.bbox.x0 + 2 and s.x1 >= c.bbox.x1 - 2 and s.top <= c.bbox.top + 2 and s.bottom >= c.bbox.bottom - 2:
                 lum = s.luminance
                 break
