@@ -409,6 +409,12 @@ def _table(
             continue
         taken |= slots
         drafts.append(DraftCell(r0, c0, r1 - r0, c1 - c0, BBox(x0, top, x1, bottom), page.number))
+    # Free slots (no finder cell where two rules do not meet) are cells of
+    # their own: empty, or holding the text drawn there.
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) not in taken:
+                drafts.append(DraftCell(r, c, 1, 1, BBox(xs[c], ys[r], xs[c + 1], ys[r + 1]), page.number))
     bbox = BBox(xs[0], ys[0], xs[-1], ys[-1])
     owner = {slot: i for i, d in enumerate(drafts) for slot in _slots(d)}
     own: list[list[Glyph]] = [[] for _ in drafts]
@@ -436,11 +442,6 @@ def _table(
     area = (bbox.x1 - bbox.x0) * (bbox.bottom - bbox.top)
     if len(filled) <= FRAME_CELLS and area >= FRAME_AREA * page.width * page.height:
         return None  # a frame around the page's text
-    # Free slots (a finder cell missing where two rules do not meet) are empty cells.
-    for r in range(n_rows):
-        for c in range(n_cols):
-            if (r, c) not in taken:
-                drafts.append(DraftCell(r, c, 1, 1, BBox(xs[c], ys[r], xs[c + 1], ys[r + 1]), page.number))
     drafts.sort(key=lambda d: (d.row, d.col))
     votes = Counter(d.lines[0].rtl for d in drafts if d.lines and d.lines[0].script)
     rtl = votes[True] > votes[False] if votes[True] != votes[False] else rtl_page
