@@ -515,33 +515,48 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
             i += 1
             continue
         run = [rows[i]]
-        gutters = _gutters(run)
+        cover = _cover([], rows[i].segments)
         j = i + 1
-        while j < len(rows) and gutters:
+        while j < len(rows) and len(cover) > 1:
             row = rows[j]
             if row.top - run[-1].bottom > ROW_GAP_EM * max(row.size, em):
                 break
-            trial = _gutters(run + [row])
-            if not _keeps(trial, gutters, row):
+            trial = _cover(cover, row.segments)
+            if not _keeps(_gaps(trial), _gaps(cover)):
                 break
             run.append(row)
-            gutters = trial
+            cover = trial
             j += 1
         # Trailing rows of one segment (a paragraph under the table) are not part of it.
         while len(run) > 1 and len(run[-1].segments) < 2:
             run.pop()
             j -= 1
-        if _is_table(run, _gutters(run), em):
+        gutters = _gutters(run)
+        if _is_table(run, gutters, em):
             if sections is None:
                 sections = find_sections(glyph_rows, em)
-            if _in_section(i, j, _gutters(run), sections):
-                i += 1
-                continue
-            out.append([s for row in run for s in row.segments])
-            i = j
-        else:
-            i += 1
+            if not _in_section(i, j, gutters, sections):
+                out.append([s for row in run for s in row.segments])
+        # A table does not begin inside a run that is one (its rows are the
+        # table's) or that is none (its rows split at the same gutters).
+        i = max(j, i + 1)
     return out
+
+
+def _cover(cover: list[list[float]], segments: list[dict]) -> list[list[float]]:
+    """The x-ranges that ``cover`` and ``segments`` cover, merged, left to right."""
+    spans = sorted([[a, b] for a, b in cover] + [[s["x0"], s["x1"]] for s in segments])
+    out = [spans[0]]
+    for a, b in spans[1:]:
+        if a > out[-1][1]:
+            out.append([a, b])
+        elif b > out[-1][1]:
+            out[-1][1] = b
+    return out
+
+
+def _gaps(cover: list[list[float]]) -> list[tuple[float, float]]:
+    return [(a[1], b[0]) for a, b in zip(cover, cover[1:])]
 
 
 def _split_lines(glyphs: list[Glyph], em: float) -> int:
@@ -594,7 +609,7 @@ def _gutters(run: list[_Row]) -> list[tuple[float, float]]:
     return out
 
 
-def _keeps(trial: list[tuple[float, float]], gutters: list[tuple[float, float]], row: _Row) -> bool:
+def _keeps(trial: list[tuple[float, float]], gutters: list[tuple[float, float]]) -> bool:
     """Adding ``row`` keeps every gutter open (narrower at most) and adds none."""
     if len(trial) != len(gutters):
         return False
