@@ -422,3 +422,45 @@ def test_readme_pandas_recipe_gives_one_dataframe_per_table(tmp_path, monkeypatc
     assert indicators.shape == (40, 4) and indicators.iloc[39].tolist() == ["40", "عدد المستفيدين من النشاط 40", "400", "480"]
     summary = frames["libreoffice-summary-indicators", 1]
     assert summary.shape == (5, 2) and summary.iloc[2].tolist() == ["مدة المشروع", "24 شهراً"]
+
+
+# --------------------------------------------------------------------------
+# Running text in one to three justified columns is never a borderless table
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def justified_columns(draw):
+    n_cols = draw(st.integers(1, 3))
+    width = draw(st.integers(90, 260))
+    gutter = draw(st.integers(12, 40))
+    n_lines = draw(st.integers(4, 24))
+    glyphs = []
+    for k in range(n_cols):
+        right = 560 - k * (width + gutter)
+        for i in range(n_lines):
+            words = []
+            used = 0.0
+            while True:
+                w = 5 * draw(st.integers(2, 9))
+                if words and used + 3 + w > width:
+                    break
+                words.append(w)
+                used += w + (3 if len(words) > 1 else 0)
+            last = i == n_lines - 1 or draw(st.integers(0, 5)) == 0  # a paragraph's last line
+            gap = 3.0 if last or len(words) == 1 else 3.0 + (width - used) / (len(words) - 1)
+            x = right
+            for w in words:
+                for _ in range(w // 5):
+                    glyphs.append(Glyph(x - 5, x, 100 + 15 * i, 110 + 15 * i, "ب", 10.0, False, BASE))
+                    x -= 5
+                x -= gap
+    return glyphs
+
+
+@settings(max_examples=60, deadline=None)
+@given(justified_columns())
+def test_justified_text_in_columns_is_no_borderless_table(glyphs):
+    assert pdf_tables._borderless_regions(glyphs, 10.0) == []
