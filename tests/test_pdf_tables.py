@@ -324,6 +324,31 @@ def test_tables_csv_folder_has_one_csv_per_table_in_reading_order(tmp_path):
     assert len(cells) == 41 * 4 and {r["is_header"] for r in cells if r["row"] == "0"} == {"true"}
 
 
+def test_cli_tables_csv_option(tmp_path):
+    from pipeline.cli import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.pdf").write_bytes((TABLES / "weasyprint-borderless-activities.pdf").read_bytes())
+    assert main(["extract", str(src), "--out", str(tmp_path / "out"), "--tables-csv", str(tmp_path / "csv"), "-q"]) == 0
+    with open(tmp_path / "csv" / "t.table-1.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["النشاط", "المكان", "التاريخ", "المشاركون"] and len(rows) == 6
+
+
+def test_data_package_with_empty_cells_and_a_table_only_page_validates(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    src = tmp_path / "src"
+    src.mkdir()
+    for path in (TABLES / "chromium-timetable-merged.pdf", DATA / "real" / "camelot-tabula-arabic-table.pdf"):
+        (src / path.name).write_bytes(path.read_bytes())
+    run(src, tmp_path / "out", workers=1)
+    report = frictionless.validate(str(tmp_path / "out" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    rows = {t.name: t.stats.get("rows", 0) for t in report.tasks}
+    assert rows["tables"] == 5 * 4 + 5 * 2
+
+
 # --------------------------------------------------------------------------
 # pdfplumber checked once
 
