@@ -194,6 +194,24 @@ def test_prose_list_and_columns_beside_a_borderless_table_stay_text():
 
 
 # --------------------------------------------------------------------------
+# Chromium: horizontal rules only, vertical rules only, banded rows
+
+
+def test_tables_without_a_full_grid_are_found_whole():
+    rec = record(TABLES / "chromium-rules-and-bands.pdf")
+    assert [(t.n_rows, t.n_cols, t.header_rows, t.section_index) for t in rec.tables] == [(5, 3, 1, 1), (5, 3, 1, 2), (6, 3, 1, 3)]
+    rules_h, rules_v, bands = (texts(t) for t in rec.tables)
+    assert rules_h == nfc([["المدينة", "البلد", "السكان"], ["القاهرة", "مصر", "22 مليون"], ["عمّان", "الأردن", "4 ملايين"],
+                           ["تونس", "تونس", "2.7 مليون"], ["الرباط", "المغرب", "1.9 مليون"]])
+    assert rules_v == nfc([["الدورة", "المدة", "اللغة"], ["إدارة المشاريع", "5 أيام", "العربية"],
+                           ["Data Analysis", "3 أيام", "English"], ["القيادة", "يومان", "العربية"],
+                           ["الإسعافات الأولية", "يوم واحد", "العربية"]])
+    # shaded bands draw no rules: one table, not pieces of one
+    assert bands == [["الشهر", "الزوار", "الطلبات"], ["يناير", "1,200", "310"], ["فبراير", "980", "275"],
+                     ["مارس", "1,450", "402"], ["أبريل", "1,105", "298"], ["مايو", "1,320", "350"]]
+
+
+# --------------------------------------------------------------------------
 # What is no table
 
 

@@ -72,8 +72,10 @@ MIN_COLS = 2
 # vertical edge with every horizontal one.
 EDGE_MIN_LENGTH = 3.0
 MAX_EDGES = 3000
-# A fill lighter than this draws nothing on a white page.
+# A fill lighter than this draws nothing on a white page; a filled
+# rectangle at most RULE_WIDTH points thick is a rule.
 WHITE = 0.97
+RULE_WIDTH = 3.0
 # Borderless tables: gutters at least GUTTER_EM ems wide, seen on at least
 # BORDERLESS_MIN_ROWS rows; a column of short cells has a median cell at
 # most SHORT_FILL of the column's width or SHORT_WORDS words; prose has
@@ -336,21 +338,40 @@ def find_tables(
 
 
 def _edges(page: PdfPage) -> list[dict]:
-    """pdfplumber edges from the page's drawn shapes: every horizontal or
-    vertical piece of a stroked or filled path (a rectangle gives its four
-    sides, as in pdfplumber), at least ``EDGE_MIN_LENGTH`` long; fills that
-    are white on the white page draw nothing."""
+    """pdfplumber edges from the page's drawn rules: every horizontal or
+    vertical piece of a stroked path, and the long sides of thin filled
+    rectangles (a rule drawn as a fill: its two sides at most ``RULE_WIDTH``
+    apart), at least ``EDGE_MIN_LENGTH`` long. Unlike pdfplumber, a filled
+    area (a shaded row, a coloured box) gives no edges: banded rows would
+    cut a table into pieces; white fills draw nothing at all."""
     out = []
     for s in page.shapes:
         if s.kind in ("image", "shading"):
             continue
         if s.kind == "fill" and s.luminance is not None and s.luminance > WHITE:
             continue
-        for x0, top, x1, bottom in s.segments:
+        pieces = s.segments if s.kind != "fill" else _rule_sides(s.segments)
+        for x0, top, x1, bottom in pieces:
             if bottom - top < 0.01 and x1 - x0 >= EDGE_MIN_LENGTH:
                 out.append(_edge("h", x0, top, x1, top))
             elif x1 - x0 < 0.01 and bottom - top >= EDGE_MIN_LENGTH:
                 out.append(_edge("v", x0, top, x0, bottom))
+    return out
+
+
+def _rule_sides(segments) -> list[tuple[float, float, float, float]]:
+    """The sides of a filled path that face a parallel side of the same
+    extent at most ``RULE_WIDTH`` away: the long sides of thin rectangles."""
+    horizontal = sorted((s for s in segments if s[3] - s[1] < 0.01), key=lambda s: (round(s[0]), round(s[2]), s[1]))
+    vertical = sorted((s for s in segments if s[2] - s[0] < 0.01), key=lambda s: (round(s[1]), round(s[3]), s[0]))
+    out = []
+    for group, a0, a1, pos in ((horizontal, 0, 2, 1), (vertical, 1, 3, 0)):
+        for s in group:
+            if any(
+                t is not s and abs(t[a0] - s[a0]) <= 0.5 and abs(t[a1] - s[a1]) <= 0.5 and 0 < abs(t[pos] - s[pos]) <= RULE_WIDTH
+                for t in group
+            ):
+                out.append(s)
     return out
 
 

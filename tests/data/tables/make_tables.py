@@ -16,8 +16,10 @@ the PDF reader must find (``tests/test_pdf_tables.py`` checks their cells by
 hand): ruled with a shaded header and merged cells (Chromium), a roster
 across pages with its header repeated (Chromium), a label | value summary
 and an indicator table whose header is not repeated on the next page
-(LibreOffice), and borderless tables beside prose, a list and a two-column
-section that must stay text (WeasyPrint).
+(LibreOffice), borderless tables beside prose, a list and a two-column
+section that must stay text (WeasyPrint), tables with horizontal rules only,
+vertical rules only or banded rows (Chromium), and lists, fields, text
+columns and a framed layout that are no tables (Chromium).
 """
 
 from __future__ import annotations
@@ -288,6 +290,42 @@ def borderless() -> str:
 
 
 # --------------------------------------------------------------------------
+# Chromium: tables without a full grid: horizontal rules only, vertical
+# rules only, banded (shaded) rows without rules
+
+STYLES_CSS = """
+@page { size: A4; margin: 20mm; }
+body { font-family: "Noto Naskh Arabic"; font-size: 11pt; }
+h2 { font-size: 14pt; margin: 14pt 0 4pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { padding: 3pt 6pt; text-align: right; }
+table.h td, table.h th { border-bottom: 0.75pt solid #000; }
+table.h thead th { border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; }
+table.v td + td, table.v th + th { border-right: 0.75pt solid #000; }
+table.b tbody tr:nth-child(odd) { background: #e8e8e8; }
+table.b th { background: #555; color: white; }
+"""
+
+STYLE_TABLES = {
+    "h": (["المدينة", "البلد", "السكان"], [["القاهرة", "مصر", "22 مليون"], ["عمّان", "الأردن", "4 ملايين"],
+                                         ["تونس", "تونس", "2.7 مليون"], ["الرباط", "المغرب", "1.9 مليون"]]),
+    "v": (["الدورة", "المدة", "اللغة"], [["إدارة المشاريع", "5 أيام", "العربية"], ["Data Analysis", "3 أيام", "English"],
+                                       ["القيادة", "يومان", "العربية"], ["الإسعافات الأولية", "يوم واحد", "العربية"]]),
+    "b": (["الشهر", "الزوار", "الطلبات"], [["يناير", "1,200", "310"], ["فبراير", "980", "275"], ["مارس", "1,450", "402"],
+                                         ["أبريل", "1,105", "298"], ["مايو", "1,320", "350"]]),
+}
+
+
+def styles() -> str:
+    parts = ["<h1>جداول بأنماط مختلفة</h1>"]
+    for cls, title in (("h", "خطوط أفقية فقط"), ("v", "خطوط عمودية فقط"), ("b", "صفوف مظللة بالتناوب")):
+        head, rows = STYLE_TABLES[cls]
+        parts.append(f"<h2>{title}</h2>")
+        parts.append(f'<table class="{cls}"><thead>{rows_html([head], "th")}</thead><tbody>{rows_html(rows)}</tbody></table>')
+    return page("\n".join(parts), STYLES_CSS, "جداول")
+
+
+# --------------------------------------------------------------------------
 # Chromium: text laid out in columns that is no table
 
 NOT_TABLES_CSS = """
@@ -364,6 +402,7 @@ FIXTURES = {
     "libreoffice-summary-indicators": (libreoffice_docx, lambda: summary_docx),
     "weasyprint-borderless-activities": (weasyprint, borderless),
     "chromium-not-tables": (chromium, not_tables),
+    "chromium-rules-and-bands": (chromium, styles),
 }
 
 
