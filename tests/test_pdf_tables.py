@@ -274,6 +274,10 @@ def test_aligned_short_cells_make_a_borderless_table():
     [[(500, "المضيف:"), (400, "المنظمة الدولية")], [(500, "المكان:"), (400, "جنيف")], [(500, "التاريخ:"), (400, "2017")]],
     # two aligned rows only
     [[(500, "مصر"), (400, "القاهرة")], [(500, "تونس"), (400, "صفاقس")]],
+    # a narrow justified paragraph: two words a line pushed apart, between full lines at the same pitch
+    # (found by the property test below)
+    [[(560, "ببببببببببببببببببب")], [(560, "ببببببب"), (510, "ببببببببب")], [(560, "بببببببب"), (510, "ببببببببب")],
+     [(560, "بببببببب"), (510, "ببببببببب")], [(560, "ببببببببببببببببببب")]],
     # cells that do not align on any edge
     [[(500, "مصر"), (400, "القاهرة")], [(480, "تونس"), (370, "صفاقس")], [(455, "الأردن"), (330, "عمان")]],
 ])
@@ -507,3 +511,12 @@ def justified_columns(draw):
 @given(justified_columns())
 def test_justified_text_in_columns_is_no_borderless_table(glyphs):
     assert pdf_tables._borderless_regions(glyphs, 10.0) == []
+
+
+def test_a_failure_inside_pdfplumber_is_a_page_warning(monkeypatch):
+    # an edge pdfplumber cannot read (no length): its finder raises KeyError
+    monkeypatch.setattr(pdf_tables, "_edges", lambda page: [{"orientation": "h", "x0": 1.0, "top": 1.0}])
+    doc = read_pdf(TABLES / "chromium-timetable-merged.pdf")
+    assert [b for b in doc.blocks if b.table] == []
+    assert [(w.code, w.page) for w in doc.warnings] == [("table_search_failed", 1)]
+    assert any("الرياضيات" in " ".join(b.lines) for b in doc.body_blocks)  # the cells' text is still read

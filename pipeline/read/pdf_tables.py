@@ -23,7 +23,10 @@ The steps, per page (:func:`find_tables`):
    at least ``BORDERLESS_MIN_ROWS`` rows with text on both sides of every
    gutter, gutters at least ``GUTTER_EM`` ems wide, cells aligned on a
    common edge, and at least one column of short cells, not running prose;
-   a column of list markers makes a list, not a table). The finder's
+   a column of list markers makes a list, ``label:`` beside values makes
+   fields, words pushed apart by justification or rows that go on into
+   the text above or below at the same pitch make a paragraph, and the
+   page's own text columns are no table either). The finder's
    ``text`` strategy then places the cells from the run's words (runs of
    glyphs without a gutter-wide gap).
 3. **Cells.** A glyph belongs to the cell that holds its centre; a cell's
@@ -50,8 +53,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import IncompatibleDependencyError
@@ -314,14 +319,15 @@ def find_tables(
         warnings.append(("table_edges_skipped", f"page {page.number}: {len(edges)} drawn lines; ruled tables were not searched"))
         edges = []
     if edges:
-        for found in finder(_PageView(box, edges, []), {"vertical_strategy": "lines", "horizontal_strategy": "lines"}).tables:
+        for found in _run(finder, _PageView(box, edges, []), {"vertical_strategy": "lines", "horizontal_strategy": "lines"},
+                          page.number, warnings):
             table = _table(found.cells, page, glyphs, marks, bases, rtl_page, em, ruled=True)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
                 tables.append(table)
     rest = [g for g in glyphs if not _inside_any(g, tables)] if tables else glyphs
     for words in _borderless_regions(rest, em):
         settings = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": BORDERLESS_MIN_ROWS}
-        for found in finder(_PageView(box, [], words), settings).tables:
+        for found in _run(finder, _PageView(box, [], words), settings, page.number, warnings):
             table = _table(found.cells, page, rest, marks, bases, rtl_page, em, ruled=False)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
                 table = _join_wrapped_rows(_drop_empty_lines(table))
@@ -335,6 +341,23 @@ def find_tables(
     glyphs = [g for g in glyphs if not _inside_any(g, tables)]
     marks = [m for m in marks if not _inside_any(m, tables)]
     return PageTables(tables, glyphs, marks, warnings)
+
+
+def _run(finder, view: _PageView, settings: dict, number: int, warnings: list[tuple[str, str]]) -> list:
+    """The finder's tables, or none with a page warning when pdfplumber's
+    code fails on this page's edges or words (an error of this module's own
+    code propagates: it is a bug)."""
+    try:
+        return finder(view, settings).tables
+    except Exception as exc:
+        last = None
+        for frame, _ in traceback.walk_tb(exc.__traceback__):
+            last = frame
+        if last is None or "pdfplumber" not in Path(last.f_code.co_filename).parts:
+            raise
+        warnings.append(("table_search_failed", f"page {number}: tables could not be searched "
+                         f"({type(exc).__name__}: {exc}); their text is read as paragraphs"))
+        return []
 
 
 def _edges(page: PdfPage) -> list[dict]:
@@ -517,8 +540,10 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
     cell, a row with one cell filled) belong to it, a row crossing a gutter
     or a gap of more than ``ROW_GAP_EM`` ems ends it. It is a table when
     (:func:`_is_table`) its columns' cells align and one column at least
-    holds short cells, no column is only list markers, and no column is
-    running prose; and when none of its gutters is the gutter of a
+    holds short cells, no column is only list markers, no column is
+    running prose and its gutters are no justification gaps; when the rows
+    around it are not set like its rows at their pitch
+    (:func:`_continues_text`); and when none of its gutters is the gutter of a
     multi-column section of the page
     (:func:`~.pdf_layout.find_sections`, the reader's own column finder):
     short lines side by side in two text columns are no table.
@@ -548,12 +573,15 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
             run.append(row)
             cover = trial
             j += 1
-        # Trailing rows of one segment (a paragraph under the table) are not part of it.
-        while len(run) > 1 and len(run[-1].segments) < 2:
+        # Trailing rows of one segment are a paragraph under the table,
+        # unless closer to the row above than rows are (a wrapped cell).
+        pitch = _pitch(run)
+        while len(run) > 1 and len(run[-1].segments) < 2 and not run[-1].top - run[-2].top < 0.85 * pitch:
             run.pop()
             j -= 1
         gutters = _gutters(run)
-        if _is_table(run, gutters, em):
+        continuous = _continues_text(run, rows[i - 1] if i > 0 else None, rows[j] if j < len(rows) else None)
+        if not continuous and _is_table(run, gutters, em):
             if sections is None:
                 sections = find_sections(glyph_rows, em)
             if not _in_section(i, j, gutters, sections):
@@ -562,6 +590,27 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
         # table's) or that is none (its rows split at the same gutters).
         i = max(j, i + 1)
     return out
+
+
+def _pitch(run: list[_Row]) -> float:
+    """The run's usual distance between the tops of consecutive rows (0 for one row)."""
+    steps = sorted(b.top - a.top for a, b in zip(run, run[1:]))
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _continues_text(run: list[_Row], above: _Row | None, below: _Row | None) -> bool:
+    """The row just above or below the run is set like the run's rows and at
+    their pitch: the run is lines of a paragraph (justified words pushed
+    apart), not a table set off from the text around it."""
+    split = [r for r in run if len(r.segments) >= 2]
+    if len(split) < 2:
+        return False
+    pitch = _pitch(run)
+    size = sorted(r.size for r in run)[len(run) // 2]
+    for other, step in ((above, run[0].top - above.top if above else 0.0), (below, below.top - run[-1].top if below else 0.0)):
+        if other is not None and abs(other.size - size) <= 0.1 * size and abs(step - pitch) <= 0.1 * pitch:
+            return True
+    return False
 
 
 def _cover(cover: list[list[float]], segments: list[dict]) -> list[list[float]]:
@@ -655,6 +704,8 @@ def _is_table(run: list[_Row], gutters: list[tuple[float, float]], em: float) ->
                 sides[k] += 1
     if min(sides) < BORDERLESS_MIN_ROWS or any(len(c) < 2 for c in columns):
         return False
+    if _justified(run, bounds):
+        return False
     short = prose = 0
     for k, col in enumerate(columns):
         texts = [s["text"].strip() for s in col]
@@ -675,6 +726,26 @@ def _is_table(run: list[_Row], gutters: list[tuple[float, float]], em: float) ->
         if words[len(words) // 2] >= PROSE_WORDS or sum(t[:1] in _SENTENCE_END or t[-1:] in _SENTENCE_END for t in texts) > 0.3 * len(texts):
             prose += 1
     return short >= 1 and prose == 0
+
+
+def _justified(run: list[_Row], bounds: list[float]) -> bool:
+    """The run looks like justified text: its split rows all reach both of
+    its outer edges, and at some gutter the text on neither side is aligned
+    to it (the words beside it were pushed apart, not set in columns)."""
+    split = [r for r in run if len(r.segments) >= 2]
+    left = min(s["x0"] for r in split for s in r.segments)
+    right = max(s["x1"] for r in split for s in r.segments)
+    full = sum(abs(r.segments[0]["x0"] - left) <= 1.0 and abs(r.segments[-1]["x1"] - right) <= 1.0 for r in split)
+    if full < 0.8 * len(split):
+        return False
+    for b in bounds:
+        before = [max((s["x1"] for s in r.segments if s["x1"] < b), default=None) for r in split]
+        after = [min((s["x0"] for s in r.segments if s["x0"] > b), default=None) for r in split]
+        before = [x for x in before if x is not None]
+        after = [x for x in after if x is not None]
+        if before and after and max(before) - min(before) > 2.0 and max(after) - min(after) > 2.0:
+            return True
+    return False
 
 
 def _is_marker(text: str) -> bool:
