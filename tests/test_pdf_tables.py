@@ -438,8 +438,9 @@ def test_a_frame_of_few_large_cells_is_layout_not_a_table():
 def test_a_page_of_countless_rules_is_not_searched(monkeypatch):
     from pipeline.read.pdf_backend import PdfPage, PdfShape
 
-    monkeypatch.setattr(pdf_tables, "MAX_EDGES", 50)
-    segments = tuple((10.0, 10.0 + i, 100.0, 10.0 + i) for i in range(60))
+    monkeypatch.setattr(pdf_tables, "MAX_CROSSINGS", 50 * 50)
+    segments = tuple((10.0, 10.0 + 5 * i, 400.0, 10.0 + 5 * i) for i in range(60))
+    segments += tuple((10.0 + 5 * i, 10.0, 10.0 + 5 * i, 400.0) for i in range(60))
     page = PdfPage(7, 600, 800, shapes=[PdfShape(10, 100, 10, 70, "stroke", 0.0, False, segments)])
     found = pdf_tables.find_tables(page, _row(300, [(500, "نص")]), [], None, True, 10.0)
     assert found.tables == [] and [code for code, _ in found.warnings] == ["table_edges_skipped"]

@@ -72,11 +72,11 @@ PDFPLUMBER_TESTED = ">=0.11,<0.12"
 MIN_ROWS = 2
 MIN_COLS = 2
 # Edges: the finder's defaults (3 pt) for snapping and joining; shorter
-# edges are no table rules. A page with more edges than MAX_EDGES (a map,
-# a chart) is not searched for ruled tables: the finder compares every
-# vertical edge with every horizontal one.
+# edges are no table rules. A page whose rules, once joined, give more than
+# MAX_CROSSINGS pairs of a vertical and a horizontal edge (a map, a chart)
+# is not searched for ruled tables: the finder compares every pair.
 EDGE_MIN_LENGTH = 3.0
-MAX_EDGES = 3000
+MAX_CROSSINGS = 100_000
 # A fill lighter than this draws nothing on a white page; a filled
 # rectangle at most RULE_WIDTH points thick is a rule.
 WHITE = 0.97
@@ -315,19 +315,25 @@ def find_tables(
     box = (0.0, 0.0, page.width, page.height)
     tables: list[PageTable] = []
     edges = _edges(page)
-    if len(edges) > MAX_EDGES:
-        warnings.append(("table_edges_skipped", f"page {page.number}: {len(edges)} drawn lines; ruled tables were not searched"))
-        edges = []
     if edges:
-        for found in _run(finder, _PageView(box, edges, []), {"vertical_strategy": "lines", "horizontal_strategy": "lines"},
-                          page.number, warnings):
+        from pdfplumber.table import merge_edges
+
+        # joined as the finder does (its default tolerances)
+        edges = _guarded(lambda: merge_edges(edges, 3, 3, 3, 3), page.number, warnings)
+        n_v = sum(e["orientation"] == "v" for e in edges)
+        if n_v * (len(edges) - n_v) > MAX_CROSSINGS:
+            warnings.append(("table_edges_skipped", f"page {page.number}: {len(edges)} drawn lines; ruled tables were not searched"))
+            edges = []
+    if edges:
+        lines = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+        for found in _guarded(lambda: finder(_PageView(box, edges, []), lines).tables, page.number, warnings):
             table = _table(found.cells, page, glyphs, marks, bases, rtl_page, em, ruled=True)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
                 tables.append(table)
     rest = [g for g in glyphs if not _inside_any(g, tables)] if tables else glyphs
     for words in _borderless_regions(rest, em):
         settings = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": BORDERLESS_MIN_ROWS}
-        for found in _run(finder, _PageView(box, [], words), settings, page.number, warnings):
+        for found in _guarded(lambda: finder(_PageView(box, [], words), settings).tables, page.number, warnings):
             table = _table(found.cells, page, rest, marks, bases, rtl_page, em, ruled=False)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
                 table = _join_wrapped_rows(_drop_empty_lines(table))
@@ -343,12 +349,12 @@ def find_tables(
     return PageTables(tables, glyphs, marks, warnings)
 
 
-def _run(finder, view: _PageView, settings: dict, number: int, warnings: list[tuple[str, str]]) -> list:
-    """The finder's tables, or none with a page warning when pdfplumber's
-    code fails on this page's edges or words (an error of this module's own
-    code propagates: it is a bug)."""
+def _guarded(call, number: int, warnings: list[tuple[str, str]]) -> list:
+    """``call()`` (into pdfplumber), or an empty list with a page warning
+    when pdfplumber's code fails on this page's edges or words (an error
+    raised in this module's own code propagates: it is a bug)."""
     try:
-        return finder(view, settings).tables
+        return call()
     except Exception as exc:
         last = None
         for frame, _ in traceback.walk_tb(exc.__traceback__):
