@@ -25,35 +25,13 @@ columns and a framed layout that are no tables (Chromium).
 from __future__ import annotations
 
 import html
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-
-def chromium(html_text: str, pdf: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "doc.html"
-        src.write_text(html_text, encoding="utf-8")
-        subprocess.run(
-            [
-                shutil.which("chromium") or "chromium",
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                f"--user-data-dir={tmp}/profile", f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
-                src.as_uri(),
-            ],
-            check=True, capture_output=True, timeout=180,
-        )
-
-
-def weasyprint(html_text: str, pdf: Path) -> None:
-    import weasyprint as wp
-
-    wp.HTML(string=html_text, base_url=str(HERE)).write_pdf(pdf)
+sys.path.insert(0, str(HERE.parent / "pdf" / "hidden"))
+from make_hidden import chromium, libreoffice, weasyprint  # noqa: E402  (the hidden fixtures' producers)
 
 
 def page(body: str, css: str, title: str) -> str:
@@ -228,14 +206,7 @@ def libreoffice_docx(build, pdf: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / (pdf.stem + ".docx")
         build(src)
-        subprocess.run(
-            [
-                shutil.which("soffice") or "soffice", f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless", "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(src),
-            ],
-            check=True, capture_output=True, timeout=300,
-        )
-        shutil.move(Path(tmp) / (pdf.stem + ".pdf"), pdf)
+        libreoffice(src, pdf)
 
 
 # --------------------------------------------------------------------------
