@@ -390,18 +390,20 @@ def _edges(page: PdfPage) -> list[dict]:
 
 def _rule_sides(segments) -> list[tuple[float, float, float, float]]:
     """The sides of a filled path that face a parallel side of the same
-    extent at most ``RULE_WIDTH`` away: the long sides of thin rectangles."""
-    horizontal = sorted((s for s in segments if s[3] - s[1] < 0.01), key=lambda s: (round(s[0]), round(s[2]), s[1]))
-    vertical = sorted((s for s in segments if s[2] - s[0] < 0.01), key=lambda s: (round(s[1]), round(s[3]), s[0]))
-    out = []
-    for group, a0, a1, pos in ((horizontal, 0, 2, 1), (vertical, 1, 3, 0)):
-        for s in group:
-            if any(
-                t is not s and abs(t[a0] - s[a0]) <= 0.5 and abs(t[a1] - s[a1]) <= 0.5 and 0 < abs(t[pos] - s[pos]) <= RULE_WIDTH
-                for t in group
-            ):
-                out.append(s)
-    return out
+    extent at most ``RULE_WIDTH`` away: the long sides of thin rectangles
+    (a rectangle's two long sides have the same ends; sorted by their ends,
+    then by position, they are neighbours)."""
+    out: dict[tuple, None] = {}
+    for axis, a0, a1, pos in (("h", 0, 2, 1), ("v", 1, 3, 0)):
+        flat = 1 if axis == "h" else 0
+        group = sorted(
+            (s for s in segments if s[flat + 2] - s[flat] < 0.01),
+            key=lambda s: (round(s[a0]), round(s[a1]), s[pos]),
+        )
+        for s, t in zip(group, group[1:]):
+            if round(s[a0]) == round(t[a0]) and round(s[a1]) == round(t[a1]) and 0 < t[pos] - s[pos] <= RULE_WIDTH:
+                out[s] = out[t] = None
+    return list(out)
 
 
 def _centre_in(g: Glyph, box: tuple[float, float, float, float]) -> bool:
