@@ -1,8 +1,9 @@
 """Benchmark: read_pdf vs pdfplumber's page.extract_text() on the brochure PDFs.
 
-    uv run --with pdfplumber python bench/pdf_reader.py [runs]
+    uv run python bench/pdf_reader.py [runs]
 
-(pdfplumber is only a point of comparison here; the pipeline does not use it.)
+(pdfplumber's text extraction is only a point of comparison here; the
+pipeline uses pdfplumber for its table finder alone.)
 
 Prints the median wall time per page of each, and their ratio (target ≤ 0.7).
 The reader alone; bench/run.py measures the whole pipeline.

@@ -1,7 +1,8 @@
 """Benchmark: the pipeline beside pdfplumber's extract_text() and pdftotext.
 
-Run with ``uv run --with pdfplumber --with pypdfium2 python bench/run.py`` (``--quick`` for fewer
-repetitions); pdfplumber and pypdfium2 are points of comparison only, not dependencies.
+Run with ``uv run python bench/run.py`` (``--quick`` for fewer repetitions);
+pdfplumber's ``extract_text()`` is a point of comparison only (the pipeline
+uses pdfplumber for its table finder alone, and pypdfium2 comes with it).
 Everything is measured in one run on the same inputs, so the ratios hold on
 any machine; the results and the machine's description are written to
 ``bench/README.md`` (between the RESULTS markers) and printed.

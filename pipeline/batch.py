@@ -65,7 +65,7 @@ from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, Stopped, 
 from .models import SCHEMA_VERSION
 from .read import SUPPORTED_LIST, SUPPORTED_SUFFIXES
 from .report import OutputProblem, RunReport, SourceReport, WarningEntry
-from .write import MANIFEST_NAME, REPORT_NAME, RESERVED_JSON, atomic_write, write_report
+from .write import MANIFEST_NAME, REPORT_NAME, RESERVED_JSON, atomic_write, collect_records, write_report, write_table_files
 
 __all__ = ["DEFAULT_MAX_MEMORY_MB", "DEFAULT_TIMEOUT", "UsageError", "discover", "run"]
 
@@ -437,6 +437,7 @@ def run(
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
     progress: Callable[[Iterable, int], Iterable] | None = None,
     html_report: bool = False,
+    tables_csv: Path | str | None = None,
 ) -> RunReport:
     """Extract every source into ``out_dir``; write JSON, the dataset, manifest and run report.
 
@@ -453,6 +454,8 @@ def run(
             sources (e.g. ``tqdm``); ``total`` is the number to extract.
         html_report: also write ``run_report.html`` (see
             :func:`pipeline.inspect.run_report.write_html_report`).
+        tables_csv: a folder to write every table of the output's documents
+            into, one CSV each (:func:`pipeline.write.write_table_files`).
 
     Returns:
         The run report (also written to ``out_dir/run_report.json``).
@@ -470,6 +473,11 @@ def run(
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     out = _output_folder(out_dir)
+    if tables_csv is not None:
+        try:
+            Path(tables_csv).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{tables_csv}: cannot create the tables folder ({_reason(exc)})") from None
     with lock_output(out) as lock_fd:
         _check_writable(out)
         _clean_temporaries(out)
@@ -497,6 +505,12 @@ def run(
                 f"{out}: the dataset files could not be written ({reason}); the previous ones are kept"
             )
             problems.append(OutputProblem(kind="dataset", file=str(out), message=str(dataset_error)))
+        if tables_csv is not None and dataset_error is None:
+            try:
+                write_table_files(collect_records(out)[0], tables_csv, excel=excel)
+            except OSError as exc:
+                problems.append(OutputProblem(kind="dataset", file=str(tables_csv),
+                                              message=f"{tables_csv}: the table files could not be written ({_reason(exc)})"))
         for problem in problems:
             log.warning(problem.message)
         entries = [reports[p] for p in paths]

@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         "--html-report", action="store_true",
         help="also write run_report.html: statuses, times, failures, warnings with page thumbnails (no server needed)",
     )
+    ex.add_argument(
+        "--tables-csv", default=None, metavar="DIR",
+        help="also write every table as a CSV of its own into DIR (<document_id>.table-<n>.csv: "
+        "a header row, then the rows, columns in reading order)",
+    )
     noise = ex.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only failures and the total")
     noise.add_argument("-v", "--verbose", action="store_true", help="log each stage of each source")
@@ -128,7 +133,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         report = run(
             args.sources, args.out, workers=args.workers, force=args.force, password=args.password,
             excel=args.excel, timeout=args.timeout, max_memory_mb=args.max_memory, progress=progress,
-            html_report=args.html_report,
+            html_report=args.html_report, tables_csv=args.tables_csv,
         )
     except RunError as exc:
         if exc.report is not None:

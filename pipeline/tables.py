@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -147,7 +148,24 @@ def _columns(
         elif inner is dt.date:
             yield Column(type="date", **column)
         else:
+            if column["required"] and _may_be_empty(column["constraints"]):
+                # An empty text is written as an empty cell, which reads as
+                # null: such a column is never "required" (an empty table
+                # cell, a section holding only a table).
+                column["required"] = False
             yield Column(type="string", **column)
+
+
+def _may_be_empty(constraints: tuple[tuple[str, Any], ...]) -> bool:
+    """A string column whose constraints admit the empty string."""
+    for key, value in constraints:
+        if key == "minLength" and value >= 1:
+            return False
+        if key == "pattern" and re.fullmatch(value, "") is None:
+            return False
+        if key == "enum" and "" not in value:
+            return False
+    return True
 
 
 _DOC_ID = Column("document_id", "string", "Identifier of the document (documents.id).", True, (), constraints=(("minLength", 1),))

@@ -30,11 +30,12 @@ import os
 import stat
 import tempfile
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .models import DocumentRecord
+from .models import DocumentRecord, Table
 from .tables import TABLES, rows
 
 REPORT_NAME = "run_report.json"
@@ -254,3 +255,65 @@ def write_report(report, out_dir: Path) -> Path:
     path = out_dir / REPORT_NAME
     atomic_write(path, (report.model_dump_json(indent=2) + "\n").encode("utf-8"))
     return path
+
+
+TABLE_FILE_PATTERN = "{document_id}.table-{index}.csv"
+
+
+def one_table_csv(table: Table, *, excel: bool = False) -> bytes:
+    """One table of a record as a CSV of its own (UTF-8; with a BOM when ``excel``).
+
+    The first CSV row names the columns: the header row's texts (several
+    header rows joined with `` / ``, a text repeated by a merged cell
+    once), ``label`` and ``value`` for a label | value table, else
+    ``column_1`` … ``column_n``. Then one CSV row per body row, cells in
+    the record's column order (in a right-to-left table the first CSV
+    column is the rightmost column); a merged cell's text is in every slot
+    it covers, as in the record.
+    """
+    header = []
+    for k in range(table.n_cols):
+        parts: list[str] = []
+        for row in table.rows[: table.header_rows]:
+            text = row[k].text
+            if text and text not in parts:
+                parts.append(text)
+        header.append(" / ".join(parts))
+    if table.header_rows == 0 or not any(header):
+        header = ["label", "value"] if table.label_value else [f"column_{k + 1}" for k in range(table.n_cols)]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    for row in table.rows[table.header_rows :]:
+        writer.writerow([cell.text for cell in row])
+    return ("\ufeff" if excel else "").encode("utf-8") + buf.getvalue().encode("utf-8")
+
+
+def write_table_files(records: list[DocumentRecord], folder: Path | str, *, excel: bool = False) -> list[Path]:
+    """Write every table of ``records`` as a CSV of its own into ``folder``
+    (:func:`one_table_csv`), named ``<document_id>.table-<n>.csv`` with
+    ``n`` the table's 1-based position in its document (``table_index`` in
+    ``tables.csv``). Files of that pattern left by an earlier run for the
+    same documents, for tables they no longer have, are removed.
+
+    Returns:
+        The files written, in order.
+
+    Raises:
+        OSError: the folder cannot be created or a file cannot be written.
+    """
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for record in records:
+        doc_id = record.document.id
+        for index, table in enumerate(record.tables, start=1):
+            path = out / TABLE_FILE_PATTERN.format(document_id=doc_id, index=index)
+            atomic_write(path, one_table_csv(table, excel=excel))
+            written.append(path)
+        keep = {p.name for p in written}
+        for old in out.glob(TABLE_FILE_PATTERN.format(document_id=glob_escape(doc_id), index="*")):
+            suffix = old.name[len(doc_id) + len(".table-") : -len(".csv")]
+            if suffix.isdigit() and old.name not in keep:
+                old.unlink()
+    return written

@@ -3,15 +3,17 @@
 The reader gets each page's visible glyphs and drawn shapes from
 :mod:`.pdf_backend` (the only module that touches pdfminer.six), sets text
 drawn over text apart (:mod:`.pdf_overlay`), and hands them to
-:mod:`.pdf_layout` (cards, columns, blocks) and :mod:`.pdf_line` (lines in
-logical order). Across pages it then:
+:mod:`.pdf_tables` (tables: their glyphs leave the page's text and come back
+as one table block each), :mod:`.pdf_layout` (cards, columns, blocks) and
+:mod:`.pdf_line` (lines in logical order). Across pages it then:
 
 * settles the direction of Latin lines that their text leaves open, from
   their alignment and the document's other Latin lines;
 * decides whether the producer wrote brackets as glyph shapes (mirrored,
   pitfall 2) and turns them into logical brackets;
 * drops running headers/footers and page numbers (pitfall 10);
-* sets ``heading_level`` from font sizes relative to the body size.
+* sets ``heading_level`` from font sizes relative to the body size;
+* joins a table that goes on across pages into one.
 
 Errors are the pipeline's typed errors; no pdfminer/pdfplumber exception
 leaves :func:`read_pdf` untyped.
@@ -24,6 +26,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,8 +39,10 @@ from ..errors import (
     NoTextLayerError,
 )
 from .blocks import BBox, Block, SourceDocument
+from .common import grid_lines
 from .pdf_backend import PdfDocument, PdfPage
 from .pdf_overlay import separate_overlays
+from .pdf_tables import PageTable, continues, find_tables, join_continued
 from .text_quality import assess
 from .pdf_layout import (
     Box,
@@ -105,6 +110,8 @@ class _Page:
     warnings: list[Diagnostic] = field(default_factory=list)
     # running heads, feet and page numbers taken out of the regions: (zone, line)
     furniture: list[tuple[str, Line]] = field(default_factory=list)
+    # tables found on the page (their glyphs are not in the regions)
+    tables: list[PageTable] = field(default_factory=list)
 
 
 def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
@@ -168,14 +175,16 @@ def _read_pages(
         pages.append(_read_page(page))
     if not pages:
         raise EmptySourceError(path, "the PDF has no pages")
-    warnings = _check_text_layer(path, pages)
-    for p in pages:
-        warnings.extend(p.warnings)
-    _align_latin_lines(pages)
-    _settle_latin_lines(pages)
-    _settle_number_ranges(pages)
-    _fix_brackets(pages)
+    with _table_lines_in_regions(pages):
+        warnings = _check_text_layer(path, pages)
+        for p in pages:
+            warnings.extend(p.warnings)
+        _align_latin_lines(pages)
+        _settle_latin_lines(pages)
+        _settle_number_ranges(pages)
+        _fix_brackets(pages)
     _drop_running_heads(pages)
+    _join_tables(pages)
     return data, pages, warnings
 
 
@@ -296,11 +305,12 @@ def _read_page(page: PdfPage) -> _Page:
         return result
     rtl_page = n_rtl >= n_ltr
     em = sizes.most_common(1)[0][0] if sizes else 10.0
+    bases = stream_neighbours(stream + [g for layer in layers for g in layer]) if marks or layers else None
+    glyphs, marks = _take_tables(result, page, glyphs, marks, bases, rtl_page, em)
     rows = _layout(glyphs, _boxes(page), rtl_page, em)
     for layer in layers:
         rows = _add_layer(rows, [g for g in layer if g.kind != MARK], rtl_page, em)
     regions = attach_marks(rows, marks + [g for layer in layers for g in layer if g.kind == MARK])
-    bases = stream_neighbours(stream + [g for layer in layers for g in layer]) if marks or layers else None
     for region in regions:
         lines = [line for line in (make_line(row, rtl_page, bases) for row in region) if line is not None]
         if shapes:
@@ -351,6 +361,72 @@ def _add_layer(regions: list[list[list[Glyph]]], layer: list[Glyph], rtl_page: b
             tops = [min(g.top for g in other) for other in out[best]]
             out[best].insert(bisect.bisect_right(tops, top), row)
     return out
+
+
+def _take_tables(
+    result: _Page, page: PdfPage, glyphs: list[Glyph], marks: list[Glyph], bases, rtl_page: bool, em: float
+) -> tuple[list[Glyph], list[Glyph]]:
+    """Find the page's tables (:mod:`.pdf_tables`); their glyphs leave the
+    page's text and come back as one table block each (:func:`_place_tables`).
+
+    Returns:
+        The glyphs and marks outside the tables.
+    """
+    found = find_tables(page, glyphs, marks, bases, rtl_page, em)
+    result.tables = found.tables
+    result.warnings.extend(Diagnostic(code, message, page=page.number) for code, message in found.warnings)
+    return found.glyphs, found.marks
+
+
+@contextmanager
+def _table_lines_in_regions(pages: list[_Page]):
+    """Let the document-wide passes (text-layer check, Latin line direction,
+    number ranges, brackets) see the tables' lines: each table is a region
+    of its page for the time of the ``with`` block. A page whose regions a
+    pass removed (a garbled text layer) loses its tables too."""
+    added: dict[int, list[int]] = {}
+    for p in pages:
+        for t in p.tables:
+            region = t.lines
+            if region:
+                p.regions.append(region)
+                added.setdefault(p.number, []).append(id(region))
+    try:
+        yield
+    finally:
+        for p in pages:
+            ids = added.get(p.number)
+            if not ids:
+                continue
+            kept = {id(r) for r in p.regions}
+            if not any(i in kept for i in ids):
+                p.tables = []
+            p.regions = [r for r in p.regions if id(r) not in ids]
+
+
+def _join_tables(pages: list[_Page]) -> None:
+    """One table of a table that goes on across pages.
+
+    A table that ends its page's body (no body line below it) and one that
+    begins the next page's body (none above it) with the same columns
+    (:func:`~.pdf_tables.continues`) are one table; a repeated header is
+    dropped (:func:`~.pdf_tables.join_continued`).
+    """
+    open_table: PageTable | None = None
+    for p in pages:
+        lines = [line for region in p.regions for line in region]
+
+        def ends_page(t: PageTable) -> bool:
+            return not any(line.top >= t.bbox.bottom - 1 for line in lines)
+
+        if open_table is not None and p.tables:
+            nxt = p.tables[0]
+            if not any(line.bottom <= nxt.bbox.top + 1 for line in lines) and continues(open_table, nxt):
+                join_continued(open_table, nxt)
+                p.tables.pop(0)
+                if not p.tables and ends_page(nxt):
+                    continue  # the joined table goes on to the next page
+        open_table = p.tables[-1] if p.tables and ends_page(p.tables[-1]) else None
 
 
 @lru_cache(maxsize=256)
@@ -781,9 +857,9 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
         for region in p.regions:
             for line in region:
                 weights[line.size] += line.n_letters
-    if not weights:
+    if not weights and not any(p.tables for p in pages):
         return []
-    body = weights.most_common(1)[0][0]
+    body = weights.most_common(1)[0][0] if weights else 0.0
     heading_sizes = sorted((s for s in weights if s >= HEADING_RATIO * body), reverse=True)
     levels = {s: min(i + 1, 6) for i, s in enumerate(heading_sizes)}
     bold_level = min(len(heading_sizes) + 1, 6)
@@ -826,6 +902,8 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
             )
         )
     for p in pages:
+        _place_tables(by_page.setdefault(p.number, []), p.tables)
+    for p in pages:
         heads = [(ln.top, Block(lines=(ln.text,), page=p.number, bbox=_bbox([ln]), font_size=ln.size, bold=bool(ln.bold),
                                 role=zone)) for zone, ln in p.furniture]
         heads.sort(key=lambda item: item[0])
@@ -861,6 +939,39 @@ def _open_sides(pages: list[_Page]) -> list[tuple[float | None, float | None]]:
             right = any(b[0] >= x1 - 1.0 for b in beside)
             out.append((None if left else lo, None if right else hi))
     return out
+
+
+def _place_tables(blocks: list[Block], tables: list[PageTable]) -> None:
+    """Put each table block among its page's blocks at its reading position:
+    before the first block under its top edge among those beside it (that
+    overlap it horizontally: the same column), else after the last of those
+    above it, else before the first block under its top edge."""
+    for t in tables:
+        grid = t.grid()
+        sizes: Counter = Counter()
+        for line in t.lines:
+            sizes[line.size] += line.n_letters or 1
+        block = Block(
+            lines=grid_lines(grid),
+            page=t.page,
+            page_end=t.pages[-1] if t.pages[-1] != t.page else None,
+            bbox=t.bbox,
+            font_size=sizes.most_common(1)[0][0] if sizes else None,
+            table=grid,
+        )
+        box = t.bbox
+        beside = [
+            i for i, b in enumerate(blocks) if b.bbox is not None
+            and min(b.bbox.x1, box.x1) - max(b.bbox.x0, box.x0) >= 0.3 * min(b.bbox.x1 - b.bbox.x0, box.x1 - box.x0)
+        ]
+        below = [i for i in beside if blocks[i].bbox.top >= box.top]
+        if below:
+            at = below[0]
+        elif beside:
+            at = beside[-1] + 1
+        else:
+            at = next((i for i, b in enumerate(blocks) if b.bbox is not None and b.bbox.top >= box.top), len(blocks))
+        blocks.insert(at, block)
 
 
 def _bbox(lines: list[Line]) -> BBox:

@@ -115,6 +115,12 @@ class PdfShape(NamedTuple):
             (of the stroke colour for a stroked path), ``None`` when unknown
             (patterns, indexed colours, images).
         rect: the path is one axis-aligned rectangle.
+        segments: the path's straight horizontal and vertical pieces as
+            ``(x0, top, x1, bottom)`` boxes of zero width or height (lines,
+            the sides of each rectangle, closing lines), clipped like the
+            shape; empty for images and shadings. A grid drawn as one path
+            (many ``m``/``l`` pairs, or several ``re``) keeps its lines here
+            while its box covers the whole grid.
     """
 
     x0: float
@@ -124,6 +130,7 @@ class PdfShape(NamedTuple):
     kind: str
     luminance: float | None
     rect: bool
+    segments: tuple[tuple[float, float, float, float], ...] = ()
 
 
 @dataclass
@@ -885,6 +892,10 @@ class _PageReader:
         self.tlm: Matrix = IDENTITY
         self.path: list[tuple[float, float]] = []
         self.path_rect = False
+        # straight pieces of the current path (device space) and where its
+        # current subpath started, for PdfShape.segments
+        self.pieces: list[tuple[float, float, float, float]] = []
+        self.subpath_start: tuple[float, float] | None = None
         self.pending_clip = False
         self.order = 0  # drawing order of glyphs and shapes
         self.run = 0
@@ -1010,12 +1021,22 @@ class _PageReader:
 
     # paths
     def op_m(self, x, y):
-        self.path.append(_apply(self.state.ctm, _num(x), _num(y)))
+        point = _apply(self.state.ctm, _num(x), _num(y))
+        self.path.append(point)
+        self.subpath_start = point
         self.path_rect = False
 
     def op_l(self, x, y):
-        self.path.append(_apply(self.state.ctm, _num(x), _num(y)))
+        point = _apply(self.state.ctm, _num(x), _num(y))
+        if self.path:
+            self._piece(self.path[-1], point)
+        self.path.append(point)
         self.path_rect = False
+
+    def _piece(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+        """Keep a straight piece of the path when it is horizontal or vertical."""
+        if abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01:
+            self.pieces.append((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
 
     def op_c(self, x1, y1, x2, y2, x3, y3):
         m = self.state.ctm
@@ -1030,13 +1051,18 @@ class _PageReader:
     op_y = op_v
 
     def op_h(self):
-        pass
+        if self.path and self.subpath_start is not None and self.path[-1] != self.subpath_start:
+            self._piece(self.path[-1], self.subpath_start)
 
     def op_re(self, x, y, w, h):
         x, y, w, h = _num(x), _num(y), _num(w), _num(h)
         m = self.state.ctm
         first = not self.path
-        self.path.extend((_apply(m, x, y), _apply(m, x + w, y), _apply(m, x + w, y + h), _apply(m, x, y + h)))
+        corners = (_apply(m, x, y), _apply(m, x + w, y), _apply(m, x + w, y + h), _apply(m, x, y + h))
+        self.path.extend(corners)
+        for a, b in zip(corners, corners[1:] + corners[:1]):
+            self._piece(a, b)
+        self.subpath_start = corners[0]
         self.path_rect = first and m[1] == 0 and m[2] == 0
 
     def _paint(self, kind: str | None):
@@ -1048,23 +1074,32 @@ class _PageReader:
                 lum = self.state.fill if kind != "stroke" else self.state.stroke
                 alpha = (self.state.fill_alpha if kind != "stroke" else self.state.stroke_alpha) * self.state.group_alpha
                 if lum != NO_PAINT and alpha > INVISIBLE_ALPHA:
-                    self._add_shape(box, kind, lum, self.path_rect)
+                    self._add_shape(box, kind, lum, self.path_rect, self.pieces)
         if self.pending_clip and self.path:
             xs = [p[0] for p in self.path]
             ys = [p[1] for p in self.path]
             self.state.clip = _intersect(self.state.clip, (min(xs), min(ys), max(xs), max(ys)))
         self.pending_clip = False
         self.path = []
+        self.pieces = []
+        self.subpath_start = None
         self.path_rect = False
 
-    def _add_shape(self, box, kind: str, lum: float | None, rect: bool) -> None:
+    def _add_shape(self, box, kind: str, lum: float | None, rect: bool, pieces=()) -> None:
         clip = self.state.clip
         if clip is not None:
             box = _intersect(box, clip)
             if box[0] > box[2] or box[1] > box[3]:
                 return
         h = self.height
-        self.out.shapes.append(PdfShape(box[0], box[2], h - box[3], h - box[1], kind, lum, rect))
+        segments = []
+        for piece in pieces:
+            if clip is not None:
+                piece = _intersect(piece, clip)
+                if piece[0] > piece[2] or piece[1] > piece[3]:
+                    continue
+            segments.append((piece[0], h - piece[3], piece[2], h - piece[1]))
+        self.out.shapes.append(PdfShape(box[0], box[2], h - box[3], h - box[1], kind, lum, rect, tuple(segments)))
         self.order += 1
         self.shape_order.append(self.order)
 
@@ -1302,7 +1337,8 @@ class _PageReader:
         matrix = resolve(xobj.get("Matrix"))
         m = tuple(_num(resolve(v)) for v in matrix) if isinstance(matrix, list) and len(matrix) == 6 else IDENTITY
         bbox = resolve(xobj.get("BBox"))
-        saved_state, saved_res, saved_path = self.state, self.resources, (self.path, self.path_rect, self.pending_clip)
+        saved_state, saved_res = self.state, self.resources
+        saved_path = (self.path, self.path_rect, self.pending_clip, self.pieces, self.subpath_start)
         saved_tm = (self.tm, self.tlm)
         self.state = self.state.copy()
         self.state.ctm = _mult(m, self.state.ctm)
@@ -1317,7 +1353,7 @@ class _PageReader:
         res = resolve(xobj.get("Resources"))
         if isinstance(res, dict):
             self.resources = res
-        self.path, self.path_rect, self.pending_clip = [], False, False
+        self.path, self.path_rect, self.pending_clip, self.pieces, self.subpath_start = [], False, False, [], None
         self.forms.append(objid)
         stack_depth = len(self.stack)
         try:
@@ -1328,7 +1364,7 @@ class _PageReader:
             self.forms.pop()
             del self.stack[stack_depth:]
             self.state, self.resources = saved_state, saved_res
-            self.path, self.path_rect, self.pending_clip = saved_path
+            self.path, self.path_rect, self.pending_clip, self.pieces, self.subpath_start = saved_path
             self.tm, self.tlm = saved_tm
 
     def op_BMC(self, tag):

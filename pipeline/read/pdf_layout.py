@@ -303,6 +303,123 @@ def find_gutter(rows: list[list[Glyph]], em: float) -> tuple[float, float, int, 
     return None
 
 
+def _segments(row: list[Glyph], min_gap: float) -> list[tuple[float, float]]:
+    """x-extents of a row's runs of text glyphs separated by gaps ≥ ``min_gap``."""
+    segs: list[list[float]] = []
+    for g in sorted(row, key=lambda g: g.x0):
+        if g.kind == SPACE:
+            continue
+        if segs and g.x0 - segs[-1][1] < min_gap:
+            if g.x1 > segs[-1][1]:
+                segs[-1][1] = g.x1
+        else:
+            segs.append([g.x0, g.x1])
+    return [(a, b) for a, b in segs]
+
+
+def _valleys(segs: list[list[tuple[float, float]]], min_gap: float) -> list[tuple[float, float]]:
+    """Candidate gutters: valleys, at least ``min_gap`` wide, in the page's
+    x-coverage profile by row segments (x-ranges where fewer than half as
+    many segments pass as at the peaks on both sides). A valley includes the
+    ragged line ends of its columns; only its middle is sure to be empty."""
+    spans = [s for row in segs for s in row]
+    if len(spans) < 2 * GUTTER_MIN_ROWS:
+        return []
+    x0 = int(min(a for a, _ in spans))
+    x1 = int(max(b for _, b in spans)) + 2
+    diff = [0] * (x1 - x0 + 1)
+    for a, b in spans:
+        diff[int(a) - x0] += 1
+        diff[int(b) + 1 - x0] -= 1
+    cover, run = [], 0
+    for d in diff[:-1]:
+        run += d
+        cover.append(run)
+    left = cover[:]
+    for i in range(1, len(left)):
+        left[i] = max(left[i], left[i - 1])
+    right = cover[:]
+    for i in range(len(right) - 2, -1, -1):
+        right[i] = max(right[i], right[i + 1])
+    out: list[tuple[float, float]] = []
+    start = None
+    for i, c in enumerate(cover + [None]):
+        low = c is not None and 2 * c < min(left[i], right[i])
+        if low and start is None:
+            start = i
+        elif not low and start is not None:
+            if i - start >= min_gap:
+                out.append((x0 + start + 1.0, x0 + i - 1.0))
+            start = None
+    return out
+
+
+def find_sections(rows: list[list[Glyph]], em: float) -> list[tuple[int, int, list[tuple[float, float]]]]:
+    """Find the multi-column sections of a page (pitfall 10).
+
+    Candidate gutters are valleys of the page's x-coverage profile by row
+    segments (runs of glyphs without a gap of ``GUTTER_EM`` ems), at least
+    ``GUTTER_EM`` ems wide. A section is a run of consecutive rows none of
+    which crosses the middle of a gutter, with at least ``GUTTER_MIN_ROWS`` rows in every
+    column, columns side by side (overlapping vertically), and columns
+    whose median segment is at least ``COLUMN_MIN_EM`` ems long (so
+    label/value pairs set with tabs stay one column). A row that crosses a
+    gutter (a title spanning the columns, a full-width paragraph) ends the
+    section. Rows of the columns need not share baselines.
+
+    Args:
+        rows: the page's rows, top to bottom.
+        em: the page's body font size, points.
+
+    Returns:
+        ``[(first_row, end_row, gutters), ...]`` with ``end_row`` exclusive
+        and gutters as ``(x0, x1)`` sorted left to right.
+    """
+    min_gap = GUTTER_EM * em
+    segs = [_segments(r, min_gap) for r in rows]
+    gutters = _valleys(segs, min_gap)
+    if not gutters:
+        return []
+    centres = [(a + b) / 2 for a, b in gutters]
+    sections = []
+    run: list[int] = []
+    for i, row in enumerate(segs + [None]):
+        crosses = row is None or any(s0 < c - 1 and s1 > c + 1 for s0, s1 in row for c in centres)
+        if not crosses:
+            run.append(i)
+        elif run:
+            if _is_columnar([rows[j] for j in run], [segs[j] for j in run], gutters, em):
+                sections.append((run[0], run[-1] + 1, gutters))
+            run = []
+    return sections
+
+
+def _is_columnar(rows, segs, gutters, em: float) -> bool:
+    bounds = [(a + b) / 2 for a, b in gutters]
+    n = len(bounds) + 1
+    counts = [0] * n
+    widths: list[list[float]] = [[] for _ in range(n)]
+    spans: list[list[float]] = [[float("inf"), float("-inf")] for _ in range(n)]
+    for row, row_segs in zip(rows, segs):
+        top, bottom = min(g.top for g in row), max(g.bottom for g in row)
+        for s0, s1 in row_segs:
+            col = bisect.bisect_left(bounds, (s0 + s1) / 2)
+            counts[col] += 1
+            widths[col].append(s1 - s0)
+            spans[col][0] = min(spans[col][0], top)
+            spans[col][1] = max(spans[col][1], bottom)
+    if min(counts) < GUTTER_MIN_ROWS:
+        return False
+    if any(sorted(w)[len(w) // 2] < COLUMN_MIN_EM * em for w in widths):
+        return False
+    # Side by side, not stacked: neighbouring columns overlap vertically.
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        if min(a1, b1) - max(a0, b0) < 0.5 * min(a1 - a0, b1 - b0):
+            return False
+    return True
+
+
+
 def _labels(rows: list[list[Glyph]], a: float, b: float) -> bool:
     """Label and value pairs aligned on tab stops (``المضيف:`` … ``حكومة
     بوتسوانا``): on most rows with text on both sides of the strip, the

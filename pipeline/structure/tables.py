@@ -4,7 +4,8 @@ The grid is made full: every slot gets a cell; a merged cell keeps its spans
 at its own slot and its text is repeated, with ``merged_into`` pointing back,
 in the slots it covers; a slot no cell covers is an empty cell, so no cell is
 ever shifted. Leading rows whose cells the reader marked as header cells are
-the header; a two-column table without header is a label | value table.
+the header; a two-column table without header whose first column holds a
+short label in every row is a label | value table (:func:`is_label_value`).
 """
 
 from __future__ import annotations
@@ -52,10 +53,36 @@ def table_record(node: Node, section_index: int | None) -> Table:
         n_rows=grid.n_rows,
         n_cols=grid.n_cols,
         header_rows=n_header,
-        label_value=grid.n_cols == 2 and n_header == 0,
+        label_value=n_header == 0 and is_label_value(rows),
         rtl=grid.rtl,
         rows=rows,
         pages=pages,
         bbox=box_of(node.bbox),
         provenance=Provenance(**node.span.model_dump()),
     )
+
+
+# A label is a few words, not a sentence or a question.
+LABEL_MAX_WORDS = 6
+_SENTENCE_END = (".", "!", "?", "؟", "…")
+
+
+def is_label_value(rows: list[list[TableCell]]) -> bool:
+    """A two-column table whose rows pair a label with its value.
+
+    Every row has a label in its first column (reading order) that is its
+    own (not a slot of a merged cell), of at most ``LABEL_MAX_WORDS`` words,
+    not ending as a sentence or a question does; the labels differ. A
+    two-column table of sentences side by side (questions and answers, a
+    bilingual text) is none.
+    """
+    if not rows or len(rows[0]) != 2:
+        return False
+    labels = []
+    for row in rows:
+        label = row[0]
+        text = label.text.strip()
+        if not text or label.merged_into is not None or len(text.split()) > LABEL_MAX_WORDS or text.endswith(_SENTENCE_END):
+            return False
+        labels.append(label.text_normalized.strip().rstrip(":"))
+    return len(set(labels)) == len(labels)
