@@ -119,13 +119,13 @@ class _Outcome:
     line: int | None = None
 
 
-def _extract_one(path: Path, password: str | None) -> _Outcome:
+def _extract_one(path: Path, password: str | None, ocr: str = "auto") -> _Outcome:
     from .core import extract_source
     from .write import record_json
 
     started = time.perf_counter()
     try:
-        result = extract_source(path, password=password)
+        result = extract_source(path, password=password, ocr=ocr)
     except PipelineError as exc:
         return _Outcome(path, None, None, [], {"total": _since(started)}, exc.kind, exc.message, exc.page, exc.line)
     except OSError as exc:
@@ -225,6 +225,7 @@ def run(
     password: str | None = None,
     excel: bool = False,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    ocr: str = "auto",
 ) -> RunReport:
     """Extract every source into ``out_dir``; write JSON, CSV, manifest and run report.
 
@@ -237,6 +238,8 @@ def run(
         excel: write the CSVs with a UTF-8 BOM (for Excel).
         progress: ``progress(iterable, total)`` wraps the iterable of finished
             sources (e.g. ``tqdm``); ``total`` is the number to extract.
+        ocr: ``"auto"``, ``"always"`` or ``"never"``: when PDF pages are read
+            by OCR (see :func:`pipeline.core.extract_source`).
 
     Returns:
         The run report (also written to ``out_dir/run_report.json``).
@@ -318,7 +321,7 @@ def run(
         reports[path] = SourceReport(source=str(path), document_id=doc_id, status="ok", sha256=digest)
         todo.append(path)
 
-    for outcome in _outcomes(todo, workers, password, progress and (lambda it: progress(it, len(todo)))):
+    for outcome in _outcomes(todo, workers, password, ocr, progress and (lambda it: progress(it, len(todo)))):
         base = reports[outcome.path]
         if outcome.record_json is None:
             reports[outcome.path] = base.model_copy(update=dict(
@@ -354,17 +357,17 @@ def run(
 
 
 def _outcomes(
-    todo: list[Path], workers: int, password: str | None, progress: Callable[[Iterable], Iterable] | None
+    todo: list[Path], workers: int, password: str | None, ocr: str, progress: Callable[[Iterable], Iterable] | None
 ) -> Iterator[_Outcome]:
     """Extract ``todo`` in order, in-process or in a pool."""
     if not todo:
         return
     wrap = progress or (lambda it: it)
     if workers == 1 or len(todo) == 1:
-        yield from wrap(_extract_one(p, password) for p in todo)
+        yield from wrap(_extract_one(p, password, ocr) for p in todo)
         return
     level = logging.getLogger("pipeline").getEffectiveLevel()
     preload()
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_init_worker, initargs=(level, os.getpid())) as pool:
-        yield from wrap(pool.map(_extract_one, todo, [password] * len(todo)))
+        yield from wrap(pool.map(_extract_one, todo, [password] * len(todo), [ocr] * len(todo)))
 

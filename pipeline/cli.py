@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--force", action="store_true", help="redo sources whose content and pipeline version are unchanged")
     ex.add_argument("--password", default=None, help="user password for encrypted PDFs")
+    ex.add_argument(
+        "--ocr", choices=("auto", "always", "never"), default="auto",
+        help="read PDF pages by OCR (Tesseract with its Arabic model): auto = pages without a usable text layer "
+        "(scans, text drawn as outlines, garbled text), always = every page, never = none (default: auto)",
+    )
     ex.add_argument("--excel", action="store_true", help="write CSV files with a UTF-8 BOM so that Excel opens Arabic correctly")
     noise = ex.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only failures and the total")
@@ -81,7 +86,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         report = run(
             args.sources, args.out, workers=args.workers, force=args.force,
-            password=args.password, excel=args.excel, progress=progress,
+            password=args.password, excel=args.excel, progress=progress, ocr=args.ocr,
         )
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
