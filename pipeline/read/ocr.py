@@ -79,6 +79,10 @@ LOW_CONFIDENCE = 60.0
 # A Latin word of an Arabic line read again in Arabic (see reread_latin).
 REREAD_MARGIN = 10.0
 REREAD_FLOOR = 40.0
+# A page whose words have a lower mean confidence is not text Tesseract can
+# read: clean print scores 90 and more, a poor scan 80-90, glyphs of a font
+# without Arabic shapes about 50.
+UNREADABLE_CONFIDENCE = 60.0
 # One page may take this long before it is given up (``ocr_failed``).
 PAGE_TIMEOUT_S = 300
 # The setting that bounds how many pages of one source are recognised at a
@@ -93,7 +97,7 @@ SIZE_PER_WORD_HEIGHT = 1.13
 SIZE_PER_ADVANCE = 2.64
 # Sizes of OCR lines within this ratio of a more common size are that size:
 # box heights vary with the letters of the line (ascenders, descenders).
-SIZE_TOLERANCE = 0.1
+SIZE_TOLERANCE = 0.12
 # Lines shorter than this (characters) have their size pulled towards the body size.
 SHORT_LINE = 30
 
@@ -169,6 +173,10 @@ class OcrPage:
         lines: the lines in Tesseract's reading order.
         seconds: wall time of rendering, pre-processing and recognition.
         error: why the page could not be recognised (``None`` when it was).
+        unreadable: recognised, but with a mean word confidence below
+            ``UNREADABLE_CONFIDENCE``: not text Tesseract can read (a
+            drawing, a font without the letters' shapes); its words are
+            left out.
     """
 
     number: int
@@ -179,6 +187,7 @@ class OcrPage:
     lines: tuple[OcrLine, ...]
     seconds: float = 0.0
     error: str | None = None
+    unreadable: bool = False
 
     @property
     def words(self) -> list[OcrWord]:
@@ -315,6 +324,9 @@ def _recognise_page(pdf, number: int) -> OcrPage:
         reason = reason if isinstance(reason, str) else reason[0]
         return OcrPage(number, width, height, dpi, angle, (), time.perf_counter() - clock, f"Tesseract {reason}")
     lines = reread_latin(gray, parse_hocr(hocr, 72 / dpi), dpi)
+    mean = mean_confidence([w for line in lines for w in line.words])
+    if mean is not None and mean < UNREADABLE_CONFIDENCE:
+        return OcrPage(number, width, height, dpi, angle, (), time.perf_counter() - clock, unreadable=True)
     return OcrPage(number, width, height, dpi, angle, lines, time.perf_counter() - clock)
 
 
@@ -662,6 +674,7 @@ def page_warnings(page: OcrPage) -> list[tuple[str, str]]:
     """``(code, message)`` warnings about one recognised page.
 
     * ``ocr_failed``: Tesseract could not read the page (its text is missing);
+    * ``ocr_unreadable``: what it read is not text (left out, see ``UNREADABLE_CONFIDENCE``);
     * ``ocr_low_confidence``: words below ``LOW_CONFIDENCE`` (kept);
     * ``ocr_mixed_script``: words that mix Arabic letters with a Latin
       letter at their edge or inside (a stray Latin letter is a common
@@ -669,6 +682,9 @@ def page_warnings(page: OcrPage) -> list[tuple[str, str]]:
     """
     if page.error:
         return [("ocr_failed", f"page {page.number}: OCR failed ({page.error}); its text is missing")]
+    if page.unreadable:
+        return [("ocr_unreadable", f"page {page.number}: OCR found no readable text (mean word confidence below "
+                                   f"{UNREADABLE_CONFIDENCE:g}); its text is left out")]
     out = []
     words = page.words
     low = [w for w in words if w.conf < LOW_CONFIDENCE]
