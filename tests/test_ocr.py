@@ -194,6 +194,49 @@ def test_threads_are_bounded_by_the_setting(monkeypatch):
     assert 1 <= ocr.ocr_threads(10) <= ocr.MAX_THREADS
 
 
+def test_parsers_read_through_ocrs_usual_confusions(tmp_path):
+    # Latin commas for Arabic ones, final ه for ة, ى for ي, as OCR gives them.
+    from pipeline import extract_source
+
+    path = tmp_path / "ocr-like.txt"
+    path.write_text(
+        "# عنوان\n\n## الاجتماع العالمى الأول للعمليات التشاوريه الإقليمية بشأن الهجره: 2005\n\n"
+        "المضيف: المنظمه الدولية للهجرة\n\n"
+        "تاريخ ومكان الانعقاد: 14-15 نيسان/ أبريل 2005, جنيف, سويسرا\n\n"
+        "المشاركون: 9 آليات من آليات التشاور بين الدول بشأن الهجره (4 منتديات إقليميه بشأن الهجرة و5 عمليات "
+        "تشاورية إقليمية بشأن الهجرة)\n\n"
+        "النتيجه: اتفق المشاركون على أهمية التفاعلات.\n",
+        encoding="utf-8",
+    )
+    (m,) = extract_source(path).record.meetings
+    assert (m.number, m.year, m.start_date.isoformat(), m.end_date.isoformat()) == (1, 2005, "2005-04-14", "2005-04-15")
+    assert (m.city, m.country, m.country_code) == ("جنيف", "سويسرا", "CH")
+    assert (m.participants.iscm_total, m.participants.irf, m.participants.rcp) == (9, 4, 5)
+    assert m.outcome == "اتفق المشاركون على أهمية التفاعلات."
+
+
+def test_a_full_stop_read_for_the_arabic_comma_separates_a_venue_only_before_a_country():
+    from pipeline.parse.venues import parse_venue
+
+    venue = parse_venue(NText.from_raw("القاهرة. مصر"))
+    assert (venue.city, venue.country, venue.country_code) == ("القاهرة", "مصر", "EG")
+    # Not before a country: the text stays whole, no value is made up.
+    assert parse_venue(NText.from_raw("قاعة المؤتمرات. المبنى الرئيسي")).country is None
+    assert parse_venue(NText.from_raw("قاعة المؤتمرات. المبنى الرئيسي")).city == "قاعة المؤتمرات. المبنى الرئيسي"
+
+
+@pytest.mark.parametrize(("ppi", "dpi"), [(110, 300), (400, 400), (1200, 600)])
+def test_pages_are_rendered_at_300_dpi_or_at_their_images_finer_resolution(tmp_path, ppi, dpi):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    path = tmp_path / "scan.pdf"
+    Image.new("L", (600, 800), 255).save(path, "PDF", resolution=ppi)  # one image over the whole page
+    page = pdfium.PdfDocument(path)[0]
+    width, height = page.get_size()
+    assert ocr._choose_dpi(page, width, height) == dpi
+
+
 @pytest.fixture
 def no_tesseract(monkeypatch):
     monkeypatch.setattr(ocr, "tesseract_languages", lambda: None)

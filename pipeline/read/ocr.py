@@ -337,7 +337,8 @@ def _choose_dpi(page, width: float, height: float) -> int:
     best = 0.0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
         try:
-            left, bottom, right, top = obj.get_pos()
+            # get_bounds() since pypdfium2 5, get_pos() before
+            left, bottom, right, top = (getattr(obj, "get_bounds", None) or obj.get_pos)()
             meta = obj.get_metadata()
         except Exception:  # noqa: BLE001 — a damaged image object only loses its hint
             continue
