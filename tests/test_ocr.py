@@ -251,6 +251,24 @@ def test_without_tesseract_a_scan_fails_naming_the_packages_to_install(no_tesser
     assert "tesseract-ocr-ara" in err.value.reason
 
 
+def test_when_tesseract_fails_the_pages_are_missing_with_the_reason(monkeypatch):
+    import pytesseract
+
+    monkeypatch.setattr(ocr, "tesseract_languages", lambda: frozenset({"ara", "eng"}))
+
+    def timeout(*args, **kwargs):
+        raise RuntimeError("Tesseract process timeout")
+
+    monkeypatch.setattr(pytesseract, "image_to_pdf_or_hocr", timeout)
+    pages = ocr.recognise(SCANNED.read_bytes(), [2, 1])
+    assert [(p.number, p.error, p.lines) for p in pages] == [(2, "Tesseract: timed out", ()), (1, "Tesseract: timed out", ())]
+    with pytest.raises(NoTextLayerError) as err:
+        read_pdf(SCANNED)
+    assert err.value.reason == "OCR could not read all pages (Tesseract: timed out)"
+    broken = ocr.recognise(b"%PDF-1.4 not really", [1])
+    assert broken[0].error.startswith("pdfium cannot open the file")
+
+
 def test_without_the_arabic_model_ocr_is_unavailable(monkeypatch):
     monkeypatch.setattr(ocr, "tesseract_languages", lambda: frozenset({"eng", "osd"}))
     assert "no Arabic model" in ocr.ocr_unavailable() and "tesseract-ocr-ara" in ocr.ocr_unavailable()

@@ -284,8 +284,11 @@ def recognise(data: bytes, numbers: Sequence[int], *, password: str | None = Non
     # one page takes 14 s with them against 2.5 s without (bench/README.md).
     # Pages run in parallel instead. A value the user set is kept.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    with _PDFIUM_LOCK:
-        pdf = pdfium.PdfDocument(data, password=password)
+    try:
+        with _PDFIUM_LOCK:
+            pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        return [OcrPage(n, 0.0, 0.0, DPI, 0.0, (), error=f"pdfium cannot open the file: {exc}") for n in numbers]
     try:
         def one(number: int) -> OcrPage:
             return _recognise_page(pdf, number)
@@ -301,29 +304,35 @@ def recognise(data: bytes, numbers: Sequence[int], *, password: str | None = Non
 
 
 def _recognise_page(pdf, number: int) -> OcrPage:
+    import pypdfium2 as pdfium
     import pytesseract
 
     clock = time.perf_counter()
-    with _PDFIUM_LOCK:
-        page = pdf[number - 1]
-        try:
-            width, height = page.get_size()
-            dpi = _choose_dpi(page, width, height)
-            image = page.render(scale=dpi / 72).to_pil()
-        finally:
-            page.close()
-    gray = grayscale(image)
+    width = height = 0.0
+    dpi = DPI
+    try:
+        with _PDFIUM_LOCK:
+            page = pdf[number - 1]
+            try:
+                width, height = page.get_size()
+                dpi = _choose_dpi(page, width, height)
+                image = page.render(scale=dpi / 72).to_pil()
+            finally:
+                page.close()
+    except pdfium.PdfiumError as exc:
+        return OcrPage(number, width, height, dpi, 0.0, (), time.perf_counter() - clock, f"pdfium cannot render it: {exc}")
+    gray, angle = straighten(grayscale(image))
     del image
-    gray, angle = straighten(gray)
     try:
         hocr = pytesseract.image_to_pdf_or_hocr(
             gray, lang=_language(), extension="hocr", config=f"--dpi {dpi}", timeout=PAGE_TIMEOUT_S
         )
-    except (RuntimeError, pytesseract.TesseractError, OSError) as exc:
-        reason = "timed out" if "timeout" in str(exc).lower() else str(exc).strip().splitlines()[-1:] or ["failed"]
-        reason = reason if isinstance(reason, str) else reason[0]
-        return OcrPage(number, width, height, dpi, angle, (), time.perf_counter() - clock, f"Tesseract {reason}")
-    lines = reread_latin(gray, parse_hocr(hocr, 72 / dpi), dpi)
+        lines = reread_latin(gray, parse_hocr(hocr, 72 / dpi), dpi)
+    except (RuntimeError, pytesseract.TesseractError, OSError, ET.ParseError) as exc:
+        # pytesseract raises RuntimeError("Tesseract process timeout")
+        said = str(exc).strip().splitlines()
+        reason = "timed out" if "timeout" in str(exc).lower() else (said[-1] if said else type(exc).__name__)
+        return OcrPage(number, width, height, dpi, angle, (), time.perf_counter() - clock, f"Tesseract: {reason}")
     mean = mean_confidence([w for line in lines for w in line.words])
     if mean is not None and mean < UNREADABLE_CONFIDENCE:
         return OcrPage(number, width, height, dpi, angle, (), time.perf_counter() - clock, unreadable=True)

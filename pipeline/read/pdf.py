@@ -306,9 +306,14 @@ def _check_text_layer(path: Path, pages: list[_Page], hint: str = "OCR needed") 
     content = [p for p in pages if p.letters or p.images or p.cids or p.ocr]
     if not content:
         raise NoTextLayerError(path, "no text and no images on any page")
-    bad = sorted(missing + [n for n, _ in garbled if not pages[n - 1].ocr])
+    # pages OCR could not read (their warning says why)
+    failed = [p for p in pages if p.ocr is not None and (p.ocr.error or p.ocr.unreadable)]
+    bad = sorted(missing + [n for n, _ in garbled if not pages[n - 1].ocr] + [p.number for p in failed])
     if bad and len(bad) * 2 >= len(content):
         which = "all pages" if len(bad) == len(pages) else f"pages {_ranges(bad)} of {len(pages)}"
+        if len(failed) == len(bad):
+            first = failed[0].ocr
+            raise NoTextLayerError(path, f"OCR could not read {which} ({first.error or 'no readable text'})")
         why = "images or glyphs without Unicode mapping" if not garbled else (
             "glyphs mapped to the wrong letters" if not missing else "images, unmapped glyphs or glyphs mapped to the wrong letters"
         )
