@@ -269,6 +269,11 @@ def test_when_tesseract_fails_the_pages_are_missing_with_the_reason(monkeypatch)
     assert broken[0].error.startswith("pdfium cannot open the file")
 
 
+def test_an_unknown_ocr_mode_is_refused():
+    with pytest.raises(ValueError, match="auto, always, never"):
+        read_pdf(SCANNED, ocr="sometimes")
+
+
 def test_without_the_arabic_model_ocr_is_unavailable(monkeypatch):
     monkeypatch.setattr(ocr, "tesseract_languages", lambda: frozenset({"eng", "osd"}))
     assert "no Arabic model" in ocr.ocr_unavailable() and "tesseract-ocr-ara" in ocr.ocr_unavailable()

@@ -137,8 +137,11 @@ def read_pdf(path: Path, *, password: str | None = None, ocr: _ocr.OcrMode = "au
             packages to install); the reason names the pages.
         IncompatibleDependencyError: ``ocr="always"`` without Tesseract
             or its Arabic model.
+        ValueError: ``ocr`` is not one of ``auto``, ``always``, ``never``.
         OSError: the file cannot be read.
     """
+    if ocr not in _ocr.OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(_ocr.OCR_MODES)}, not {ocr!r}")
     path = Path(path)
     data = path.read_bytes()
     if not data:
