@@ -134,6 +134,31 @@ def test_sizes_tell_headings_from_body_lines_despite_noisy_word_boxes():
     assert ocr.line_sizes([page], body=12.0)[(1, 0)] == 12.0
 
 
+def test_a_sparse_reading_adds_the_lines_the_page_layout_reading_dropped():
+    layout = (line_of(("هذه", 480, 510), ("الفقرة", 440, 475), conf=90.0),)
+    sparse = (
+        line_of(("دليل", 480, 510), ("الاجتماعات", 420, 475), top=40, base=52, conf=91.0),  # a dropped title
+        line_of(("هده", 481, 511), ("الفقره", 441, 476), conf=85.0),  # the same line, read again
+        line_of(("ا", 100, 104), ("ل", 200, 204), top=300, base=310, conf=40.0),  # specks of a picture
+    )
+    combined = ocr.combine(layout, sparse)
+    assert [" ".join(w.text for w in line.words) for line in combined] == ["هذه الفقرة", "دليل الاجتماعات"]
+    # The more confident reading leads.
+    assert [" ".join(w.text for w in line.words) for line in ocr.combine(sparse[1:2], layout)] == ["هذه الفقرة"]
+
+
+def test_ink_outside_the_words_found_is_measured():
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (400, 400), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((40, 40, 200, 60), fill=0)  # a word found
+    draw.rectangle((40, 200, 200, 220), fill=0)  # a line Tesseract dropped
+    found = (OcrLine((OcrWord("x", 40 * 0.24, 40 * 0.24, 200 * 0.24, 60 * 0.24, 90),), 9.6, 14.4, 4.8, 4.0),)
+    assert ocr.missed_ink(image, found, 300) == pytest.approx(0.5, abs=0.05)
+    assert ocr.missed_ink(Image.new("L", (40, 40), 255), (), 300) == 0.0
+
+
 def test_a_box_on_the_straightened_page_maps_back_onto_the_pdf_page():
     from PIL import Image
 

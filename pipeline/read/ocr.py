@@ -83,6 +83,15 @@ REREAD_FLOOR = 40.0
 # read: clean print scores 90 and more, a poor scan 80-90, glyphs of a font
 # without Arabic shapes about 50.
 UNREADABLE_CONFIDENCE = 60.0
+# Tesseract's page layout analysis (mode 3) sometimes drops whole lines: a
+# title, column headings, a column's third line. When more than this share
+# of the page's ink lies outside the words it found, the page is read again
+# as sparse text (mode 11, every line on its own) and the two readings are
+# combined (see combine()). Clean pages of text leave under 1 % of their ink outside
+# words; such a page left 49 %, a slide with a photo 70 %.
+MISSED_INK = 0.1
+# The mean confidence a line of words added from the other reading needs.
+SPARSE_CONFIDENCE = 80.0
 # One page may take this long before it is given up (``ocr_failed``).
 PAGE_TIMEOUT_S = 300
 # The setting that bounds how many pages of one source are recognised at a
@@ -324,10 +333,10 @@ def _recognise_page(pdf, number: int) -> OcrPage:
     gray, angle = straighten(grayscale(image))
     del image
     try:
-        hocr = pytesseract.image_to_pdf_or_hocr(
-            gray, lang=_language(), extension="hocr", config=f"--dpi {dpi}", timeout=PAGE_TIMEOUT_S
-        )
-        lines = reread_latin(gray, parse_hocr(hocr, 72 / dpi), dpi)
+        lines = _tesseract(gray, dpi, 3)
+        if missed_ink(gray, lines, dpi) > MISSED_INK:
+            lines = combine(lines, _tesseract(gray, dpi, 11))
+        lines = reread_latin(gray, lines, dpi)
     except (RuntimeError, pytesseract.TesseractError, OSError, ET.ParseError) as exc:
         # pytesseract raises RuntimeError("Tesseract process timeout")
         said = str(exc).strip().splitlines()
@@ -337,6 +346,16 @@ def _recognise_page(pdf, number: int) -> OcrPage:
     if mean is not None and mean < UNREADABLE_CONFIDENCE:
         return OcrPage(number, width, height, dpi, angle, (), time.perf_counter() - clock, unreadable=True)
     return OcrPage(number, width, height, dpi, angle, lines, time.perf_counter() - clock)
+
+
+def _tesseract(gray, dpi: int, psm: int) -> tuple[OcrLine, ...]:
+    """One Tesseract reading of the page (hOCR) in page segmentation mode ``psm``."""
+    import pytesseract
+
+    hocr = pytesseract.image_to_pdf_or_hocr(
+        gray, lang=_language(), extension="hocr", config=f"--dpi {dpi} --psm {psm}", timeout=PAGE_TIMEOUT_S
+    )
+    return parse_hocr(hocr, 72 / dpi)
 
 
 def _choose_dpi(page, width: float, height: float) -> int:
@@ -433,19 +452,72 @@ def parse_hocr(hocr: bytes, scale: float) -> tuple[OcrLine, ...]:
             conf = _WCONF.search(w.get("title", ""))
             words.append(OcrWord(text, x0 * scale, top * scale, x1 * scale, bottom * scale,
                                  float(conf.group(1)) if conf else 0.0))
-        if not words:
-            continue
-        # Tesseract gives words it could not delimit the same box (about
-        # the line's): each box counts once.
-        heights = sorted({(w.top, w.bottom) for w in words}, key=lambda tb: tb[1] - tb[0])
-        heights = [b - t for t, b in heights]
-        base = lbottom + offset + slope * (lx1 - lx0) / 2
-        # Arabic letters are narrower than Latin ones: a line's width per
-        # character counts its Arabic words when it has some.
-        arabic = [w for w in words if _ARABIC.search(w.text)] or words
-        advance = sum(w.x1 - w.x0 for w in arabic) / max(1, sum(len(w.text) for w in arabic))
-        out.append(OcrLine(tuple(words), ltop * scale, base * scale, heights[len(heights) // 2], advance))
+        if words:
+            base = lbottom + offset + slope * (lx1 - lx0) / 2
+            out.append(_line(words, ltop * scale, base * scale))
     return tuple(out)
+
+
+def _line(words: Sequence[OcrWord], top: float, base: float) -> OcrLine:
+    """An :class:`OcrLine` of ``words`` (at least one), with its size measures."""
+    # Tesseract gives words it could not delimit the same box (about the
+    # line's): each box counts once.
+    heights = sorted(b - t for t, b in {(w.top, w.bottom) for w in words})
+    # Arabic letters are narrower than Latin ones: a line's width per
+    # character counts its Arabic words when it has some.
+    arabic = [w for w in words if _ARABIC.search(w.text)] or words
+    advance = sum(w.x1 - w.x0 for w in arabic) / max(1, sum(len(w.text) for w in arabic))
+    return OcrLine(tuple(words), top, base, heights[len(heights) // 2], advance)
+
+
+def _overlap(w: OcrWord, box: tuple[float, float, float, float]) -> float:
+    """The share of ``w``'s box inside ``box``."""
+    x0, top, x1, bottom = box
+    area = (min(x1, w.x1) - max(x0, w.x0)) * (min(bottom, w.bottom) - max(top, w.top))
+    if min(x1, w.x1) <= max(x0, w.x0) or min(bottom, w.bottom) <= max(top, w.top):
+        return 0.0
+    return area / max(1e-6, (w.x1 - w.x0) * (w.bottom - w.top))
+
+
+def missed_ink(gray, lines: Sequence[OcrLine], dpi: int) -> float:
+    """The share of the page's ink (dark pixels on a light page, light ones
+    on a dark page, at a quarter of the resolution) outside every word box."""
+    import numpy as np
+
+    small = np.asarray(gray.reduce(4))
+    ink = small < 128 if np.median(small) >= 128 else small > 128
+    total = int(ink.sum())
+    if not total:
+        return 0.0
+    covered = np.zeros_like(ink)
+    s = dpi / 72 / 4
+    for line in lines:
+        for w in line.words:
+            covered[max(0, int(w.top * s) - 2) : int(w.bottom * s) + 3, max(0, int(w.x0 * s) - 2) : int(w.x1 * s) + 3] = True
+    return float((ink & ~covered).sum()) / total
+
+
+def combine(layout: tuple[OcrLine, ...], sparse: tuple[OcrLine, ...]) -> tuple[OcrLine, ...]:
+    """Two readings of one page, Tesseract's page layout (mode 3) and sparse
+    text (mode 11), as one: the reading with the higher mean word
+    confidence, and the words of the other where it found none.
+
+    A word of the other reading is new when no line of the first (from its
+    first word to its last) covers a fifth of its box; new words stay in their lines, and a line of new
+    words whose mean confidence is under ``SPARSE_CONFIDENCE`` (specks of a
+    photo, a pattern) is dropped.
+    """
+    conf = [mean_confidence([w for line in lines for w in line.words]) or 0.0 for lines in (layout, sparse)]
+    lines, other = (layout, sparse) if conf[0] >= conf[1] else (sparse, layout)
+    # the first reading's lines, from their first to their last word
+    boxes = [(min(w.x0 for w in line.words) - 1, min(w.top for w in line.words) - 1,
+              max(w.x1 for w in line.words) + 1, max(w.bottom for w in line.words) + 1) for line in lines]
+    added = []
+    for line in other:
+        new = [w for w in line.words if not any(_overlap(w, box) > 0.2 for box in boxes)]
+        if new and (mean_confidence(new) or 0.0) >= SPARSE_CONFIDENCE:
+            added.append(_line(new, line.top, line.base))
+    return lines + tuple(added)
 
 
 def reread_latin(gray, lines: tuple[OcrLine, ...], dpi: int) -> tuple[OcrLine, ...]:
