@@ -201,7 +201,7 @@ class _Outcome:
     line: int | None = None
 
 
-def _extract_one(path: Path, password: str | None) -> _Outcome:
+def _extract_one(path: Path, password: str | None, ocr: str = "auto") -> _Outcome:
     """Extract one source (in a worker process) into an :class:`_Outcome`.
 
     Raises:
@@ -214,7 +214,7 @@ def _extract_one(path: Path, password: str | None) -> _Outcome:
 
     started = time.perf_counter()
     try:
-        result = extract_source(path, password=password)
+        result = extract_source(path, password=password, ocr=ocr)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a typed outcome
         if _caused_by_memory(exc):
             raise MemoryError from exc
@@ -438,6 +438,7 @@ def run(
     progress: Callable[[Iterable, int], Iterable] | None = None,
     html_report: bool = False,
     tables_csv: Path | str | None = None,
+    ocr: str = "auto",
 ) -> RunReport:
     """Extract every source into ``out_dir``; write JSON, the dataset, manifest and run report.
 
@@ -456,6 +457,8 @@ def run(
             :func:`pipeline.inspect.run_report.write_html_report`).
         tables_csv: a folder to write every table of the output's documents
             into, one CSV each (:func:`pipeline.write.write_table_files`).
+        ocr: ``"auto"``, ``"always"`` or ``"never"``: when PDF pages are read
+            by OCR (see :func:`pipeline.core.extract_source`).
 
     Returns:
         The run report (also written to ``out_dir/run_report.json``).
@@ -484,7 +487,9 @@ def run(
         paths = discover(inputs, exclude=out)
         if not paths:
             raise UsageError(f"no files found in {', '.join(map(str, inputs))}")
-        key = pipeline_fingerprint()
+        # The OCR mode changes what a PDF gives: a record made under another
+        # mode is redone.
+        key = pipeline_fingerprint() if ocr == "auto" else hashlib.sha256(f"{pipeline_fingerprint()} ocr={ocr}".encode()).hexdigest()
         manifest, problems = _load_manifest(out)
         if problems:  # rewritten now with its valid entries, whatever the sources give
             _write_or_raise(out / MANIFEST_NAME, lambda: _save_manifest(out, manifest))
@@ -492,7 +497,7 @@ def run(
         workers = usable_workers(workers)
         limits = Limits(timeout, max_memory_mb)
 
-        outcomes = _outcomes(todo, workers, limits, password, lock_fd)
+        outcomes = _outcomes(todo, workers, limits, password, ocr, lock_fd)
         for outcome in progress(outcomes, len(todo)) if progress else outcomes:
             reports[outcome.path] = _record(out, reports[outcome.path], outcome, manifest, key)
 
@@ -669,7 +674,7 @@ def _record(
 
 
 def _outcomes(
-    todo: list[Path], workers: int, limits: Limits, password: str | None, lock_fd: int | None
+    todo: list[Path], workers: int, limits: Limits, password: str | None, ocr: str, lock_fd: int | None
 ) -> Iterator[_Outcome]:
     """Extract ``todo``, each source in a process of its own; outcomes in completion order."""
     if not todo:
@@ -677,7 +682,7 @@ def _outcomes(
     preload()  # once here; every worker inherits it
     level = logging.getLogger("pipeline").getEffectiveLevel()
     results = run_isolated(
-        functools.partial(_extract_one, password=password), todo, workers=workers, limits=limits,
+        functools.partial(_extract_one, password=password, ocr=ocr), todo, workers=workers, limits=limits,
         setup=functools.partial(_init_worker, level, lock_fd),
     )
     for index, result, seconds in results:

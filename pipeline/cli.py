@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--password", default=None, help="user password for encrypted PDFs")
     ex.add_argument(
+        "--ocr", choices=("auto", "always", "never"), default="auto",
+        help="read PDF pages by OCR (Tesseract with its Arabic model): auto = pages without a usable text layer "
+        "(scans, text drawn as outlines, garbled text), always = every page, never = none (default: auto)",
+    )
+    ex.add_argument(
         "--excel", action="store_true",
         help="CSV files for spreadsheets: a UTF-8 BOM so that Excel opens Arabic correctly, and a leading ' on "
         "texts that start with = + - @ tab or CR so that none runs as a formula",
@@ -133,7 +138,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         report = run(
             args.sources, args.out, workers=args.workers, force=args.force, password=args.password,
             excel=args.excel, timeout=args.timeout, max_memory_mb=args.max_memory, progress=progress,
-            html_report=args.html_report, tables_csv=args.tables_csv,
+            html_report=args.html_report, tables_csv=args.tables_csv, ocr=args.ocr,
         )
     except RunError as exc:
         if exc.report is not None:

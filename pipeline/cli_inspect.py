@@ -39,6 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--dpi", type=_dpi, default=DEFAULT_DPI, metavar="N", help=f"resolution of the page images (default: {DEFAULT_DPI})"
     )
     ins.add_argument("--password", default=None, help="user password for encrypted PDFs")
+    ins.add_argument(
+        "--ocr", choices=("auto", "always", "never"), default="auto",
+        help="which PDF pages are read by OCR, as in extract (default: auto)",
+    )
     ins.set_defaults(func=_cmd_inspect)
 
 
@@ -86,7 +90,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
             continue
         seen[path.stem] = path
         try:
-            result = inspect_source(path, out, pages=args.pages, dpi=args.dpi, password=args.password)
+            result = inspect_source(path, out, pages=args.pages, dpi=args.dpi, password=args.password, ocr=args.ocr)
         except OSError as exc:
             print(f"error: {out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
             return EXIT_USAGE

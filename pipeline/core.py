@@ -45,12 +45,17 @@ class Extraction:
     document: StructuredDocument | None = None
 
 
-def extract_source(path: Path | str, *, password: str | None = None) -> Extraction:
+def extract_source(path: Path | str, *, password: str | None = None, ocr: str = "auto") -> Extraction:
     """Extract one brochure (PDF, text, Markdown, HTML or DOCX) into a validated record.
 
     Args:
         path: the source file.
         password: user password of an encrypted PDF.
+        ocr: ``"auto"`` (default): PDF pages without a usable text layer
+            are read by OCR when Tesseract and its Arabic model are
+            installed; ``"always"``: every PDF page is read by OCR;
+            ``"never"``: no OCR (such pages are missing, or the source
+            fails with ``no_text_layer``).
 
     Returns:
         The record with its warnings and stage timings. A document with
@@ -82,7 +87,7 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
         clock = now
         log.debug("%s: %s done in %.1f ms", path, stage, seconds[stage] * 1000)
 
-    source = read_source(path, password=password)
+    source = read_source(path, password=password, ocr=ocr)
     lap("read")
     # Running heads, feet and page numbers are not part of the body.
     blocks = normalize_blocks(source.body_blocks)
@@ -121,7 +126,7 @@ def extract_source(path: Path | str, *, password: str | None = None) -> Extracti
     return Extraction(record, warnings, seconds, source, document)
 
 
-def extract(path: Path | str, *, password: str | None = None) -> DocumentRecord:
+def extract(path: Path | str, *, password: str | None = None, ocr: str = "auto") -> DocumentRecord:
     """Extract one brochure into a validated :class:`~pipeline.models.DocumentRecord`.
 
     The notebook-friendly entry point: ``extract("brochure.pdf").meetings[0].start_date``.
@@ -130,4 +135,4 @@ def extract(path: Path | str, *, password: str | None = None) -> DocumentRecord:
     Raises:
         PipelineError: see :func:`extract_source`.
     """
-    return extract_source(path, password=password).record
+    return extract_source(path, password=password, ocr=ocr).record

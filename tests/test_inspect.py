@@ -307,7 +307,7 @@ def test_parse_pages_refuses(text):
 
 
 def test_a_failing_pdf_still_gets_its_pages_and_the_error(tmp_path):
-    result = inspect_source(DATA / "bad" / "scanned-image-only.pdf", tmp_path)
+    result = inspect_source(DATA / "bad" / "scanned-image-only.pdf", tmp_path, ocr="never")
     assert result.error is not None and result.error.kind == "no_text_layer"
     assert len(result.images) >= 1
     tree = HTMLParser(result.html.read_text("utf-8"))

@@ -87,7 +87,7 @@ def test_time_memory_and_a_killed_worker_each_fail_typed_and_the_others_go_on(tm
 
     real = pipeline.core.extract_source
 
-    def misbehave(path, *, password=None):
+    def misbehave(path, *, password=None, ocr="auto"):
         # runs in the forked worker, which inherits this patch
         name = Path(path).stem
         if name == "sleeps":
@@ -101,7 +101,7 @@ def test_time_memory_and_a_killed_worker_each_fail_typed_and_the_others_go_on(tm
                 bytearray(4 << 30)
             except MemoryError as exc:
                 raise CorruptPdfError(path, "the page content cannot be read (MemoryError)", page=1) from exc
-        return real(path, password=password)
+        return real(path, password=password, ocr=ocr)
 
     monkeypatch.setattr(pipeline.core, "extract_source", misbehave)
     src = tmp_path / "src"
@@ -130,14 +130,14 @@ def test_results_are_written_as_they_come_not_held_back_by_a_slow_source(tmp_pat
     real = pipeline.core.extract_source
     out = tmp_path / "out"
 
-    def slow_first(path, *, password=None):
+    def slow_first(path, *, password=None, ocr="auto"):
         if Path(path).stem == "a-slow":  # first in order: waits until the later source is written
             deadline = time.monotonic() + 20
             while not (out / "b-fast.json").exists():
                 if time.monotonic() > deadline:
                     raise RuntimeError("b-fast.json was not written while a-slow was running")
                 time.sleep(0.02)
-        return real(path, password=password)
+        return real(path, password=password, ocr=ocr)
 
     monkeypatch.setattr(pipeline.core, "extract_source", slow_first)
     src = tmp_path / "src"

@@ -52,7 +52,7 @@ def test_a_text_layer_mapping_glyphs_to_wrong_letters_is_no_text_layer(tmp_path)
     path = tmp_path / "wrong.pdf"
     path.write_bytes(arabic_pages([TEXT], wrong=WRONG))
     with pytest.raises(NoTextLayerError) as err:
-        read_pdf(path)
+        read_pdf(path, ocr="never")
     assert "wrong letters" in err.value.reason and "OCR" in err.value.reason
 
 
@@ -60,6 +60,6 @@ def test_one_garbled_page_is_a_warning_with_its_page_and_its_text_is_left_out(tm
     path = tmp_path / "mixed.pdf"
     wrong_page = ["".join(WRONG.get(c, c) for c in line) for line in TEXT]
     path.write_bytes(arabic_pages([TEXT, wrong_page, TEXT]))
-    doc = read_pdf(path)
+    doc = read_pdf(path, ocr="never")
     assert [(w.code, w.page) for w in doc.warnings] == [("garbled_text_layer", 2)]
     assert {b.page for b in doc.blocks} == {1, 3}

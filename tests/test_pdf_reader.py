@@ -227,10 +227,11 @@ def test_truncated_pdf_is_corrupt():
 
 @pytest.mark.parametrize("name", ["scanned-image-only.pdf", "no-unicode.pdf"])
 def test_no_text_layer(name):
+    # Without OCR (tests/test_ocr.py reads them with it).
     path = BAD / name
     with pytest.raises(NoTextLayerError) as err:
-        read_pdf(path)
-    assert err.value.path == path and "OCR needed" in err.value.reason
+        read_pdf(path, ocr="never")
+    assert err.value.path == path and "OCR needed" in err.value.reason and "--ocr auto" in err.value.reason
 
 
 def test_empty_and_non_pdf_files(tmp_path):

@@ -83,7 +83,7 @@ def test_bad_pdfs_fail_clearly_beside_good_sources(tmp_path: Path):
     (src / "fake.pdf").write_text("not a pdf at all", encoding="utf-8")
     (src / "empty.pdf").write_bytes(b"")
     out = tmp_path / "out"
-    report = run([src], out, workers=2)
+    report = run([src], out, workers=2, ocr="never")
     by_name = {Path(s.source).name: s for s in report.sources}
     kinds = {name: (s.status, s.error_kind) for name, s in by_name.items()}
     assert kinds == {

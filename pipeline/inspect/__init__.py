@@ -82,6 +82,7 @@ def inspect_source(
     pages: list[int] | None = None,
     dpi: float = DEFAULT_DPI,
     password: str | None = None,
+    ocr: str = "auto",
 ) -> InspectResult:
     """Draw what the pipeline saw in one source into ``out_dir/<document_id>/``.
 
@@ -95,6 +96,7 @@ def inspect_source(
         pages: 1-based page numbers to draw (``None``: all).
         dpi: resolution of the page images.
         password: user password of an encrypted PDF.
+        ocr: which PDF pages are read by OCR (as ``extract --ocr``).
 
     Returns:
         What was written; a source the pipeline cannot extract still gets
@@ -118,7 +120,7 @@ def inspect_source(
     error: Exception | None = None
     extraction = None
     try:
-        extraction = extract_source(path, password=password)
+        extraction = extract_source(path, password=password, ocr=ocr)
     except (PipelineError, OSError) as exc:
         error = exc
     problems: list[str] = []
@@ -129,7 +131,7 @@ def inspect_source(
     if path.suffix.lower() == ".pdf" and not isinstance(error, OSError):
         traces = None
         try:
-            traces = {t.number: t for t in trace_pdf(path, password=password)}
+            traces = {t.number: t for t in trace_pdf(path, password=password, ocr=ocr)}
         except PipelineError:
             pass  # the extraction's error says why
         if extraction is not None:

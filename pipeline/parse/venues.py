@@ -59,6 +59,7 @@ _LEADING_PREP_RE = re.compile(r"^(?:في|ب)\s+")
 # Venue parts: commas (Arabic ، is ASCII in the matching form), semicolons,
 # brackets ("جنيف (سويسرا)"), and dashes with spaces around them.
 VENUE_PART_SEPARATOR = re.compile(r"[,;()\[\]]|\s[-–—]\s")
+_OCR_PART_SEPARATOR = re.compile(r"[,;()\[\]]|\s[-–—]\s|\.\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +135,38 @@ def parse_venue(text: NText) -> Venue:
     sets it too while the city stays. With two parts or more, the last is the
     country and the one before it the city — unless only the first part
     resolves to a country (``سويسرا، جنيف``). A single part is a country if
-    it resolves to one, else a city.
+    it resolves to one, else a city. A single part with a full stop inside
+    (OCR's reading of ``،``: ``جنيف. سويسرا``) is cut there when its last
+    piece is a country.
     """
     match = text.match
     online = bool(_ONLINE_RE.search(match) or _HYBRID_RE.search(match))
+    kept, kept_match = _parts(text, online, VENUE_PART_SEPARATOR)
+    if len(kept) == 1 and ". " in kept_match[0] and resolve_country(kept_match[0]) is None:
+        # OCR reads the Arabic comma as a full stop ("جنيف. سويسرا"): taken
+        # as a separator only when the last part then is a country.
+        ocr_kept, ocr_match = _parts(text, online, _OCR_PART_SEPARATOR)
+        if len(ocr_kept) > 1 and resolve_country(ocr_match[-1]):
+            kept, kept_match = ocr_kept, ocr_match
+    if not kept:
+        return Venue(None, None, None, online)
+    codes = [resolve_country(m) for m in kept_match]
+    if len(kept) == 1:
+        if codes[0]:
+            return Venue(None, kept[0], codes[0], online)
+        return Venue(kept[0], None, None, online)
+    if codes[-1] is None and codes[0] is not None:
+        # Country first: "سويسرا، جنيف".
+        return Venue(kept[1], kept[0], codes[0], online)
+    return Venue(kept[-2], kept[-1], codes[-1], online)
+
+
+def _parts(text: NText, online: bool, separator: re.Pattern[str]) -> tuple[list[str], list[str]]:
+    """The venue's parts (online wording removed): display and matching forms."""
+    match = text.match
     parts: list[tuple[int, int]] = []
     start = 0
-    for m in VENUE_PART_SEPARATOR.finditer(match):
+    for m in separator.finditer(match):
         parts.append((start, m.start()))
         start = m.end()
     parts.append((start, len(match)))
@@ -159,17 +185,7 @@ def parse_venue(text: NText) -> Venue:
         if display:
             kept.append(display)
             kept_match.append(match[a:b])
-    if not kept:
-        return Venue(None, None, None, online)
-    codes = [resolve_country(m) for m in kept_match]
-    if len(kept) == 1:
-        if codes[0]:
-            return Venue(None, kept[0], codes[0], online)
-        return Venue(kept[0], None, None, online)
-    if codes[-1] is None and codes[0] is not None:
-        # Country first: "سويسرا، جنيف".
-        return Venue(kept[1], kept[0], codes[0], online)
-    return Venue(kept[-2], kept[-1], codes[-1], online)
+    return kept, kept_match
 
 
 def _trim(match: str, a: int, b: int) -> tuple[int, int]:

@@ -24,13 +24,16 @@ SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 __all__ = ["BBox", "Block", "SourceDocument", "read_source", "SUPPORTED_SUFFIXES", "SUPPORTED_LIST"]
 
 
-def read_source(path: Path, *, password: str | None = None) -> SourceDocument:
+def read_source(path: Path, *, password: str | None = None, ocr: str = "auto") -> SourceDocument:
     """Read one source file into blocks in logical order.
 
     Args:
         path: a ``.pdf``, ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``
             or ``.docx`` file (suffix case-insensitive).
         password: the user password of an encrypted PDF.
+        ocr: when PDF pages are read by OCR: ``"auto"`` (pages without a
+            usable text layer), ``"always"`` or ``"never"`` (see
+            :func:`pipeline.read.pdf.read_pdf`); other formats ignore it.
 
     Raises:
         UnsupportedFormatError: any other suffix.
@@ -56,5 +59,5 @@ def read_source(path: Path, *, password: str | None = None) -> SourceDocument:
     if suffix in PDF_SUFFIXES:
         from .pdf import read_pdf
 
-        return read_pdf(path, password=password)
+        return read_pdf(path, password=password, ocr=ocr)
     raise UnsupportedFormatError(path, f"unsupported file type {suffix or '(none)'!r}; expected one of {SUPPORTED_LIST}")

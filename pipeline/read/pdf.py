@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,9 +35,11 @@ from ..errors import (
     CorruptPdfError,
     Diagnostic,
     EmptySourceError,
+    IncompatibleDependencyError,
     NotAPdfError,
     NoTextLayerError,
 )
+from . import ocr as _ocr
 from .blocks import BBox, Block, SourceDocument
 from .common import grid_lines
 from .pdf_backend import PdfDocument, PdfPage
@@ -112,14 +114,23 @@ class _Page:
     furniture: list[tuple[str, Line]] = field(default_factory=list)
     # tables found on the page (their glyphs are not in the regions)
     tables: list[PageTable] = field(default_factory=list)
+    # painted paths (text drawn as outlines has no glyphs, only paths)
+    shapes: int = 0
+    # the page as recognised, when its text comes from OCR
+    ocr: _ocr.OcrPage | None = None
 
 
-def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
+def read_pdf(path: Path, *, password: str | None = None, ocr: _ocr.OcrMode = "auto") -> SourceDocument:
     """Read a PDF brochure into blocks in logical reading order.
 
     Args:
         path: the ``.pdf`` file.
         password: the user password of an encrypted PDF.
+        ocr: ``"auto"``: pages without a usable text layer (no text, text
+            drawn as outlines, unmapped or garbled glyphs) are read by OCR
+            when Tesseract and its Arabic model are installed
+            (:mod:`.ocr`); ``"always"``: every page is read by OCR;
+            ``"never"``: no OCR.
 
     Returns:
         A :class:`SourceDocument` with ``format="pdf"``, ``page_count`` and
@@ -127,6 +138,9 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
         1-based ``page`` and ``bbox`` (points, top-left origin) and
         ``line_start``/``line_end`` set to ``None``. Lines are raw text in
         logical order; presentation forms may remain (normalize maps them).
+        Blocks read by OCR have ``ocr_confidence`` (mean word confidence)
+        and boxes on the PDF page; each OCR page may warn
+        ``ocr_low_confidence``, ``ocr_mixed_script`` or ``ocr_failed``.
 
     Raises:
         IncompatibleDependencyError: the installed pdfminer.six differs from
@@ -137,14 +151,22 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
         CorruptPdfError: the structure or a page's content cannot be read
             (``page=`` set when a page is at fault).
         NoTextLayerError: image-only pages or glyphs without Unicode mapping,
-            on most pages or all; the reason names the pages.
+            on most pages or all, that OCR did not read (``ocr="never"``,
+            or Tesseract or its Arabic model missing: the reason names the
+            packages to install); the reason names the pages.
+        IncompatibleDependencyError: ``ocr="always"`` without Tesseract
+            or its Arabic model.
+        ValueError: ``ocr`` is not one of ``auto``, ``always``, ``never``.
         OSError: the file cannot be read.
     """
+    if ocr not in _ocr.OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(_ocr.OCR_MODES)}, not {ocr!r}")
     path = Path(path)
-    data, pages, warnings = _read_pages(path, password)
+    data, pages, warnings = _read_pages(path, password, ocr=ocr)
     blocks = _make_blocks(pages)
     if not blocks:
-        raise NoTextLayerError(path, "no text found on any page; OCR needed")
+        raise NoTextLayerError(path, "no text found on any page" + (" by OCR" if any(p.ocr for p in pages) else f"; {hint}"))
+    blocks = _mark_ocr_blocks(blocks, pages)
     return SourceDocument(
         path=path,
         format="pdf",
@@ -156,7 +178,7 @@ def read_pdf(path: Path, *, password: str | None = None) -> SourceDocument:
 
 
 def _read_pages(
-    path: Path, password: str | None, seen: Callable[[PdfPage], None] | None = None
+    path: Path, password: str | None, seen: Callable[[PdfPage], None] | None = None, ocr: str = "auto"
 ) -> tuple[bytes, list[_Page], list[Diagnostic]]:
     """The file's bytes, its pages after the whole-document passes, and the reader's warnings.
 
@@ -175,8 +197,9 @@ def _read_pages(
         pages.append(_read_page(page))
     if not pages:
         raise EmptySourceError(path, "the PDF has no pages")
+    hint = _read_by_ocr(path, data, password, pages, ocr)
     with _table_lines_in_regions(pages):
-        warnings = _check_text_layer(path, pages)
+        warnings = _check_text_layer(path, pages, hint)
         for p in pages:
             warnings.extend(p.warnings)
         _align_latin_lines(pages)
@@ -228,7 +251,7 @@ class PageTrace:
     furniture: tuple[tuple[str, TraceLine], ...]
 
 
-def trace_pdf(path: Path | str, *, password: str | None = None) -> list[PageTrace]:
+def trace_pdf(path: Path | str, *, password: str | None = None, ocr: _ocr.OcrMode = "auto") -> list[PageTrace]:
     """The reader's decisions on each page of a PDF: glyph boxes, lines, reading regions, running heads.
 
     The same reading as :func:`read_pdf` (every whole-document pass
@@ -244,7 +267,7 @@ def trace_pdf(path: Path | str, *, password: str | None = None) -> list[PageTrac
         boxes = tuple(BBox(g.x0, g.top, g.x1, g.bottom) for g in page.glyphs)
         sizes[page.number] = (page.width, page.height, boxes)
 
-    _, pages, _ = _read_pages(path, password, seen)
+    _, pages, _ = _read_pages(path, password, seen, ocr=ocr)
 
     def line(ln: Line) -> TraceLine:
         return TraceLine(BBox(ln.x0, ln.top, ln.x1, ln.bottom), ln.text, bool(ln.rtl), ln.size)
@@ -267,7 +290,7 @@ def _read_page(page: PdfPage) -> _Page:
     """Build one page's lines (regions in reading order) from its glyphs."""
     number = page.number
     height = page.height
-    result = _Page(number, height, [], page.width, images=page.images)
+    result = _Page(number, height, [], page.width, images=page.images, shapes=len(page.shapes))
     result.warnings.extend(Diagnostic(code, message, page=number) for code, message in page.warnings)
     stream: list[Glyph] = []  # all kept glyphs in content-stream order
     for pg in page.glyphs:
@@ -478,7 +501,7 @@ def _mark_drawn_bullets(lines: list[Line], shapes: list[tuple]) -> None:
 # Whole-document passes
 
 
-def _check_text_layer(path: Path, pages: list[_Page]) -> list[Diagnostic]:
+def _check_text_layer(path: Path, pages: list[_Page], hint: str = "OCR needed") -> list[Diagnostic]:
     """Raise :class:`NoTextLayerError` when most pages have no usable text.
 
     A page has no usable text layer when it has no letters but images or
@@ -486,23 +509,27 @@ def _check_text_layer(path: Path, pages: list[_Page]) -> list[Diagnostic]:
     9), or when its text is garbled: glyphs mapped to the wrong letters, so
     that few of its Arabic words are words (:mod:`.text_quality`). A
     document without any Arabic letter has no usable layer either (an
-    Arabic brochure whose fonts map glyphs to other code points).
+    Arabic brochure whose fonts map glyphs to other code points). Pages
+    read by OCR have a text layer; their text is judged the same way.
 
     The text of a garbled page is never parsed: its lines are removed.
 
+    Args:
+        hint: what the messages say to do (``"OCR needed"``, or what to install).
+
     Returns:
         For a minority of such pages, one warning per page
-        (``missing_text_layer`` or ``garbled_text_layer``, with the page):
-        their text is missing.
+        (``missing_text_layer``, ``garbled_text_layer`` or, for a page read
+        by OCR, ``ocr_unreadable``, with the page): their text is missing.
     """
-    missing = [p.number for p in pages if _no_text(p)]
+    missing = [p.number for p in pages if not p.ocr and _no_text(p)]
     garbled = []
     for p in pages:
-        if p.number not in missing and p.regions:
-            quality = assess(" ".join(line.text for region in p.regions for line in region))
-            if quality.garbled:
+        if p.number not in missing:
+            quality = _garbled(p)
+            if quality is not None:
                 garbled.append((p.number, quality))
-    content = [p for p in pages if p.letters or p.images or p.cids]
+    content = [p for p in pages if p.letters or p.images or p.cids or p.ocr]
     if not content:
         unreadable = [w for p in pages for w in p.warnings if w.code == "content_unreadable"]
         if unreadable:
@@ -511,28 +538,129 @@ def _check_text_layer(path: Path, pages: list[_Page]) -> list[Diagnostic]:
             # file, not a scan.
             raise CorruptPdfError(path, f"no page shows anything: {unreadable[0].message}", page=unreadable[0].page)
         raise NoTextLayerError(path, "no text and no images on any page")
-    bad = sorted(missing + [n for n, _ in garbled])
+    # pages OCR could not read (their warning says why)
+    failed = [p for p in pages if p.ocr is not None and (p.ocr.error or p.ocr.unreadable)]
+    bad = sorted(missing + [n for n, _ in garbled if not pages[n - 1].ocr] + [p.number for p in failed])
     if bad and len(bad) * 2 >= len(content):
         which = "all pages" if len(bad) == len(pages) else f"pages {_ranges(bad)} of {len(pages)}"
+        if len(failed) == len(bad):
+            first = failed[0].ocr
+            raise NoTextLayerError(path, f"OCR could not read {which} ({first.error or 'no readable text'})")
         why = "images or glyphs without Unicode mapping" if not garbled else (
             "glyphs mapped to the wrong letters" if not missing else "images, unmapped glyphs or glyphs mapped to the wrong letters"
         )
-        raise NoTextLayerError(path, f"no usable text layer on {which} ({why}); OCR needed")
+        raise NoTextLayerError(path, f"no usable text layer on {which} ({why}); {hint}")
     if not any(_ARABIC_RE.search(line.text) for p in pages for region in p.regions for line in region):
-        raise NoTextLayerError(path, "the text layer has no Arabic letters (fonts without a usable Unicode mapping); OCR needed")
+        raise NoTextLayerError(path, f"the text layer has no Arabic letters (fonts without a usable Unicode mapping); {hint}")
     out = [
-        Diagnostic("missing_text_layer", f"page {n}: no text layer (images or unmapped glyphs); its text is missing, OCR needed", page=n)
+        Diagnostic("missing_text_layer", f"page {n}: no text layer (images or unmapped glyphs); its text is missing, {hint}", page=n)
         for n in missing
     ]
     for n, quality in garbled:
-        out.append(Diagnostic(
-            "garbled_text_layer",
-            f"page {n}: the text layer maps glyphs to the wrong letters (only {quality.known} of {quality.words} "
-            "Arabic words are words); its text is left out, OCR needed",
-            page=n,
-        ))
+        if pages[n - 1].ocr:
+            out.append(Diagnostic(
+                "ocr_unreadable",
+                f"page {n}: OCR read few Arabic words (only {quality.known} of {quality.words} are words); "
+                "its text is left out",
+                page=n,
+            ))
+        else:
+            out.append(Diagnostic(
+                "garbled_text_layer",
+                f"page {n}: the text layer maps glyphs to the wrong letters (only {quality.known} of {quality.words} "
+                f"Arabic words are words); its text is left out, {hint}",
+                page=n,
+            ))
         pages[n - 1].regions = []
     out.sort(key=lambda d: d.page or 0)
+    return out
+
+
+def _garbled(page: _Page):
+    """The page's text quality when its text is garbled (:mod:`.text_quality`), else ``None``."""
+    if not page.regions:
+        return None
+    quality = assess(" ".join(line.text for region in page.regions for line in region))
+    return quality if quality.garbled else None
+
+
+def _read_by_ocr(path: Path, data: bytes, password: str | None, pages: list[_Page], mode: _ocr.OcrMode) -> str:
+    """Replace the pages that need it by their OCR reading (see :mod:`.ocr`).
+
+    ``mode="auto"`` reads pages without usable text: no letters but images
+    or drawn paths (a scan, text drawn as outlines), mostly unmapped glyphs,
+    or garbled text; ``"always"`` reads every page; ``"never"`` none. The
+    recognised words become the glyphs of a text layer and go through
+    :func:`_read_page` like any page. OCR sizes are put on the scale of the
+    text-layer pages' body size.
+
+    Returns:
+        What messages about pages still without text should advise:
+        ``"OCR needed"``, with the packages to install when Tesseract or its
+        Arabic model is missing.
+
+    Raises:
+        IncompatibleDependencyError: ``mode="always"`` without Tesseract or
+            its Arabic model.
+    """
+    if mode == "never":
+        return "OCR needed (--ocr auto reads such pages)"
+    wanted = [p for p in pages if mode == "always" or _needs_ocr(p)]
+    if not wanted:
+        return "OCR needed"
+    problem = _ocr.ocr_unavailable()
+    if problem:
+        if mode == "always":
+            raise IncompatibleDependencyError(path, f"OCR was asked for every page, but {problem}")
+        return f"OCR needed, but {problem}"
+    read = _ocr.recognise(data, [p.number for p in wanted], password=password)
+    numbers = {p.number for p in wanted}
+    weights: Counter = Counter()
+    for p in pages:
+        if p.number not in numbers:
+            for region in p.regions:
+                for line in region:
+                    weights[line.size] += line.n_letters
+    sizes = _ocr.line_sizes(read, weights.most_common(1)[0][0] if weights else None)
+    for p, r in zip(wanted, read):
+        page = PdfPage(p.number, r.width, r.height, glyphs=_ocr.page_glyphs(r, sizes), images=p.images,
+                       warnings=_ocr.page_warnings(r))
+        new = _read_page(page)
+        new.ocr = r
+        pages[p.number - 1] = new
+    return "OCR needed"
+
+
+def _needs_ocr(page: _Page) -> bool:
+    if _no_text(page) or (not page.letters and page.shapes):
+        return True
+    return _garbled(page) is not None
+
+
+def _mark_ocr_blocks(blocks: list[Block], pages: list[_Page]) -> list[Block]:
+    """Give blocks read by OCR their mean word confidence, and boxes on the PDF page.
+
+    A block's words are the OCR words whose centres lie in its box (boxes
+    of the straightened page); a block that continues on the next page
+    counts its first page's words.
+    """
+    ocr = {p.number: p.ocr for p in pages if p.ocr is not None}
+    if not ocr:
+        return blocks
+    out = []
+    for b in blocks:
+        page = ocr.get(b.page)
+        if page is None or b.bbox is None:
+            out.append(b)
+            continue
+        box = b.bbox
+        words = [w for w in page.words
+                 if box.x0 - 0.5 <= (w.x0 + w.x1) / 2 <= box.x1 + 0.5 and box.top - 0.5 <= (w.top + w.bottom) / 2 <= box.bottom + 0.5]
+        # a block's box ends at its last baseline: words centred below it by
+        # their descenders still belong to it
+        if not words:
+            words = [w for w in page.words if box.x0 <= w.x1 and w.x0 <= box.x1 and box.top <= w.bottom and w.top <= box.bottom]
+        out.append(replace(b, bbox=page.to_page(box), ocr_confidence=_ocr.mean_confidence(words) or 0.0))
     return out
 
 
