@@ -116,7 +116,7 @@ class TextBlock(_Record):
         "(e.g. 'en' for an English sentence); null for Arabic blocks."
     )
     ocr_confidence: float | None = Field(
-        None, ge=0, le=100, description="Mean word confidence (0-100) when the text comes from OCR; null otherwise."
+        None, ge=0.0, le=100.0, description="Mean word confidence (0-100) when the text comes from OCR; null otherwise."
     )
     bbox: Box | None = Field(None, description="The block's box on its first page (PDF only).")
     provenance: Provenance
