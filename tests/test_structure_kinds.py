@@ -173,3 +173,24 @@ def test_gazette_law_real_pdf_heading_tree():
             chapter_of[s.heading] = current if s.parent_index == current else None
     assert all(chapter_of.values())
     assert r.sections[chapter_of["مادة ( 9 ) :"] - 1].heading == "(الباب الثانى) إجراءات الترخيص"
+
+
+def test_a_label_value_table_gives_fields_the_meetings_profile_reads(tmp_path):
+    # Fields set as a two-column table (a Markdown table without header: its
+    # empty header row is left out) are read like "label: value" lines.
+    src = tmp_path / "t.md"
+    src.write_text(
+        "# نشرة الاجتماعات\n\n## الاجتماع العالمي الأول للعمليات التشاورية الإقليمية بشأن الهجرة: 2005\n\n"
+        "| | |\n|---|---|\n| المضيف: | المنظمة الدولية للهجرة |\n"
+        "| تاريخ ومكان الانعقاد: | 14-15 نيسان/ أبريل 2005، جنيف، سويسرا |\n| النتيجة: | اتفق المشاركون. |\n",
+        encoding="utf-8",
+    )
+    r = extract(src)
+    (table,) = r.tables
+    assert (table.n_rows, table.header_rows, table.label_value, table.section_index) == (3, 0, True, 1)
+    assert [[c.text for c in row] for row in table.rows][0] == ["المضيف:", "المنظمة الدولية للهجرة"]
+    (m,) = r.meetings
+    assert (m.hosts, m.city, m.country_code, m.outcome) == (["المنظمة الدولية للهجرة"], "جنيف", "CH", "اتفق المشاركون.")
+    assert (m.start_date.isoformat(), m.end_date.isoformat()) == ("2005-04-14", "2005-04-15")
+    # The table's text is not also a paragraph.
+    assert r.sections[0].paragraphs == [] and r.sections[0].blocks == []

@@ -129,8 +129,17 @@ class SectionNode:
 
     @property
     def fields(self) -> tuple[Node, ...]:
-        """The labelled fields of the section, in order."""
-        return tuple(n for n in self.body if n.kind == "field")
+        """The labelled fields of the section, in order: ``label: value`` blocks and
+        the rows of label | value tables (:func:`.tables.label_value_fields`)."""
+        from .tables import label_value_fields
+
+        out: list[Node] = []
+        for n in self.body:
+            if n.kind == "field":
+                out.append(n)
+            elif n.kind == "table":
+                out.extend(label_value_fields(n))
+        return tuple(out)
 
     @property
     def paragraphs(self) -> tuple[Node, ...]:

@@ -3,8 +3,8 @@
 The grid is made full: every slot gets a cell; a merged cell keeps its spans
 at its own slot and its text is repeated, with ``merged_into`` pointing back,
 in the slots it covers; a slot no cell covers is an empty cell, so no cell is
-ever shifted. Leading rows whose cells the reader marked as header cells are
-the header; a two-column table without header whose first column holds a
+ever shifted; leading rows with no text at all are left out. Leading rows
+whose cells the reader marked as header cells are the header; a two-column table without header whose first column holds a
 short label in every row is a label | value table (:func:`is_label_value`).
 """
 
@@ -40,17 +40,29 @@ def table_record(node: Node, section_index: int | None) -> Table:
                     slots[r][k] = TableCell(row=r, col=k, merged_into=[c.row, c.col], **common)
         if c.header:
             header_rows.update(range(c.row, c.row + row_span))
+    # A leading row with no text at all (the empty header a Markdown table
+    # without header needs) carries nothing: it is left out.
+    skip = 0
+    while skip < len(slots) - 1 and all(c is None or not c.text for c in slots[skip]) and not any(
+        c is not None and c.row_span > 1 for c in slots[skip]
+    ):
+        skip += 1
     rows = [
-        [cell if cell is not None else TableCell(row=r, col=k, text="", text_normalized="") for k, cell in enumerate(row)]
-        for r, row in enumerate(slots)
+        [
+            (cell.model_copy(update={"row": r - skip, "merged_into": [cell.merged_into[0] - skip, cell.merged_into[1]]
+                                     if cell.merged_into else None}) if skip else cell)
+            if cell is not None else TableCell(row=r - skip, col=k, text="", text_normalized="")
+            for k, cell in enumerate(row)
+        ]
+        for r, row in enumerate(slots) if r >= skip
     ]
     n_header = 0
-    while n_header in header_rows:
+    while n_header + skip in header_rows:
         n_header += 1
     pages = sorted({c.page for c in grid.cells if c.page is not None})
     return Table(
         section_index=section_index,
-        n_rows=grid.n_rows,
+        n_rows=grid.n_rows - skip,
         n_cols=grid.n_cols,
         header_rows=n_header,
         label_value=n_header == 0 and is_label_value(rows),
@@ -86,3 +98,24 @@ def is_label_value(rows: list[list[TableCell]]) -> bool:
             return False
         labels.append(label.text_normalized.strip().rstrip(":"))
     return len(set(labels)) == len(labels)
+
+
+def label_value_fields(node: Node) -> tuple[Node, ...]:
+    """The rows of a label | value table as field nodes (label: the first cell in
+    reading order without its colon; value: the second), so that profiles and
+    extractors read a table of fields as they read ``label: value`` lines;
+    ``()`` for any other table. Each field has the table's provenance and its
+    label cell's box."""
+    record = table_record(node, None)
+    if not record.label_value:
+        return ()
+    out = []
+    source = {(c.row, c.col): c for c in node.table.cells} if node.table is not None else {}
+    for row in record.rows:
+        label = NText.from_display(row[0].text.rstrip(":：").strip())
+        value = NText.from_display(row[1].text)
+        whole = NText.from_display(f"{label.display}: {value.display}".strip())
+        cell = source.get((row[0].row, row[0].col))
+        out.append(Node("field", whole, (whole,), node.span, cell.bbox if cell else node.bbox, node.source,
+                        label=label, value=value, value_lines=(value,) if value else (), lang=node.lang))
+    return tuple(out)
