@@ -16,8 +16,8 @@ from functools import cache
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "tr")
 _ARABIC_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
-# E-mail addresses and URLs are no language's words.
-_ADDRESS_RE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
+# E-mail addresses, URLs, domains and handles are no language's words.
+_ADDRESS_RE = re.compile(r"\S*[@/]\S*|\S*[A-Za-z0-9]\.[A-Za-z]\S*")
 _WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z\u00C0-\u024F]+)?")
 
 
