@@ -52,6 +52,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ._version import __version__
 from ._version import fingerprint as pipeline_fingerprint
 from .errors import (
+    Diagnostic,
     OutputFolderError,
     OutputLockedError,
     OutputWriteError,
@@ -64,7 +65,7 @@ from .errors import (
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, Stopped, available_cpus, run_isolated
 from .models import SCHEMA_VERSION
 from .read import SUPPORTED_LIST, SUPPORTED_SUFFIXES
-from .report import OutputProblem, RunReport, SourceReport, WarningEntry
+from .report import OutputProblem, RunReport, SourceReport
 from .write import MANIFEST_NAME, REPORT_NAME, RESERVED_JSON, atomic_write, collect_records, write_report, write_table_files
 
 __all__ = ["DEFAULT_MAX_MEMORY_MB", "DEFAULT_TIMEOUT", "UsageError", "discover", "run"]
@@ -193,7 +194,7 @@ class _Outcome:
     path: Path
     record_json: bytes | None
     meetings: int | None
-    warnings: list[WarningEntry]
+    warnings: list[Diagnostic]
     seconds: dict[str, float]
     error_kind: str | None = None
     message: str | None = None
@@ -225,7 +226,7 @@ def _extract_one(path: Path, password: str | None, ocr: str = "auto") -> _Outcom
             return _Outcome(path, None, None, [], seconds, "io", f"{path}: cannot read ({exc.strerror or exc})")
         log.debug("internal error on %s", path, exc_info=True)  # a bug: isolate it, report it, keep going
         return _Outcome(path, None, None, [], seconds, "internal", f"{path}: internal error {type(exc).__name__}: {exc}")
-    warnings = [WarningEntry(code=w.code, message=w.message, line=w.line, page=w.page, meeting=w.meeting) for w in result.warnings]
+    warnings = list(result.warnings)
     seconds = dict(result.seconds, total=_since(started))
     return _Outcome(path, record_json(result.record), len(result.record.meetings), warnings, seconds)
 
@@ -370,7 +371,7 @@ class _ManifestEntry(BaseModel):
     sha256: str
     fingerprint: str | None = None  # absent in manifests written before the fingerprint: redone
     meetings: int | None = None
-    warnings: list[WarningEntry] = []
+    warnings: list[Diagnostic] = []
 
 
 def _load_manifest(out_dir: Path) -> tuple[dict[str, _ManifestEntry], list[OutputProblem]]:

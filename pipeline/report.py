@@ -10,21 +10,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .errors import Diagnostic
+
 Status = Literal["ok", "failed", "skipped", "unchanged"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class WarningEntry(_Model):
-    """A warning about a source that did not stop its processing."""
-
-    code: str = Field(description="Stable machine code, e.g. 'participants_sum'.")
-    message: str
-    line: int | None = None
-    page: int | None = None
-    meeting: int | None = Field(None, description="Meeting number concerned, if any.")
 
 
 class SourceReport(_Model):
@@ -41,7 +33,7 @@ class SourceReport(_Model):
     line: int | None = None
     sha256: str | None = None
     meetings: int | None = Field(None, description="Number of meetings extracted.")
-    warnings: list[WarningEntry] = Field(default_factory=list)
+    warnings: list[Diagnostic] = Field(default_factory=list, description="Warnings: code, message, line or page, meeting.")
     seconds: dict[str, float] = Field(default_factory=dict, description="Wall time per stage, in seconds.")
 
 

@@ -23,7 +23,8 @@ from pipeline.inspect import THUMBNAIL_DPI, inspect_source
 from pipeline.inspect.draw import WARNING_COLOUR, rgb
 from pipeline.inspect.run_report import REPORT_HTML_NAME, warning_place, write_html_report
 from pipeline.models import DocumentRecord
-from pipeline.report import RunReport, SourceReport, WarningEntry
+from pipeline.errors import Diagnostic
+from pipeline.report import RunReport, SourceReport
 
 from .conftest import DATA
 from .test_inspect import CHROMIUM, _assert_links_resolve, _ids, _near, console_messages
@@ -121,7 +122,7 @@ def test_each_warning_with_its_page_and_a_thumbnail_with_its_box(batch):
             assert sum(hits) >= 5
         # and the other meetings' blocks are not
         other = next(m for m in record.meetings if m.number != w.meeting)
-        _, other_boxes = warning_place(WarningEntry(code="x", message="x", page=1, meeting=other.number), record)
+        _, other_boxes = warning_place(Diagnostic(code="x", message="x", page=1, meeting=other.number), record)
         for box in other_boxes:
             if all(abs(box.top - b.top) > 3 for b in boxes):
                 y = round(box.bottom * scale + 1)
@@ -134,18 +135,18 @@ def test_warning_boxes_come_from_the_meeting_section(batch):
     out = batch[0]
     record = DocumentRecord.model_validate_json((out / "hijri-dates.json").read_bytes())
     # no meeting: the page, no box; no record (a failed source): the same
-    assert warning_place(WarningEntry(code="x", message="m", page=1), record) == (1, [])
-    assert warning_place(WarningEntry(code="x", message="m", page=3, meeting=2), None) == (3, [])
+    assert warning_place(Diagnostic(code="x", message="m", page=1), record) == (1, [])
+    assert warning_place(Diagnostic(code="x", message="m", page=3, meeting=2), None) == (3, [])
     # a meeting without a page: the meeting's page and its section's blocks, found by its heading
     meeting = next(m for m in record.meetings if m.number == 2)
     (section,) = [s for s in record.sections if s.heading == meeting.title]
-    page, boxes = warning_place(WarningEntry(code="x", message="m", meeting=2), record)
+    page, boxes = warning_place(Diagnostic(code="x", message="m", meeting=2), record)
     assert page == 1
     assert [(b.x0, b.top, b.x1, b.bottom) for b in boxes] == [
         (b.bbox.x0, b.bbox.top, b.bbox.x1, b.bbox.bottom) for b in section.blocks
     ]
     # an unknown meeting number: no box
-    assert warning_place(WarningEntry(code="x", message="m", page=1, meeting=99), record) == (1, [])
+    assert warning_place(Diagnostic(code="x", message="m", page=1, meeting=99), record) == (1, [])
 
 
 def test_links_resolve_and_the_inspect_page_is_linked_when_made(batch):

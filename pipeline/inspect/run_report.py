@@ -26,7 +26,8 @@ from pydantic import ValidationError
 
 from ..models import Box, DocumentRecord
 from ..read.blocks import BBox
-from ..report import RunReport, SourceReport, WarningEntry
+from ..errors import Diagnostic
+from ..report import RunReport, SourceReport
 from ..write import atomic_write
 from . import THUMBNAIL_DPI, inspect_page_path
 from .html import environment
@@ -42,7 +43,7 @@ INSPECT_DIR_NAME = "inspect"
 class WarningView:
     """One warning as shown: the entry, its thumbnail (``data:`` URL or ``None``) and whether a box is drawn."""
 
-    entry: WarningEntry
+    entry: Diagnostic
     page: int | None = None
     thumbnail: str | None = None
     boxed: bool = False
@@ -60,7 +61,7 @@ class SourceView:
     stages: str = ""
 
 
-def warning_place(warning: WarningEntry, record: DocumentRecord | None) -> tuple[int | None, list[BBox]]:
+def warning_place(warning: Diagnostic, record: DocumentRecord | None) -> tuple[int | None, list[BBox]]:
     """The page a warning is about and the boxes to draw on it.
 
     The page is the warning's own, else its meeting's first page. The boxes

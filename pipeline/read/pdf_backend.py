@@ -330,18 +330,24 @@ def _self_test(api: _Api) -> None:
 def _from_pdfminer(exc: BaseException) -> bool:
     """Was ``exc`` raised inside pdfminer's code (while it parsed the file)?
 
-    An exception raised in this package's own code is a bug, not a property
-    of the file, and must not be reported as a corrupt PDF. Running out of
-    memory is neither: it is the batch's resource limit, and propagates.
+    It was when pdfminer's code is on the stack below this package's last
+    frame (the library may have called the standard library, e.g. logging,
+    where the error surfaced: a recursion too deep). An exception raised in
+    this package's own code is a bug, not a property of the file, and must
+    not be reported as a corrupt PDF. Running out of memory is neither: it is
+    the batch's resource limit, and propagates.
     """
     if isinstance(exc, MemoryError):
         return False
-    last = None
+    ours = Path(__file__).resolve().parent.parent
+    inside = False
     for frame, _ in traceback.walk_tb(exc.__traceback__):
-        last = frame
-    if last is None:
-        return False
-    return "pdfminer" in Path(last.f_code.co_filename).parts
+        parts = Path(frame.f_code.co_filename).parts
+        if "pdfminer" in parts:
+            inside = True
+        elif Path(frame.f_code.co_filename).resolve().is_relative_to(ours):
+            inside = False
+    return inside
 
 
 def _describe(exc: BaseException) -> str:
