@@ -52,7 +52,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ._version import __version__
 from ._version import fingerprint as pipeline_fingerprint
 from .errors import (
-    Diagnostic,
     OutputFolderError,
     OutputLockedError,
     OutputWriteError,
@@ -65,7 +64,7 @@ from .errors import (
 from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, Stopped, available_cpus, run_isolated
 from .models import SCHEMA_VERSION
 from .read import SUPPORTED_LIST, SUPPORTED_SUFFIXES
-from .report import OutputProblem, RunReport, SourceReport
+from .report import Diagnostic, OutputProblem, RunReport, SourceReport
 from .write import MANIFEST_NAME, REPORT_NAME, RESERVED_JSON, atomic_write, collect_records, write_report, write_table_files
 
 __all__ = ["DEFAULT_MAX_MEMORY_MB", "DEFAULT_TIMEOUT", "UsageError", "discover", "run"]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Diagnostic, NoArabicTextError
+from .errors import NoArabicTextError
+from .report import Diagnostic
 from .models import DocumentRecord
 
 if TYPE_CHECKING:

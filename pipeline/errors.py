@@ -8,7 +8,6 @@ else that escapes a stage is a bug and is reported as ``internal``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -189,22 +188,3 @@ class OutputFolderError(RunError):
 
 class OutputLockedError(OutputFolderError):
     """Another run is writing into the same output folder."""
-
-
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """A warning about a source that did not stop its processing.
-
-    Attributes:
-        code: stable machine code, e.g. ``"participants_sum"``.
-        message: one sentence for people.
-        line: 1-based line in a text source, if known.
-        page: 1-based page in a PDF, if known.
-        meeting: the meeting number concerned, if any.
-    """
-
-    code: str
-    message: str
-    line: int | None = None
-    page: int | None = None
-    meeting: int | None = None

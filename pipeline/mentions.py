@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .errors import Diagnostic
+from .report import Diagnostic
 from .models import ContactMention, DateMention, Provenance
 from .normalize import NText
 from .parse import ParsedContact, find_contacts, find_dates

@@ -9,14 +9,37 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
-from .errors import Diagnostic
+from pydantic.dataclasses import dataclass
 
 Status = Literal["ok", "failed", "skipped", "unchanged"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True, config=ConfigDict(extra="forbid"))
+class Diagnostic:
+    """A warning about a source that did not stop its processing.
+
+    Made by every stage (readers, profiles, extractors) and written, as it
+    is, in the run report. A pydantic dataclass: positional like a plain one
+    (``Diagnostic("numbering", "…", line, page, meeting)``), and its JSON
+    Schema is the same under every pydantic the project accepts.
+
+    Attributes:
+        code: stable machine code, e.g. ``"participants_sum"``.
+        message: one sentence for people.
+        line: 1-based line in a text source, if known.
+        page: 1-based page in a PDF, if known.
+        meeting: the meeting number concerned, if any.
+    """
+
+    code: str
+    message: str
+    line: int | None = None
+    page: int | None = None
+    meeting: int | None = None
 
 
 class SourceReport(_Model):

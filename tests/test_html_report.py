@@ -23,7 +23,7 @@ from pipeline.inspect import THUMBNAIL_DPI, inspect_source
 from pipeline.inspect.draw import WARNING_COLOUR, rgb
 from pipeline.inspect.run_report import REPORT_HTML_NAME, warning_place, write_html_report
 from pipeline.models import DocumentRecord
-from pipeline.errors import Diagnostic
+from pipeline.report import Diagnostic
 from pipeline.report import RunReport, SourceReport
 
 from .conftest import DATA

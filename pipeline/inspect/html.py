@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel
 
-from ..errors import Diagnostic
+from ..report import Diagnostic
 from ..models import DocumentRecord
 from .draw import KIND_COLOURS, VALUE_COLOURS, Transform
 from .view import KINDS, VALUE_KINDS, DocumentView, is_rtl, where

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from ..models import Box, DocumentRecord
 from ..read.blocks import BBox
-from ..errors import Diagnostic
+from ..report import Diagnostic
 from ..report import RunReport, SourceReport
 from ..write import atomic_write
 from . import THUMBNAIL_DPI, inspect_page_path

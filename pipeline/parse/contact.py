@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import Diagnostic
+from ..report import Diagnostic
 from ..structure.model import SectionNode
 from ..vocabulary import contact_label_table
 from .contacts import ascii_digits, find_emails, find_phones, find_urls

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..errors import Diagnostic
+from ..report import Diagnostic
 from ..normalize import NText
 from ..models import Provenance
 from ..structure.model import SectionNode

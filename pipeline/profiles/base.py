@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import Diagnostic
+from ..report import Diagnostic
 from ..models import SectionKind
 from ..structure import StructuredDocument, Vocabulary
 

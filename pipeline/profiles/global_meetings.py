@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import Diagnostic
+from ..report import Diagnostic
 from ..models import Meeting, Participants
 from ..parse import ParsedMeeting, parse_meeting
 from ..structure import StructuredDocument, Vocabulary

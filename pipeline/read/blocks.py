@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..errors import Diagnostic
+from ..report import Diagnostic
 
 SourceFormat = Literal["text", "markdown", "pdf", "html", "docx"]
 # Where a block sits on its page: running headers, footers and page numbers

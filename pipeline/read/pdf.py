@@ -33,13 +33,13 @@ from pathlib import Path
 
 from ..errors import (
     CorruptPdfError,
-    Diagnostic,
     EmptySourceError,
     IncompatibleDependencyError,
     NotAPdfError,
     NoTextLayerError,
 )
 from . import ocr as _ocr
+from ..report import Diagnostic
 from .blocks import BBox, Block, SourceDocument
 from .common import grid_lines
 from .pdf_backend import PdfDocument, PdfPage
