@@ -11,7 +11,8 @@ provenance and box of the block it is in.
   numbers in E.164. A national number (no ``+``) takes the document's region:
   the region most of its international numbers have, else the country named
   in its contact block's address, else none (then it is kept as printed).
-  Labelled postal addresses (``العنوان:``) are mentions too, and so are the
+  Labelled postal addresses (``العنوان:``), and the address lines of a
+  contact block given without a label, are mentions too, and so are the
   targets of hyperlinks (``mailto:``, ``tel:``, web addresses) of HTML,
   DOCX and Markdown sources. A detail is
   listed once, at its first place (a website in a running footer on every
@@ -111,8 +112,21 @@ def find_contact_mentions(document: StructuredDocument, contact: ParsedContact |
             seen.add(key)
             out.append(mention)
 
+    contact_section = next((i for i, sec in enumerate(document.sections) if sec.kind == "contact"), None)
+    unlabelled_address = contact is not None and contact.address and not any(
+        labels.get(" ".join(n.label.match.split())) == "address"
+        for n in document.sections[contact_section].fields if n.label is not None
+    ) if contact_section is not None else False
     for piece in _pieces(document):
         node = piece.node
+        if unlabelled_address and piece.section == contact_section:
+            # The contact block's address, given without a label (its lines
+            # after the organization's name): one mention, where the block is.
+            section = document.sections[contact_section]
+            add(ContactMention(kind="address", text=" | ".join(contact.address), value=", ".join(contact.address),
+                               label=None, bbox=box_of(section.body[0].bbox) if section.body else None,
+                               provenance=section.span))
+            unlabelled_address = False
         if node is not None and node.kind == "field" and node.label is not None:
             if labels.get(" ".join(node.label.match.split())) == "address" and node.value_lines:
                 lines = [v.display for v in node.value_lines if v.display]

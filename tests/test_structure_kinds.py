@@ -194,3 +194,32 @@ def test_a_label_value_table_gives_fields_the_meetings_profile_reads(tmp_path):
     assert (m.start_date.isoformat(), m.end_date.isoformat()) == ("2005-04-14", "2005-04-15")
     # The table's text is not also a paragraph.
     assert r.sections[0].paragraphs == [] and r.sections[0].blocks == []
+
+
+def test_pdf_contact_page_paragraphs_offices_and_unlabelled_address():
+    # tests/data/pdf/kinds/contacts-chromium.pdf (Chromium): one-line paragraphs the
+    # reader parted by their spacing stay apart; the contact block keeps its
+    # unlabelled address; each office is a section of its own under its heading.
+    r = extract(Path(__file__).resolve().parent / "data" / "pdf" / "kinds" / "contacts-chromium.pdf")
+    first = r.sections[0]
+    assert [b.text for b in first.blocks] == [
+        "يمكن تحميل التقرير السنوي الكامل من موقعنا بصيغة PDF",
+        "للاستفسارات العامة يرجى الاتصال بالرقم +41 22 717 91 11",
+        "The Arabic word هجرة means migration.",
+    ]
+    assert [b.lang for b in first.blocks] == [None, None, "en"]
+    c = r.contact
+    assert (c.organization, c.unit) == ("المنظمة الدولية للهجرة", None)
+    assert c.address == ["17 route des Morillons", "P.O. Box 17", "1211 Geneva 19", "Switzerland"]
+    assert (c.phone, c.fax) == ("+41 22 717 91 11", "+41 22 798 61 50")
+    offices = [(s.heading, [b.text for b in s.blocks]) for s in r.sections if s.heading in ("المقر الرئيسي", "المكتب الإقليمي")]
+    assert offices == [
+        ("المقر الرئيسي", ["P.O. Box 17", "1211 Geneva 19", "Switzerland", "هاتف: +41 22 717 91 11"]),
+        ("المكتب الإقليمي", ["47 Abbas El Akkad Street", "Nasr City, Cairo", "Egypt", "هاتف: +20 2 2736 5140"]),
+    ]
+    assert [(m.kind, m.value) for m in r.contacts] == [
+        ("phone", "+41227179111"),
+        ("address", "17 route des Morillons, P.O. Box 17, 1211 Geneva 19, Switzerland"),
+        ("fax", "+41227986150"),
+        ("phone", "+20227365140"),
+    ]

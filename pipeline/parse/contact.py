@@ -6,6 +6,8 @@ E-mail addresses, web sites and phone numbers are found with the functions of
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ..report import Diagnostic
@@ -32,7 +34,10 @@ def parse_contact(section: SectionNode) -> ParsedContact:
     """Parse a contact section (``kind == "contact"``).
 
     The unlabelled lines before the first label are the organization (first
-    line) and the unit (second line). Labels map through
+    line), the unit (the second line, when it is no address line) and, when
+    no ``العنوان:`` label gives one, the address: the lines from the first
+    address-like one on (a line with a digit, in Latin letters only, or naming
+    a country: ``17 route des Morillons``، ``P.O. Box 17``، ``سويسرا``). Labels map through
     :data:`pipeline.vocabulary.CONTACT_LABELS`; an e-mail address or URL on
     an unlabelled line is taken too. Values are kept as written (display
     form), the e-mail and URL extracted from their field (the URL with a
@@ -72,16 +77,35 @@ def parse_contact(section: SectionNode) -> ParsedContact:
         phones = find_phones(ascii_digits(text))
         return text[phones[0].span[0]:phones[0].span[1]] if phones else text
 
+    organization = names[0] if names else None
+    rest = names[1:]
+    first_address = next((i for i, line in enumerate(rest) if _address_like(line)), len(rest))
+    unit = rest[0] if first_address > 0 else None
+    address = found.get("address") or rest[first_address:]
     return ParsedContact(
-        organization=names[0] if names else None,
-        unit=names[1] if len(names) > 1 else None,
-        address=found.get("address", []),
+        organization=organization,
+        unit=unit,
+        address=address,
         phone=number("phone"),
         fax=number("fax"),
         email=emails[0].text if emails else None,
         website=urls[0].value if urls else None,
         warnings=warnings,
     )
+
+
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A]")
+
+
+def _address_like(line: str) -> bool:
+    """A line of a postal address rather than a name: it has a digit, has no Arabic
+    letter (``Switzerland``), or is a country's name."""
+    from ..normalize import to_match
+    from .venues import resolve_country
+
+    if any(c.isdigit() for c in line) or not _ARABIC_LETTER_RE.search(line):
+        return True
+    return resolve_country(to_match(line)) is not None
 
 
 def _is_whole(mentions: list, text: str) -> bool:

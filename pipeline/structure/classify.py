@@ -72,7 +72,6 @@ _ORDERED_ITEM_RE = re.compile(
     r"^(?:\(?\d{1,3}\s*[-–.)]\s+\S|(?:" + "|".join(_ADVERBS) + r")\s*[:\-–.)]\s*\S)"
 )
 MAX_LABEL_HEADING_WORDS = 3
-MAX_SHORT_LINE_WORDS = 6
 _CAPTION_RE = re.compile(
     r"^(?:ال)?(?:شكل|صوره|جدول|رسم بياني|خريطه|مخطط)\s*(?:رقم\s*)?\(?\s*\d+|^(?:figure|fig\.|table|chart|map)\s*\d+",
 )
@@ -217,7 +216,7 @@ def classify(
             label = split_label(nb.text.match)
             if label:
                 nodes.append(_field(nb, label[1]))
-            elif prev is not None and prev_in_contact and prev.kind == "field":
+            elif prev is not None and prev_in_contact and prev.kind == "field" and nb.block.heading_level is None:
                 nodes[-1] = _extend(prev, nb)
                 continue
             else:
@@ -303,12 +302,12 @@ def _continues(
 
     A text that leaves a bracket open, ends with a comma, dash or slash, or
     with a word that cannot end a sentence (``و``، ``في``، ``و5``) always
-    goes on, and so does any text that does not end a sentence — except a
-    short line on a PDF page (a flyer's feature line, a name): there the
-    reader already parted the blocks by their spacing, and a short block
-    continues only across a page or column break (it starts on a later page,
-    or higher up than the end of ``prev``: the next column), in the same
-    font size and weight, and not as a centred line.
+    goes on, and so does any text that does not end a sentence — except on a
+    PDF page, where the reader already parted the blocks by their spacing: a
+    paragraph there continues only across a page or column break (the block
+    starts on a later page, or higher up than the end of ``prev``: the next
+    column), in the same font size and weight, and not as a centred line. A
+    field's value goes on in the next block wherever it is.
     """
     if prev.kind not in ("paragraph", "list_item", "field", "quote"):
         return False
@@ -326,8 +325,9 @@ def _continues(
     if open_bracket(tail) or dangling(tail):
         return True
     last = prev.source[-1]
-    short = prev.kind != "field" and len(tail.split()) <= MAX_SHORT_LINE_WORDS
-    if short and last.bbox is not None and b.bbox is not None and last.page is not None and b.page is not None:
+    # On a PDF page the reader parted paragraphs by their spacing; a field's
+    # value (a date and venue cut after its month) goes on.
+    if prev.kind != "field" and last.bbox is not None and b.bbox is not None and last.page is not None and b.page is not None:
         if b.page == (last.page_end or last.page) and b.bbox.top >= last.bbox.top:
             return False
         if last.font_size and b.font_size and abs(last.font_size - b.font_size) > 0.05 * last.font_size:

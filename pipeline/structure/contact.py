@@ -4,8 +4,9 @@ A contact block is the first cluster of at least two blocks labelled as
 contact fields (العنوان، الهاتف، فاكس، البريد الإلكتروني، الموقع …; see
 :data:`pipeline.vocabulary.CONTACT_LABELS`), or a bare e-mail address or URL
 on a line of its own, with only short lines (address lines) between them.
-It extends back over up to three short unlabelled lines that name the
-organization and its unit, and forward over a last label's value lines.
+It extends back over up to six short unlabelled lines that name the
+organization, its unit and its address, and forward over a last label's
+value lines; it never takes in a heading the source set.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .vocabulary import Vocabulary
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _MAX_SHORT_LINE_WORDS = 8
-_MAX_NAME_LINES = 3
+_MAX_NAME_LINES = 6
 
 
 def contact_key(block: NormalizedBlock) -> str | None:
@@ -74,22 +75,19 @@ def find_contact(blocks: list[NormalizedBlock], vocabulary: Vocabulary) -> tuple
 
 
 def _is_short_line(block: NormalizedBlock, vocabulary: Vocabulary) -> bool:
-    """A short block that is neither a profile heading, a list item nor a table (an address line)."""
+    """A short block that is neither a heading the source set (or a profile's),
+    a list item nor a table (an address line)."""
     return (
         len(block.text.match.split()) <= _MAX_SHORT_LINE_WORDS
         and not block.block.list_item
         and block.block.table is None
+        and block.block.heading_level is None
         and not vocabulary.is_profile_heading(block.text.match, styled(block))
     )
 
 
 def _is_name_line(block: NormalizedBlock, vocabulary: Vocabulary) -> bool:
     """A short unlabelled line that does not end a sentence (an organization or unit
-    name), and that the source did not set as a heading."""
+    name, an address line)."""
     text = block.text.match
-    return (
-        _is_short_line(block, vocabulary)
-        and block.block.heading_level is None
-        and not ends_sentence(text)
-        and split_label(text) is None
-    )
+    return _is_short_line(block, vocabulary) and not ends_sentence(text) and split_label(text) is None
