@@ -116,3 +116,100 @@ def test_a_field_label_after_a_full_pdf_line_starts_a_field():
         ("تاريخ ومكان الانعقاد", "22-23 أيار/ مايو 2013، ليما، بيرو"),
         ("الموضوع", "تحديد مركز العمليات"),
     ]
+
+
+# --- Kinds a tester found on new brochures (hand-made inputs of each kind) ----------
+
+
+def _record_of(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_source(path).record
+
+
+def test_a_bold_paragraph_after_an_unpunctuated_one_is_a_heading_in_html(tmp_path: Path):
+    r = _record_of(tmp_path, "n.html", (
+        '<html lang="ar" dir="rtl"><body><h1>نشرة الجمعية</h1><h2>افتتاحية العدد</h2>'
+        "<p>نستعد الآن لموسم جديد من العمل التطوعي</p><p><b>حملة التشجير الكبرى</b></p>"
+        "<p>تنطلق الحملة في الشتاء.</p></body></html>"
+    ))
+    assert [(s.heading, [b.text for b in s.blocks]) for s in r.sections] == [
+        ("افتتاحية العدد", ["نستعد الآن لموسم جديد من العمل التطوعي"]),
+        ("حملة التشجير الكبرى", ["تنطلق الحملة في الشتاء."]),
+    ]
+
+
+def test_text_headings_directly_above_their_paragraph(tmp_path: Path):
+    r = _record_of(tmp_path, "n.txt", (
+        "نشرة جمعية أصدقاء البيئة\n\n"
+        "افتتاحية العدد\nشهدت الأشهر الماضية نشاطاً كبيراً لأعضاء الجمعية في حملات التشجير وتنظيف الشواطئ\n\n"
+        "حملة التشجير الكبرى\nتنطلق الحملة في محافظات الشمال، ويشارك فيها متطوعون من كل الأعمار والمهن.\n\n"
+        "للتواصل\nهاتف المكتب: 01 234 567\nالخليوي: +961 3 123 456\n"
+    ))
+    assert r.document.title == "نشرة جمعية أصدقاء البيئة"
+    assert [(s.heading, s.provenance.line_start) for s in r.sections] == [
+        ("افتتاحية العدد", 3), ("حملة التشجير الكبرى", 6), ("للتواصل", 9),
+    ]
+    # Lines that start with a label make fields, even labels no table knows.
+    assert [(b.label, b.value) for b in r.sections[2].blocks] == [("هاتف المكتب", "01 234 567"), ("الخليوي", "+961 3 123 456")]
+
+
+def test_a_pdf_block_of_labelled_lines_the_reader_took_for_wraps_gives_one_field_a_line():
+    from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
+    from pipeline.read.blocks import BBox, Block
+    from pipeline.structure import structure
+
+    box = BBox(300, 100, 500, 160)
+    block = Block(lines=("المقر الرئيسي: الدار البيضاء", "عدد الموظفين: 350 موظفاً", "رأس المال: 50 مليون درهم"),
+                  page=1, bbox=box, joins=(" ", " "), font_size=11)
+    (section,) = structure(normalize_blocks([block]), vocabulary()).sections
+    assert [(f.label.display, f.value.display) for f in section.fields] == [
+        ("المقر الرئيسي", "الدار البيضاء"), ("عدد الموظفين", "350 موظفاً"), ("رأس المال", "50 مليون درهم"),
+    ]
+
+
+def test_key_figures_letterheads_page_numbers_and_bold_fields_are_no_headings():
+    from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
+    from pipeline.read.blocks import BBox, Block
+    from pipeline.structure import structure
+
+    def line(text, top, size=11.0, level=None, bold=False):
+        return Block(lines=(text,), page=1, bbox=BBox(100, top, 500, top + size), font_size=size,
+                     heading_level=level, bold=bold)
+
+    doc = structure(normalize_blocks([
+        line("جمهورية العراق", 40, 14, level=2, bold=True),  # a letterhead before the title
+        line("تعميم بشأن المنح الدراسية", 80, 18, level=1),
+        line("١٢٬٤٥٠", 120, 20, level=1, bold=True),  # a key figure set large
+        line("أسرة مستفيدة من برامج الجمعية خلال العام الماضي.", 150),
+        line("آخر موعد للتقديم: 2025/10/31", 180, bold=True, level=3),  # a bold body-size field
+        line("صفحة 1 من 1", 700),
+    ]), vocabulary())
+    assert doc.title.text.display == "تعميم بشأن المنح الدراسية"
+    (section,) = doc.sections
+    assert section.heading is None
+    assert [(n.kind, n.text.display) for n in section.body] == [
+        ("paragraph", "جمهورية العراق"),  # the letterhead heads nothing
+        ("paragraph", "١٢٬٤٥٠"),
+        ("paragraph", "أسرة مستفيدة من برامج الجمعية خلال العام الماضي."),
+        ("field", "آخر موعد للتقديم: 2025/10/31"),
+    ]
+    assert [(b.role, " ".join(b.lines)) for b, _ in doc.furniture] == [("footer", "صفحة 1 من 1")]
+
+
+@pytest.mark.parametrize(
+    "body, subtitle",
+    [
+        ('<h1>برنامج بكالوريوس علوم الحاسوب</h1><p class="lead">كلية تكنولوجيا المعلومات – جامعة الشرق</p>'
+         "<h2>نبذة عن البرنامج</h2><p>يهدف البرنامج إلى إعداد كوادر مؤهلة.</p>",
+         "كلية تكنولوجيا المعلومات – جامعة الشرق"),
+        ('<h1>المؤتمر العربي للطاقة</h1><div lang="fr">Conférence arabe sur les énergies renouvelables</div>'
+         "<p><b>الموعد:</b> 30 ديسمبر 2025</p>", "Conférence arabe sur les énergies renouvelables"),
+        ("<h1>المؤتمر العربي للطاقة</h1><p>يعقد المؤتمر في دبي بمشاركة واسعة.</p><h2>البرنامج</h2><p>الجلسات.</p>", None),
+    ],
+)
+def test_a_short_line_under_the_title_before_a_heading_or_field_is_the_subtitle(tmp_path: Path, body, subtitle):
+    r = _record_of(tmp_path, "s.html", f'<html lang="ar" dir="rtl"><body>{body}</body></html>')
+    assert r.document.subtitle == subtitle

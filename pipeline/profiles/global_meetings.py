@@ -20,7 +20,8 @@ from ..report import Diagnostic
 from ..models import Meeting, Participants
 from ..parse import ParsedMeeting, parse_meeting
 from ..structure import StructuredDocument, Vocabulary
-from ..structure.classify import MAX_HEADING_WORDS, MAX_UNSTYLED_PROFILE_HEADING_WORDS, ends_sentence
+from ..structure.classify import MAX_HEADING_WORDS, MAX_UNSTYLED_PROFILE_HEADING_WORDS
+from ..structure.rules import ends_sentence
 from ..assemble import invalid_record
 from ..vocabulary import meeting_heading_number, meeting_label_table
 from .base import ProfileResult

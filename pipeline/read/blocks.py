@@ -8,6 +8,8 @@ numbers for text sources, page and bounding box for PDFs).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -18,8 +20,12 @@ SourceFormat = Literal["text", "markdown", "pdf", "html", "docx"]
 # Where a block sits on its page: running headers, footers and page numbers
 # are kept out of the document's body by the structure stage.
 BlockRole = Literal["body", "header", "footer"]
+# A line that only numbers its page: "3", "- 3 -", "صفحة ٣", "3 / 12", "صفحة 1 من 1", "Page 2 of 5".
+PAGE_NUMBER_RE = re.compile(
+    r"^\W*(?:page|p\.|صفحة|الصفحة|ص\.?)?\s*[0-9٠-٩۰-۹]{1,4}(?:\s*(?:/|of|من)\s*[0-9٠-٩۰-۹]{1,4})?\W*$", re.I
+)
 # What a reader already knows a block to be beyond heading/list/body.
-BlockHint = Literal["caption", "quote", "code"]
+BlockHint = Literal["caption", "quote", "code", "subtitle"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +121,8 @@ class Block:
             running feet and page numbers (kept out of the body).
         hint: what the format says the block is beyond the fields above:
             ``"caption"`` (``<figcaption>``, a Word caption style),
-            ``"quote"`` (``>`` or ``<blockquote>``), ``"code"``; else ``None``.
+            ``"quote"`` (``>`` or ``<blockquote>``), ``"code"``, ``"subtitle"``
+            (a Word Subtitle style); else ``None``.
         lang: the language the source declares for the block (BCP 47, e.g.
             ``"en"`` from ``lang="en"``); ``None`` when it declares none.
         locator: where the block is in a source without lines or pages: a

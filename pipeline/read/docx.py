@@ -79,6 +79,9 @@ _HYPERLINK_FIELD_RE = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
 _HINT_STYLES: dict[str, BlockHint] = {
     "caption": "caption", "quote": "quote", "intense quote": "quote",
     "html preformatted": "code", "preformatted text": "code", "macro text": "code",
+    # Word's Subtitle style in the interface languages Arabic brochures are made in
+    "subtitle": "subtitle", "sous-titre": "subtitle", "untertitel": "subtitle", "subtítulo": "subtitle",
+    "العنوان الفرعي": "subtitle",
 }
 _FALSE = ("0", "false", "off", "none")
 

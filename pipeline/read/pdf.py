@@ -40,7 +40,7 @@ from ..errors import (
 )
 from . import ocr as _ocr
 from ..report import Diagnostic
-from .blocks import BBox, Block, SourceDocument
+from .blocks import PAGE_NUMBER_RE, BBox, Block, SourceDocument
 from .common import grid_lines
 from .pdf_backend import PdfDocument, PdfPage
 from .pdf_overlay import separate_overlays
@@ -88,9 +88,6 @@ ALIGN_TOLERANCE = 1.5
 HEADING_RATIO = 1.15
 
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.I)
-_PAGE_NUMBER_RE = re.compile(
-    r"^\W*(?:page|p\.|صفحة|الصفحة|ص\.?)?\s*[0-9٠-٩۰-۹]{1,4}(?:\s*(?:/|of|من)\s*[0-9٠-٩۰-۹]{1,4})?\W*$", re.I
-)
 _DIGITS_RE = re.compile(r"[0-9٠-٩۰-۹]+")
 _ARABIC_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 _OPEN = "([{<«‹"
@@ -870,7 +867,7 @@ def _drop_running_heads(pages: list[_Page]) -> None:
     body = weights.most_common(1)[0][0] if weights else 0.0
     numbers = [
         (p, line) for p in pages for region in p.regions for line in region
-        if _margin_zone(line, p.height, MARGIN_SHARE) and _PAGE_NUMBER_RE.match(line.text)
+        if _margin_zone(line, p.height, MARGIN_SHARE) and PAGE_NUMBER_RE.match(line.text)
     ]
     page_numbers = {id(line) for line in _page_numbers(numbers)}
     bare = {id(line) for _, line in numbers}

@@ -11,7 +11,10 @@ them, nor of formats.
 from __future__ import annotations
 
 from ..normalize import NormalizedBlock, NText
-from ..read.blocks import Block
+import re
+from dataclasses import replace
+
+from ..read.blocks import PAGE_NUMBER_RE, Block
 from .classify import classify
 from .contact import find_contact
 from .model import Node, SectionNode, StructuredDocument
@@ -36,9 +39,36 @@ def structure(
     Returns:
         The title, subtitle, sections (with levels and parents) and furniture.
     """
+    blocks, numbers = _page_numbers(blocks)
+    furniture = (*furniture, *numbers)
     blocks = repair(blocks, vocabulary)
     contact = find_contact(blocks, vocabulary)
     nodes, contact_nodes = classify(blocks, vocabulary, contact)
     title, subtitle, sections = build_tree(nodes, contact_nodes)
     kept = tuple((b, n) for b in furniture if (n := NText.from_raw(" ".join(b.lines))))
     return StructuredDocument(title, subtitle, tuple(sections), kept)
+
+
+_WORDED = re.compile(r"[^\W\d_]|/")
+
+
+def _page_numbers(blocks: list[NormalizedBlock]) -> tuple[list[NormalizedBlock], list[Block]]:
+    """PDF lines that only number their page in words (``صفحة 1 من 1``,
+    ``Page 2 of 5``, ``3 / 12``) but that the reader did not find repeated in
+    the margins (a one-page document): page furniture, not body. A bare
+    number is left to the reader's own check (it may be a list's number)."""
+    body: list[NormalizedBlock] = []
+    numbers: list[Block] = []
+    tops: dict[int, float] = {}
+    for nb in blocks:
+        if nb.block.page is not None and nb.block.bbox is not None:
+            tops[nb.block.page] = min(tops.get(nb.block.page, nb.block.bbox.top), nb.block.bbox.top)
+    for nb in blocks:
+        b = nb.block
+        text = nb.text.display
+        if b.page is not None and len(nb.lines) == 1 and PAGE_NUMBER_RE.match(text) and _WORDED.search(text):
+            top = b.bbox is not None and b.bbox.top <= tops.get(b.page, b.bbox.top)
+            numbers.append(replace(b, role="header" if top else "footer"))
+        else:
+            body.append(nb)
+    return body, numbers

@@ -36,22 +36,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..normalize import NormalizedBlock, NText
+from ..normalize import NormalizedBlock, NText, to_match
 from ..read.blocks import Block
 from ..vocabulary import parse_ordinal_words, split_label
 from .language import block_language
 from .model import Node, merge_spans, span_of
-from .repair import styled
+from .rules import dangling, ends_sentence, open_bracket, styled
 from .vocabulary import Vocabulary
 
-# Sentence-final punctuation (matching form: Arabic ؟ ؛ are ASCII there).
-_SENTENCE_END = frozenset(".!?:;…")
-_CLOSERS = frozenset("\"'”’»)]")
-_BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 # A heading is a short block: the longest meeting heading in the brochure
 # has 11 words; this leaves room for longer wording in other editions.
 MAX_HEADING_WORDS = 30
-MAX_INFERRED_HEADING_WORDS = 12
+MAX_INFERRED_HEADING_WORDS = 9
 MAX_UNSTYLED_PROFILE_HEADING_WORDS = 20
 MAX_CENTRED_HEADING_WORDS = 10
 MAX_NUMBERED_TITLE_WORDS = 10
@@ -78,21 +74,6 @@ _CAPTION_RE = re.compile(
 _QUOTES = (("\"", "\""), ("«", "»"), ("“", "”"))
 _ARABIC_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00C0-\u024F]")
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether a matching-form text ends with sentence punctuation (closing quotes and brackets aside)."""
-    text = text.rstrip()
-    while text and text[-1] in _CLOSERS:
-        text = text[:-1].rstrip()
-    return bool(text) and text[-1] in _SENTENCE_END
-
-
-def open_bracket(text: str) -> bool:
-    """Whether a text leaves a bracket or a double quote open."""
-    if any(text.count(o) > text.count(c) for o, c in _BRACKETS):
-        return True
-    return text.count('"') % 2 == 1
 
 
 def numbered_key(match_text: str) -> tuple[float, str] | None:
@@ -198,6 +179,7 @@ def classify(
     """
     infer = not any(styled(b) for b in blocks)
     geometry = _Geometry(blocks)
+    body = body_size(blocks)
     known = vocabulary.known_labels
     nodes: list[Node] = []
     contact_nodes: set[int] = set()
@@ -224,12 +206,16 @@ def classify(
             contact_nodes.add(len(nodes) - 1)
             closing = True
             continue
-        if prev is not None and not prev_in_contact and not closing and _continues(prev, nb, vocabulary, known, geometry):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            prev is not None and not prev_in_contact and not closing
+            and _continues(prev, nb, vocabulary, known, geometry, nxt)
+        ):
             nodes[-1] = _extend(prev, nb)
             continue
         # In the closing matter only a styled heading opens a new section:
         # its short lines are names and captions.
-        nodes.append(_classify_one(blocks, i, nb, vocabulary, infer and not closing, geometry, numbered, closing))
+        nodes.append(_classify_one(blocks, i, nb, vocabulary, infer and not closing, geometry, numbered, closing, body))
         closing = closing and nodes[-1].kind != "heading"
     nodes = _join_numbered_headings(nodes)
     return [_with_language(n) for n in nodes], contact_nodes
@@ -237,7 +223,7 @@ def classify(
 
 def _classify_one(
     blocks: list[NormalizedBlock], i: int, nb: NormalizedBlock, vocabulary: Vocabulary, infer: bool,
-    geometry: _Geometry, numbered: list[bool], closing: bool = False,
+    geometry: _Geometry, numbered: list[bool], closing: bool = False, body: float | None = None,
 ) -> Node:
     b = nb.block
     text = nb.text.match
@@ -247,8 +233,13 @@ def _classify_one(
         return replace(_node("heading", nb), level_key=key, profile_heading=True)
     if b.list_item:
         return replace(_node("list_item", nb), list_level=b.list_level)
+    if b.hint == "subtitle":
+        return replace(_node("heading", nb), level_key=KEY_BODY_HEADING)
     if b.hint in ("caption", "quote", "code"):
         return _node(b.hint, nb)
+    if figure_only(text):
+        # A key figure set large (``١٢٬٤٥٠``، ``٨٫٥ مليون``) heads nothing.
+        return _node("paragraph", nb)
     if words <= MAX_HEADING_WORDS:
         found = numbered_key(text)
         if found is not None:
@@ -259,6 +250,9 @@ def _classify_one(
                     key = float(b.heading_level)
                 return replace(_node("heading", nb), level_key=key)
     label = split_label(text)
+    if label is not None and text[label[1]:].strip() and b.font_size and body and b.font_size <= 1.05 * body:
+        # A body-size line in bold that reads "label: value" is a field.
+        return _field(nb, label[1])
     if b.heading_level is not None and words <= MAX_HEADING_WORDS:
         return replace(_node("heading", nb), level_key=float(b.heading_level))
     if _ORDERED_ITEM_RE.match(text):
@@ -278,11 +272,58 @@ def _classify_one(
         return replace(_node("heading", nb), level_key=KEY_BODY_HEADING)
     if plain and not closing and len(nb.lines) == 1 and words <= MAX_CENTRED_HEADING_WORDS and geometry.centred(b):
         return replace(_node("heading", nb), level_key=KEY_BODY_HEADING)
-    if infer and plain and len(nb.lines) == 1 and words <= MAX_INFERRED_HEADING_WORDS:
+    if infer and _heading_line(nb):
         return replace(_node("heading", nb), level_key=KEY_BODY_HEADING)
     if _quoted(nb.text.display):
         return _node("quote", nb)
     return _node("paragraph", nb)
+
+
+_MAGNITUDES = frozenset(
+    to_match(w) for w in (
+        "ألف", "آلاف", "الف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "%", "٪", "دولار", "ريال", "دينار",
+        "درهم", "جنيه", "يورو", "ليرة", "شخص", "أسرة", "طالب", "متطوع", "مستفيد", "k", "m", "bn",
+    )
+)
+_FIGURE_RE = re.compile(r"^[+\-−~≈]?\d[\d.,٬٫ ]*%?$")
+
+
+def figure_only(match_text: str) -> bool:
+    """Whether a text is only a figure, possibly with a magnitude or unit
+    (``12,450``، ``8.5 مليون``، ``+40%``, ``1200 متطوع``): no heading. A year
+    alone (``2025``) is not one."""
+    words = match_text.replace("+", " + ").split()
+    if not words or len(words) > 3 or (len(words) == 1 and re.fullmatch(r"(?:19|20)\d\d", words[0])):
+        return False  # a year alone may head a period's section
+    number = "".join(w for w in words[:2] if _FIGURE_RE.match(w) or w in "+−-~≈")
+    if not number or not any(c.isdigit() for c in number):
+        return False
+    rest = [w for w in words if not _FIGURE_RE.match(w) and w not in "+−-~≈"]
+    return all(w in _MAGNITUDES for w in rest)
+
+
+def body_size(blocks: list[NormalizedBlock]) -> float | None:
+    """The body text's font size: the size that sets most letters (points), or
+    ``None`` when the source gives no sizes."""
+    sizes: dict[float, int] = {}
+    for nb in blocks:
+        if nb.block.font_size:
+            sizes[nb.block.font_size] = sizes.get(nb.block.font_size, 0) + len(nb.text.match)
+    return max(sizes, key=lambda k: (sizes[k], -k)) if sizes else None
+
+
+def _heading_line(nb: NormalizedBlock) -> bool:
+    """A single short line that could head what follows: at most
+    ``MAX_INFERRED_HEADING_WORDS`` words, no sentence end, no label, no comma
+    inside (a heading names; it does not list or go on)."""
+    text = nb.text.match
+    return (
+        len(nb.lines) == 1
+        and len(text.split()) <= MAX_INFERRED_HEADING_WORDS
+        and not ends_sentence(text)
+        and split_label(text) is None
+        and "," not in text
+    )
 
 
 def _quoted(display: str) -> bool:
@@ -296,18 +337,24 @@ def _quoted(display: str) -> bool:
 
 
 def _continues(
-    prev: Node, nb: NormalizedBlock, vocabulary: Vocabulary, known: frozenset[str], geometry: _Geometry
+    prev: Node, nb: NormalizedBlock, vocabulary: Vocabulary, known: frozenset[str], geometry: _Geometry,
+    nxt: NormalizedBlock | None = None,
 ) -> bool:
     """Whether ``nb`` continues ``prev`` (a paragraph, list item or field cut by a page or column break).
 
-    A text that leaves a bracket open, ends with a comma, dash or slash, or
-    with a word that cannot end a sentence (``و``، ``في``، ``و5``) always
-    goes on, and so does any text that does not end a sentence — except on a
-    PDF page, where the reader already parted the blocks by their spacing: a
-    paragraph there continues only across a page or column break (the block
-    starts on a later page, or higher up than the end of ``prev``: the next
-    column), in the same font size and weight, and not as a centred line. A
-    field's value goes on in the next block wherever it is.
+    Readers part blocks where the source does (a blank line, a ``<p>``, a
+    Word paragraph, the spacing of a PDF page), so a block goes on in the
+    next only on plain evidence: the text leaves a bracket or quote open,
+    ends with a comma, dash or slash, or with a word that cannot end a
+    sentence (``و``، ``في``، ``و5``); or a label stands alone and its value
+    follows. In a text or Markdown file, any text that does not end a
+    sentence goes on (a blank line there may be a page break of the text it
+    was made from). On a PDF page, a paragraph that does not end a sentence goes on
+    across a page or column break (the block starts on a later page, or
+    higher up than the end of ``prev``: the next column) in the same font
+    size and weight, and not as a centred line; and a field's value goes on
+    in the next block (a date and venue cut after its month). A block wholly
+    in bold after plain text starts something (a heading).
     """
     if prev.kind not in ("paragraph", "list_item", "field", "quote"):
         return False
@@ -320,38 +367,29 @@ def _continues(
     label = split_label(nb.text.match)
     if label is not None and not (prev.kind == "field" and open_bracket(tail) and label[0] not in known):
         return False
+    if prev.kind == "field" and not tail.strip():
+        return True  # a label alone: its value follows
     if ends_sentence(tail) and not open_bracket(tail):
         return False
     if open_bracket(tail) or dangling(tail):
         return True
     last = prev.source[-1]
-    # On a PDF page the reader parted paragraphs by their spacing; a field's
-    # value (a date and venue cut after its month) goes on.
-    if prev.kind != "field" and last.bbox is not None and b.bbox is not None and last.page is not None and b.page is not None:
-        if b.page == (last.page_end or last.page) and b.bbox.top >= last.bbox.top:
-            return False
-        if last.font_size and b.font_size and abs(last.font_size - b.font_size) > 0.05 * last.font_size:
-            return False
-        if last.bold != b.bold or (len(nb.lines) == 1 and geometry.centred(b)):
-            return False
-    return True
-
-
-# Words that cannot end a sentence: a block ending with one goes on in the next.
-_DANGLING = frozenset(
-    ("و", "في", "من", "الي", "علي", "عن", "مع", "او", "ثم", "بين", "حتي", "لدي", "ان", "التي", "الذي", "الذين",
-     "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عند", "نحو", "خلال", "ضمن", "لدى", "أو")
-)
-_CONJOINED_NUMBER_RE = re.compile(r"^[وف]\d+$")
-
-
-def dangling(tail: str) -> bool:
-    """Whether a matching-form text ends with a comma, a dash or a slash, or with a word
-    that cannot end a sentence (``و``، ``في``، ``و5``)."""
-    words = tail.rstrip().split()
-    if not words:
+    if b.bold and not last.bold:
         return False
-    return words[-1][-1] in ",-–/" or words[-1] in _DANGLING or bool(_CONJOINED_NUMBER_RE.match(words[-1]))
+    if last.line_start is not None and b.line_start is not None:
+        # A text or Markdown file: a blank line may be a page break of the
+        # text it was made from; but a short line above a longer paragraph
+        # is the paragraph's heading.
+        return not (nxt is not None and _heading_line(nb) and len(nxt.text.match) > 2 * len(nb.text.match))
+    if last.bbox is None or b.bbox is None or last.page is None or b.page is None:
+        return False  # an explicit paragraph (HTML, Word)
+    if prev.kind == "field":
+        return True
+    if b.page == (last.page_end or last.page) and b.bbox.top >= last.bbox.top:
+        return False
+    if last.font_size and b.font_size and abs(last.font_size - b.font_size) > 0.05 * last.font_size:
+        return False
+    return last.bold == b.bold and not (len(nb.lines) == 1 and geometry.centred(b))
 
 
 def _node(kind: str, nb: NormalizedBlock) -> Node:

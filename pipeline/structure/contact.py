@@ -15,8 +15,7 @@ import re
 
 from ..normalize import NormalizedBlock
 from ..vocabulary import contact_label_table, split_label
-from .classify import ends_sentence
-from .repair import styled
+from .rules import ends_sentence, styled
 from .vocabulary import Vocabulary
 
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")

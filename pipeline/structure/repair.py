@@ -4,9 +4,12 @@ Readers cannot always tell where the source broke a line or a block:
 
 * a PDF whose fields are not spaced apart, or a text source without blank
   lines between fields, gives one block holding several fields: blocks are
-  split at inner lines that start with a known field label
-  (:func:`split_at_labels`), and a line a PDF reader took for a wrap that
-  starts with a known label is a line of its own (:func:`_unwrap_labels`);
+  split at inner lines that start with a known field label, or with any
+  label in a block that is a list of fields (:func:`split_at_labels`), and a
+  line a PDF reader took for a wrap that starts with a known label is a line
+  of its own (:func:`_unwrap_labels`);
+* a heading line of a text file directly followed by its paragraph is a
+  block of its own (:func:`split_heading_lines`);
 * a profile heading without its year followed by a block that is only a
   year (a heading wrapped onto two blocks) becomes one block
   (:func:`join_heading_years`).
@@ -22,14 +25,70 @@ from dataclasses import replace
 
 from ..normalize import NormalizedBlock, normalize_block, to_match
 from ..vocabulary import YEAR_RE, split_label
+from .rules import ends_sentence, styled
 from .vocabulary import Vocabulary
 
 _BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
 
 
 def repair(blocks: list[NormalizedBlock], vocabulary: Vocabulary) -> list[NormalizedBlock]:
-    """Every repair, in order: labels and numbered headings, then heading years."""
-    return join_heading_years(split_at_labels(blocks, vocabulary.known_labels), vocabulary)
+    """Every repair, in order: labels and numbered headings, then heading lines of
+    plain text, then heading years."""
+    return join_heading_years(split_heading_lines(split_at_labels(blocks, vocabulary.known_labels)), vocabulary)
+
+
+# A heading line of plain text: short, and the line under it twice as long.
+MAX_HEADING_LINE_WORDS = 10
+MIN_PARAGRAPH_LINE_WORDS = 8
+
+
+def split_heading_lines(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
+    """In a text file, a heading line directly followed by its paragraph (no blank
+    line between: the usual shape of text exported from a word processor)
+    is a block of its own: a first line of at most ``MAX_HEADING_LINE_WORDS``
+    words that ends no sentence and is no label, above a line at least twice
+    as long (and of ``MIN_PARAGRAPH_LINE_WORDS`` words or more) broken by the
+    source itself (a Markdown soft break is none)."""
+    out: list[NormalizedBlock] = []
+    for nb in blocks:
+        b = nb.block
+        if (
+            b.line_start is None
+            or b.table is not None
+            or b.list_item
+            or b.heading_level is not None
+            or len(nb.lines) < 2
+            or (b.joins and b.joins[nb.line_index[1] - 1] is not None)
+        ):
+            out.append(nb)
+            continue
+        first, second = nb.lines[0].match, nb.lines[1].match
+        if (
+            len(first.split()) <= MAX_HEADING_LINE_WORDS
+            and len(second.split()) >= MIN_PARAGRAPH_LINE_WORDS
+            and len(second) >= 2 * len(first)
+            and not ends_sentence(first)
+            and split_label(first) is None
+        ):
+            out.extend(_cut(nb, [0, 1]))
+        else:
+            out.append(nb)
+    return out
+
+
+def _cut(nb: NormalizedBlock, cuts: list[int]) -> list[NormalizedBlock]:
+    """The block cut before each of its normalized lines in ``cuts`` (``cuts[0] == 0``)."""
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [len(nb.lines)]):
+        first = nb.line_index[a]
+        last = nb.line_index[b] - 1 if b < len(nb.lines) else len(nb.block.lines) - 1
+        block = nb.block
+        if block.line_start is not None:
+            block = replace(block, line_start=block.line_start + first, line_end=block.line_start + last)
+        block = replace(block, lines=block.lines[first : last + 1], joins=block.joins[first:last])
+        index = tuple(i - first for i in nb.line_index[a:b])
+        out.append(NormalizedBlock.of_lines(block, nb.lines[a:b], index))
+    return out
 
 
 def _division_line(lines: tuple, k: int) -> bool:
@@ -39,7 +98,7 @@ def _division_line(lines: tuple, k: int) -> bool:
 
 
 def _division_text(line: str, before: str) -> bool:
-    from .classify import ends_sentence, numbered_key
+    from .classify import numbered_key
 
     found = numbered_key(line)
     return found is not None and found[0] < 17 and not found[1] and ends_sentence(before)
@@ -56,23 +115,33 @@ def split_at_labels(blocks: list[NormalizedBlock], known: frozenset[str]) -> lis
             out.append(nb)
             continue
         nb = _unwrap_labels(nb, known)
+        listing = _field_list(nb)
         cuts = [0] + [
             k for k in range(1, len(nb.lines))
-            if ((label := split_label(nb.lines[k].match)) and label[0] in known) or _division_line(nb.lines, k)
+            if ((label := split_label(nb.lines[k].match)) and (_known(label[0], known) or listing))
+            or _division_line(nb.lines, k)
         ]
         if len(cuts) == 1:
             out.append(nb)
             continue
-        for a, b in zip(cuts, cuts[1:] + [len(nb.lines)]):
-            first = nb.line_index[a]
-            last = nb.line_index[b] - 1 if b < len(nb.lines) else len(nb.block.lines) - 1
-            block = nb.block
-            if block.line_start is not None:
-                block = replace(block, line_start=block.line_start + first, line_end=block.line_start + last)
-            block = replace(block, lines=block.lines[first : last + 1], joins=block.joins[first:last])
-            index = tuple(i - first for i in nb.line_index[a:b])
-            out.append(NormalizedBlock.of_lines(block, nb.lines[a:b], index))
+        out.extend(_cut(nb, cuts))
     return out
+
+
+def _field_list(nb: NormalizedBlock) -> bool:
+    """Whether a block is a list of fields: at least two of its lines start with a
+    short ``label:`` (``عدد الموظفين: 350`` / ``رأس المال: …``), so every line
+    that starts with one starts a field, known label or not."""
+    return sum(1 for line in nb.lines if split_label(line.match)) >= 2
+
+
+def _known(label: str, known: frozenset[str]) -> bool:
+    """A known label, or one that begins with a known label's words
+    (``هاتف المكتب``، ``البريد الالكتروني للمكتب``)."""
+    if label in known:
+        return True
+    words = label.split()
+    return any(" ".join(words[:n]) in known for n in range(1, len(words)))
 
 
 def _unwrap_labels(nb: NormalizedBlock, known: frozenset[str]) -> NormalizedBlock:
@@ -89,11 +158,15 @@ def _unwrap_labels(nb: NormalizedBlock, known: frozenset[str]) -> NormalizedBloc
         return nb
     fixed = list(joins)
     raw = nb.block.lines
+    matched = [to_match(line) for line in raw]
+    # A list of fields (its first line and another start with a label): every
+    # labelled line starts a field, known label or not.
+    listing = sum(1 for m in matched if split_label(m)) >= 2
     for k, join in enumerate(joins, start=1):
         if join is None:
             continue
-        line = to_match(raw[k])
-        if ((label := split_label(line)) and label[0] in known) or _division_text(line, to_match(raw[k - 1])):
+        line = matched[k]
+        if ((label := split_label(line)) and (_known(label[0], known) or listing)) or _division_text(line, matched[k - 1]):
             fixed[k - 1] = None
     if fixed == list(joins):
         return nb
@@ -128,8 +201,3 @@ def join_heading_years(blocks: list[NormalizedBlock], vocabulary: Vocabulary) ->
         else:
             out.append(nb)
     return out
-
-
-def styled(nb: NormalizedBlock) -> bool:
-    """Whether the reader set the block as a heading or in bold."""
-    return nb.block.heading_level is not None or nb.block.bold

@@ -1,10 +1,9 @@
 """The heading tree: title, subtitle and sections from the classified nodes.
 
-* The **title** is the first node when it is a heading (and no profile's
-  heading), else the highest heading among the first three nodes of the
-  first page (a running line or a logo's name may come first: they stay,
-  untitled); the **subtitle** is a heading right after it, no larger, that
-  has no text of its own (another heading follows it).
+* The **title** is the highest heading (no profile's) among the first five
+  nodes of the first page (a letterhead, a running line or a logo's name may
+  come first: they stay, untitled); the **subtitle** is a heading right
+  after it (see :func:`_subtitle`).
 * Every other heading opens a **section** holding the nodes up to the next
   heading; nodes before the first heading form an untitled section. Levels
   are the heading level keys (:mod:`.classify`) ranked densely from 1; a
@@ -18,9 +17,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..normalize import NText
 from .classify import NUMBERED_KEYS
+from .rules import ends_sentence
 from .model import Node, SectionNode, merge_spans
 
 
@@ -34,20 +35,15 @@ def build_tree(nodes: list[Node], contact_nodes: set[int]) -> tuple[Node | None,
         title = nodes[at]
         nxt = nodes[at + 1] if len(nodes) > at + 1 else None
         after = nodes[at + 2] if len(nodes) > at + 2 else None
-        if (
-            nxt is not None
-            and nxt.kind == "heading"
-            and not nxt.profile_heading
-            and (nxt.level_key or 0) >= (title.level_key or 0)
-            and (nxt.level_key or 0) < NUMBERED_KEYS
-            and (after is None or after.kind == "heading")
-        ):
+        if nxt is not None and _subtitle(title, nxt, after):
             subtitle = nxt
-        # What stands before the title (a date line, a logo's name) stays, untitled.
+        # What stands before the title (a letterhead, a date line, a logo's
+        # name) stays, untitled, as text: it heads nothing.
         taken = {at, at + 1} if subtitle is not None else {at}
         keep = [i for i in range(len(nodes)) if i not in taken]
         contact_nodes = {k for k, i in enumerate(keep) if i in contact_nodes}
-        nodes = [nodes[i] for i in keep]
+        nodes = [replace(nodes[i], kind="paragraph", level_key=None) if i < at and nodes[i].kind == "heading" else nodes[i]
+                 for i in keep]
 
     sections: list[tuple[str, Node | None, list[Node]]] = []
     i = 0
@@ -78,32 +74,56 @@ def build_tree(nodes: list[Node], contact_nodes: set[int]) -> tuple[Node | None,
     return title, subtitle, _levels(sections)
 
 
-_TITLE_WINDOW = 3
+_TITLE_WINDOW = 5
+MAX_SUBTITLE_WORDS = 20
 
 
 def _title_at(nodes: list[Node], contact_nodes: set[int]) -> int | None:
-    """Index of the title: the first node when it is a heading (no profile's);
-    else, among the first three nodes of the first page, the heading of the
-    highest level (a running line or a logo name may come first)."""
+    """Index of the title: among the first five nodes of the first page, the
+    heading (no profile's) of the highest level, the first of them on a tie (a
+    letterhead, a running line or a logo's name may come before a larger
+    title)."""
     def ok(i: int) -> bool:
         n = nodes[i]
         return n.kind == "heading" and not n.profile_heading and i not in contact_nodes
 
-    if ok(0):
-        return 0
     page = nodes[0].span.page
     window = [i for i in range(min(_TITLE_WINDOW, len(nodes))) if ok(i) and nodes[i].span.page == page]
     if not window:
         return None
-    return min(window, key=lambda i: (nodes[i].level_key or 99, i))
+    return min(window, key=lambda i: (nodes[i].level_key if nodes[i].level_key is not None else 99, i))
+
+
+def _subtitle(title: Node, nxt: Node, after: Node | None) -> bool:
+    """Whether the node right after the title is the document's subtitle: a
+    Word Subtitle; a short single line that ends no sentence, followed by a
+    heading or a field; or a heading of a lower level than the title (no
+    numbered one) that has no text of its own (another heading follows it)."""
+    if nxt.first.hint == "subtitle":
+        return True
+    if nxt.kind == "paragraph":
+        # A short line under the title before the first heading or field (a
+        # web page's lead, a Word leaflet's tagline, the title in French).
+        return (
+            len(nxt.lines) == 1
+            and len(nxt.text.match.split()) <= MAX_SUBTITLE_WORDS
+            and not ends_sentence(nxt.text.match)
+            and (after is None or after.kind in ("heading", "field"))
+        )
+    if nxt.kind != "heading" or nxt.profile_heading or nxt.level_key is None:
+        return False
+    key = nxt.level_key
+    if key < (title.level_key or 0) or key >= NUMBERED_KEYS or len(nxt.text.match.split()) > MAX_SUBTITLE_WORDS:
+        return False
+    return after is None or after.kind == "heading"
 
 
 def _levels(raw: list[tuple[str, Node | None, list[Node]]]) -> list[SectionNode]:
-    keys = sorted({h.level_key for kind, h, _ in raw if kind == "text" and h is not None and h.level_key is not None})
+    keys = sorted({h.level_key for _, h, _ in raw if h is not None and h.level_key is not None})
     rank = {k: i + 1 for i, k in enumerate(keys)}
     out: list[SectionNode] = []
     for kind, heading, body in raw:
-        level = rank.get(heading.level_key) if kind == "text" and heading is not None else None
+        level = rank.get(heading.level_key) if heading is not None and heading.level_key is not None else None
         parent = None
         if level is not None:
             parent = next((j for j in range(len(out) - 1, -1, -1) if out[j].level is not None and out[j].level < level), None)

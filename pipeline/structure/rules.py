@@ -1,0 +1,50 @@
+"""Small text rules the structure stage shares: sentence ends, open brackets,
+words that cannot end a sentence, styled blocks."""
+
+from __future__ import annotations
+
+import re
+
+from ..normalize import NormalizedBlock
+
+# Sentence-final punctuation (matching form: Arabic ؟ ؛ are ASCII there).
+_SENTENCE_END = frozenset(".!?:;…")
+_CLOSERS = frozenset("\"'”’»)]")
+_BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a matching-form text ends with sentence punctuation (closing quotes and brackets aside)."""
+    text = text.rstrip()
+    while text and text[-1] in _CLOSERS:
+        text = text[:-1].rstrip()
+    return bool(text) and text[-1] in _SENTENCE_END
+
+
+def open_bracket(text: str) -> bool:
+    """Whether a text leaves a bracket or a double quote open."""
+    if any(text.count(o) > text.count(c) for o, c in _BRACKETS):
+        return True
+    return text.count('"') % 2 == 1
+
+
+# Words that cannot end a sentence: a block ending with one goes on in the next.
+_DANGLING = frozenset(
+    ("و", "في", "من", "الي", "علي", "عن", "مع", "او", "ثم", "بين", "حتي", "لدي", "ان", "التي", "الذي", "الذين",
+     "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "عند", "نحو", "خلال", "ضمن")
+)
+_CONJOINED_NUMBER_RE = re.compile(r"^[وف]\d+$")
+
+
+def dangling(tail: str) -> bool:
+    """Whether a matching-form text ends with a comma, a dash or a slash, or with a word
+    that cannot end a sentence (``و``، ``في``، ``و5``)."""
+    words = tail.rstrip().split()
+    if not words:
+        return False
+    return words[-1][-1] in ",-–/" or words[-1] in _DANGLING or bool(_CONJOINED_NUMBER_RE.match(words[-1]))
+
+
+def styled(nb: NormalizedBlock) -> bool:
+    """Whether the reader set the block as a heading or in bold."""
+    return nb.block.heading_level is not None or nb.block.bold
