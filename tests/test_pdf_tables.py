@@ -402,14 +402,19 @@ def test_a_caption_over_a_table_stays_out_of_it():
     assert sorted(g.text for g in found.glyphs) == sorted(g.text for g in caption)
 
 
-def test_padded_table_with_a_header_set_apart_and_a_wrapped_cell():
-    # Rows 18 pt apart, the header 22 pt above them; the wrapped cell's next
-    # line is 12 pt below its first, alone in its row.
+@pytest.mark.parametrize("wrapped", [
+    [(500, "مع الشركاء")],  # one cell of the row wraps
+    [(500, "مع الشركاء"), (400, "سويسرا")],  # two of its three cells wrap
+])
+def test_padded_table_with_a_header_set_apart_and_wrapped_cells(wrapped):
+    # Rows 18 pt apart, the header 22 pt above them; the wrapped cells' next
+    # line is 12 pt below their first, with no text in the third column.
     glyphs = _row(100, [(500, "النشاط"), (400, "المكان"), (300, "الشهر")])
     body = [("ورشة", "عمان", "مارس"), ("زيارة", "إربد", "أبريل"), ("اجتماع تنسيقي", "جنيف", "مايو"), ("مؤتمر", "تونس", "يونيو")]
     for top, (a, b, c) in zip([122, 140, 158, 188], body):
         glyphs += _row(top, [(500, a), (400, b), (300, c)])
-    glyphs += _row(170, [(500, "مع الشركاء")])
+    glyphs += _row(170, wrapped)
+    place = ("جنيف", "سويسرا") if len(wrapped) == 2 else ("جنيف",)
     found = pdf_tables.find_tables(PdfPage(1, 600, 800), glyphs, [], None, True, 10.0)
     [table] = found.tables
     assert found.glyphs == []
@@ -418,7 +423,7 @@ def test_padded_table_with_a_header_set_apart_and_a_wrapped_cell():
         [("النشاط",), ("المكان",), ("الشهر",)],
         [("ورشة",), ("عمان",), ("مارس",)],
         [("زيارة",), ("إربد",), ("أبريل",)],
-        [("اجتماع تنسيقي", "مع الشركاء"), ("جنيف",), ("مايو",)],
+        [("اجتماع تنسيقي", "مع الشركاء"), place, ("مايو",)],
         [("مؤتمر",), ("تونس",), ("يونيو",)],
     ]
 

@@ -600,7 +600,7 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
             j -= 1
         gutters = _gutters(run)
         continuous = _continues_text(run, rows[i - 1] if i > 0 else None, rows[j] if j < len(rows) else None)
-        if not continuous and _is_table(run, gutters, em) and not _blocks_side_by_side(run):
+        if not continuous and _is_table(run, gutters, em) and not _blocks_side_by_side(run, len(gutters) + 1):
             out.append([s for row in run for s in row.segments])
         # A table does not begin inside a run that is one (its rows are the
         # table's) or that is none (its rows split at the same gutters).
@@ -608,24 +608,25 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
     return out
 
 
-def _blocks_side_by_side(run: list[_Row]) -> bool:
-    """The run's columns hold blocks of lines side by side, not rows of cells.
+def _blocks_side_by_side(run: list[_Row], n_cols: int) -> bool:
+    """The run's ``n_cols`` columns hold blocks of lines side by side, not rows of cells.
 
     A table's rows are spaced alike; the next line of a wrapped cell is
-    closer, but alone in its row (the other cells of the row hold one line).
-    Where consecutive rows with text in two columns or more are a line pitch
-    apart in places and more than ``PARAGRAPH_PITCH`` times that apart
-    elsewhere, the columns go on line after line together and then leave a
-    paragraph gap: a name, a role and a paragraph beside another bio; a
-    heading, address lines and a phone beside another office; or columns
-    of text on baselines of their own, whose lines meet in rows at varying
-    distances. The gap below the first row is left out: a header row may
-    be set apart. Pitches are baseline pitches (:attr:`_Row.base`);
-    ``PARAGRAPH_PITCH`` is the layout's paragraph gap
+    closer, but the cells that do not wrap leave its row short of text in
+    some column. Where consecutive rows with text in every column are a
+    line pitch apart in places and more than ``PARAGRAPH_PITCH`` times that
+    apart elsewhere, all the columns go on line after line together and
+    then leave a paragraph gap: a name, a role and a paragraph beside
+    another bio; a heading, address lines and a phone beside another
+    office; or columns of text on baselines of their own, whose lines meet
+    in rows at varying distances. The gap below the first row is left
+    out: a header row may be set apart. Pitches are baseline pitches
+    (:attr:`_Row.base`); ``PARAGRAPH_PITCH`` is the layout's paragraph gap
     (:data:`~.pdf_layout.PARAGRAPH_PITCH`).
     """
-    pitches = [b.base - a.base for a, b in zip(run, run[1:]) if len(a.segments) >= 2 and len(b.segments) >= 2]
-    if len(run) > 1 and len(run[0].segments) >= 2 and len(run[1].segments) >= 2:
+    full = [len(r.segments) >= n_cols for r in run]
+    pitches = [b.base - a.base for a, b, fa, fb in zip(run, run[1:], full, full[1:]) if fa and fb]
+    if len(run) > 1 and full[0] and full[1]:
         pitches = pitches[1:]
     return len(pitches) >= 2 and max(pitches) > PARAGRAPH_PITCH * min(pitches)
 
