@@ -7,7 +7,10 @@ cells and an empty cell, headers known by bold, by shading or only by their
 repetition on the next page, label | value, a table across three pages
 with and without a repeated header, wrapped cells. Negatives: lists,
 fields, text in columns, a framed layout, and every other PDF of the
-test data have no table.
+test data have no table; on glyphs placed by hand, blocks of lines side
+by side (bios, offices), columns of short lines on baselines of their
+own, two columns of text-length lines, each beside the same cells set
+as a table.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pipeline.errors import IncompatibleDependencyError
 from pipeline.read import pdf_tables
 from pipeline.read.blocks import BBox
 from pipeline.read.pdf import read_pdf
+from pipeline.read.pdf_backend import PdfPage
 from pipeline.read.pdf_line import BASE, Glyph
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -285,6 +289,143 @@ def test_text_that_is_no_borderless_table(rows):
     glyphs = [g for i, cells in enumerate(rows) for g in _row(100 + 15 * i, cells)]
     assert pdf_tables._borderless_regions(glyphs, 10.0) == []
 
+
+
+def _ltr(top: float, left: float, text: str, size: float = 10.0) -> list[Glyph]:
+    """Glyphs of a left-aligned Latin line starting at ``left``, 5 pt per letter."""
+    out = []
+    x = left
+    for ch in text:
+        if ch == " ":
+            x += 2.5
+            continue
+        out.append(Glyph(x, x + 5, top, top + size, ch, size, False, BASE))
+        x += 5
+    return out
+
+
+def _set(rows, tops, sizes=None) -> list[Glyph]:
+    """Glyphs of rows of right-to-left cells (see :func:`_row`) at the given tops."""
+    sizes = sizes or [10.0] * len(rows)
+    return [g for cells, top, size in zip(rows, tops, sizes) for g in _row(top, cells, size)]
+
+
+# Two bios side by side: a name (11 pt), a role, then three lines of a
+# paragraph (no full stop, few words a line: not "prose" by its words).
+BIOS = [
+    [(500, "سلمى الحسيني"), (250, "كريم بن علي")],
+    [(500, "مديرة البرنامج"), (250, "منسق الشراكات")],
+    [(500, "عملت في مجال الهجرة سنوات"), (250, "يتولى التنسيق مع الآليات")],
+    [(500, "في الأردن ولبنان وقادت"), (250, "في شمال أفريقيا وله")],
+    [(500, "برامج للمجتمعات"), (250, "خبرة واسعة")],
+]
+# Two offices side by side: a 12-pt heading, three address lines, a phone.
+OFFICES = [
+    [(500, "المقر"), (250, "المكتب")],
+    [(500, "جنيف"), (250, "القاهرة")],
+    [(500, "سويسرا"), (250, "مصر")],
+    [(500, "أوروبا"), (250, "أفريقيا")],
+    [(500, "هاتف 22"), (250, "هاتف 20")],
+]
+
+
+@pytest.mark.parametrize("rows, blocks, sizes", [
+    # name, role, then the paragraph's lines at their line pitch: 18 pt
+    # between the blocks, 12 pt inside the paragraph
+    (BIOS, [100, 117, 136, 148, 160], [11.0] + [10.0] * 4),
+    # heading, address lines at 12 pt, the phone after a paragraph gap
+    (OFFICES, [100, 120, 132, 144, 160], [12.0] + [10.0] * 4),
+])
+def test_blocks_of_lines_side_by_side_are_no_borderless_table(rows, blocks, sizes):
+    assert pdf_tables._borderless_regions(_set(rows, blocks, sizes), 10.0) == []
+    # The same cells spaced alike (a header row may be set apart) are a table:
+    # what tells the two apart is how the rows are spaced.
+    even = [100, 120, 136, 152, 168]
+    [words] = pdf_tables._borderless_regions(_set(rows, even, sizes), 10.0)
+    assert len(words) == 10
+
+
+def test_columns_on_baselines_of_their_own_are_no_borderless_table():
+    # Two columns of short lines, 12 pt and 14 pt apart: where their lines
+    # meet in a row, the rows are unevenly spaced.
+    left = [(250, w) for w in ("القاهرة", "الجيزة", "أسوان", "الأقصر", "طنطا", "المنيا", "سوهاج", "قنا", "دمياط")]
+    right = [(500, w) for w in ("عمان", "إربد", "الزرقاء", "العقبة", "مأدبا", "جرش", "عجلون", "الكرك", "معان")]
+    glyphs = [g for k, cell in enumerate(left) for g in _row(100 + 12 * k, [cell])]
+    glyphs += [g for k, cell in enumerate(right) for g in _row(100 + 14 * k, [cell])]
+    assert pdf_tables._borderless_regions(glyphs, 10.0) == []
+    # on one baseline grid, the same lines make a table
+    even = [g for k, (a, b) in enumerate(zip(right, left)) for g in _row(100 + 14 * k, [a, b])]
+    [words] = pdf_tables._borderless_regions(even, 10.0)
+    assert len(words) == 18
+
+
+def test_two_columns_of_lines_as_long_as_a_text_columns_are_no_borderless_table():
+    # Ends of paragraphs side by side in two columns (found by the property
+    # test below): every line fills its column and is over COLUMN_MIN_EM
+    # (4 em) long; no column holds short cells.
+    rows = [[(560, "بببب بببب"), (458, "ببببب ببب")], [(560, "بببب ببب"), (458, "ببببب بببب")],
+            [(560, "ببببب ببب"), (458, "بببب بببب")], [(560, "ببببب بببب"), (458, "بببب ببب")]]
+    assert pdf_tables._borderless_regions(_set(rows, [100, 115, 130, 145]), 10.0) == []
+    # a column of short cells beside the same lines makes a table
+    short = [[cells[0], (458, word)] for cells, word in zip(rows, ["مصر", "تونس", "لبنان", "اليمن"])]
+    [words] = pdf_tables._borderless_regions(_set(short, [100, 115, 130, 145]), 10.0)
+    assert len(words) == 8
+
+
+def test_a_row_with_two_pieces_of_text_in_one_column_is_no_row_of_cells():
+    # Ends of paragraphs in two columns, one line of the left column
+    # justified with a word gap wider than an em (found by the property test
+    # below): a row of a table holds one cell in each column.
+    rows = [[(560, "بببب بببب"), (458, "ببب ببب ببب")],
+            [(560, "ببببب ببببب ب"), (458, "بب"), (413, "ببببببببب")],
+            [(560, "بببب ببببب"), (458, "ببببببببب")],
+            [(560, "بببب بببب"), (458, "ببببب بببب")]]
+    assert pdf_tables._borderless_regions(_set(rows, [100, 115, 130, 145]), 10.0) == []
+
+def test_two_addresses_side_by_side_are_no_borderless_table():
+    # Latin address lines set flush left in a right-to-left page, two
+    # offices side by side (as in pdf/kinds/addresses-*.pdf).
+    latin = [("P.O. Box 17", "47 Abbas El Akkad Street"), ("1211 Geneva 19", "Nasr City, Cairo"), ("Switzerland", "Egypt")]
+    glyphs = [g for k, (a, b) in enumerate(latin) for g in _ltr(120 + 12 * k, 310, a) + _ltr(120 + 12 * k, 60, b)]
+    assert pdf_tables._borderless_regions(glyphs, 10.0) == []
+
+
+def test_a_caption_over_a_table_stays_out_of_it():
+    # A caption at the right and a unit at the left, over three columns.
+    caption = _row(100, [(500, "جدول أول"), (220, "بالآلاف")])
+    glyphs = _row(118, [(500, "البلد"), (400, "المدينة"), (300, "العدد")])
+    for k, (a, b, c) in enumerate([("مصر", "القاهرة", "عشرة"), ("تونس", "صفاقس", "ثلاثة"), ("لبنان", "صيدا", "خمسة")]):
+        glyphs += _row(133 + 15 * k, [(500, a), (400, b), (300, c)])
+    found = pdf_tables.find_tables(PdfPage(1, 600, 800), caption + glyphs, [], None, True, 10.0)
+    [table] = found.tables
+    assert (table.n_rows, table.n_cols) == (4, 3)
+    assert sorted(g.text for g in found.glyphs) == sorted(g.text for g in caption)
+
+
+@pytest.mark.parametrize("wrapped", [
+    [(500, "مع الشركاء")],  # one cell of the row wraps
+    [(500, "مع الشركاء"), (400, "سويسرا")],  # two of its three cells wrap
+])
+def test_padded_table_with_a_header_set_apart_and_wrapped_cells(wrapped):
+    # Rows 18 pt apart, the header 22 pt above them; the wrapped cells' next
+    # line is 12 pt below their first, with no text in the third column.
+    glyphs = _row(100, [(500, "النشاط"), (400, "المكان"), (300, "الشهر")])
+    body = [("ورشة", "عمان", "مارس"), ("زيارة", "إربد", "أبريل"), ("اجتماع تنسيقي", "جنيف", "مايو"), ("مؤتمر", "تونس", "يونيو")]
+    for top, (a, b, c) in zip([122, 140, 158, 188], body):
+        glyphs += _row(top, [(500, a), (400, b), (300, c)])
+    glyphs += _row(170, wrapped)
+    place = ("جنيف", "سويسرا") if len(wrapped) == 2 else ("جنيف",)
+    found = pdf_tables.find_tables(PdfPage(1, 600, 800), glyphs, [], None, True, 10.0)
+    [table] = found.tables
+    assert found.glyphs == []
+    cells = [[c.lines for c in table.grid().cells if c.row == r] for r in range(table.n_rows)]
+    assert cells == [
+        [("النشاط",), ("المكان",), ("الشهر",)],
+        [("ورشة",), ("عمان",), ("مارس",)],
+        [("زيارة",), ("إربد",), ("أبريل",)],
+        [("اجتماع تنسيقي", "مع الشركاء"), place, ("مايو",)],
+        [("مؤتمر",), ("تونس",), ("يونيو",)],
+    ]
 
 # --------------------------------------------------------------------------
 # Across pages

@@ -21,14 +21,17 @@ The steps, per page (:func:`find_tables`):
 2. **Borderless tables.** Conservative: only a run of rows that splits
    into aligned columns at the same gutters (:func:`_borderless_regions`:
    at least ``BORDERLESS_MIN_ROWS`` rows with text on both sides of every
-   gutter, gutters at least ``GUTTER_EM`` ems wide, cells aligned on a
-   common edge, and at least one column of short cells, not running prose;
-   a column of list markers makes a list, ``label:`` beside values makes
-   fields, words pushed apart by justification or rows that go on into
-   the text above or below at the same pitch make a paragraph, and the
-   page's own text columns are no table either). The finder's
-   ``text`` strategy then places the cells from the run's words (runs of
-   glyphs without a gutter-wide gap).
+   gutter, gutters at least ``GUTTER_EM`` ems wide, one piece of text per
+   column in a row, cells aligned on a common edge, and at least one
+   column of short cells, not running prose: columns of lines as long as
+   a text column's that fill it are text; a column of list markers makes
+   a list, ``label:`` beside values makes fields, words pushed apart by
+   justification or rows that go on into the text above or below at the
+   same pitch make a paragraph, and rows spaced unalike, a line pitch
+   apart in places and a paragraph gap elsewhere, are blocks of text side
+   by side: bios, address panels, columns of text on baselines of their
+   own). The finder's ``text`` strategy then places the cells from the
+   run's words (runs of glyphs without a gutter-wide gap).
 3. **Cells.** A glyph belongs to the cell that holds its centre; a cell's
    rows of glyphs become lines in logical order. Columns are in reading
    order: in a right-to-left table (most cells' lines read right to left)
@@ -62,7 +65,7 @@ from typing import Any
 from ..errors import IncompatibleDependencyError
 from .blocks import BBox, TableCell, TableGrid
 from .pdf_backend import PdfPage
-from .pdf_layout import attach_marks, find_sections, group_rows
+from .pdf_layout import COLUMN_MIN_EM, PARAGRAPH_PITCH, attach_marks, group_rows
 from .pdf_line import BULLETS, RANGE_RE, SPACE, Glyph, Line, make_line, reorder_ranges, strong_info
 
 # The pdfplumber releases whose table finder this module is tested with
@@ -83,12 +86,12 @@ WHITE = 0.97
 RULE_WIDTH = 3.0
 # Borderless tables: gutters at least GUTTER_EM ems wide, seen on at least
 # BORDERLESS_MIN_ROWS rows; a column of short cells has a median cell at
-# most SHORT_FILL of the column's width or SHORT_WORDS words; prose has
-# PROSE_WORDS words or more per line.
+# most SHORT_FILL of the column's width or shorter than the layout's
+# shortest typical line of a text column (pdf_layout.COLUMN_MIN_EM); prose
+# has PROSE_WORDS words or more per line.
 GUTTER_EM = 1.0
 BORDERLESS_MIN_ROWS = 3
 SHORT_FILL = 0.6
-SHORT_WORDS = 3
 PROSE_WORDS = 6
 ALIGN_SHARE = 0.7
 # A row gap above this many ems ends a borderless table.
@@ -510,6 +513,7 @@ class _Row:
     bottom: float
     size: float
     segments: list[dict]  # pdfplumber words: x0, x1, top, bottom, text, n_words
+    base: float = 0.0  # the median bottom of its glyphs: the baseline plus a quarter of its size
 
 
 def _rows(glyph_rows: list[list[Glyph]], em: float) -> list[_Row]:
@@ -534,7 +538,8 @@ def _rows(glyph_rows: list[list[Glyph]], em: float) -> list[_Row]:
             else:
                 segs.append({"x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom, "doctop": g.top,
                              "text": g.text, "n_words": 1})
-        out.append(_Row(min(g.top for g in row), max(g.bottom for g in row), size, segs))
+        bottoms = sorted(g.bottom for g in row)
+        out.append(_Row(min(g.top for g in row), max(g.bottom for g in row), size, segs, bottoms[len(bottoms) // 2]))
     return out
 
 
@@ -548,20 +553,26 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
     cell, a row with one cell filled) belong to it, a row crossing a gutter
     or a gap of more than ``ROW_GAP_EM`` ems ends it. It is a table when
     (:func:`_is_table`) its columns' cells align and one column at least
-    holds short cells, no column is only list markers, no column is
-    running prose and its gutters are no justification gaps; when the rows
-    around it are not set like its rows at their pitch
-    (:func:`_continues_text`); and when none of its gutters is the gutter of a
-    multi-column section of the page
-    (:func:`~.pdf_layout.find_sections`, the reader's own column finder):
-    short lines side by side in two text columns are no table.
+    holds short cells, no column is only list markers, no column is running
+    prose and its gutters are no justification gaps; when the rows around
+    it are not set like its rows at their pitch (:func:`_continues_text`);
+    and when its rows are spaced alike, not set as blocks of lines side by
+    side (:func:`_blocks_side_by_side`: bios, address panels, columns of
+    text on baselines of their own).
+
+    The page's column finder (:func:`~.pdf_layout.find_gutter`) is not
+    asked whether the run's gutters are page columns: a table's gutters
+    are column gutters to it too (the layout takes the first column of
+    ``weasyprint-borderless-activities`` and the columns of the
+    vertical-rules table of ``chromium-rules-and-bands`` for page
+    columns), so its agreement tells nothing; what the rows hold and how
+    they are spaced does. The layout's own bound for a text column's lines
+    (:data:`~.pdf_layout.COLUMN_MIN_EM`) is shared (:func:`_is_table`).
     """
     solid = [g for g in glyphs if g.kind != SPACE and g.text]
     if _split_lines(solid, em) < BORDERLESS_MIN_ROWS:
         return []
-    glyph_rows = group_rows(solid)
-    rows = _rows(glyph_rows, em)
-    sections = None
+    rows = _rows(group_rows(solid), em)
     out = []
     i = 0
     while i < len(rows):
@@ -589,15 +600,35 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
             j -= 1
         gutters = _gutters(run)
         continuous = _continues_text(run, rows[i - 1] if i > 0 else None, rows[j] if j < len(rows) else None)
-        if not continuous and _is_table(run, gutters, em):
-            if sections is None:
-                sections = find_sections(glyph_rows, em)
-            if not _in_section(i, j, gutters, sections):
-                out.append([s for row in run for s in row.segments])
+        if not continuous and _is_table(run, gutters, em) and not _blocks_side_by_side(run, len(gutters) + 1):
+            out.append([s for row in run for s in row.segments])
         # A table does not begin inside a run that is one (its rows are the
         # table's) or that is none (its rows split at the same gutters).
         i = max(j, i + 1)
     return out
+
+
+def _blocks_side_by_side(run: list[_Row], n_cols: int) -> bool:
+    """The run's ``n_cols`` columns hold blocks of lines side by side, not rows of cells.
+
+    A table's rows are spaced alike; the next line of a wrapped cell is
+    closer, but the cells that do not wrap leave its row short of text in
+    some column. Where consecutive rows with text in every column are a
+    line pitch apart in places and more than ``PARAGRAPH_PITCH`` times that
+    apart elsewhere, all the columns go on line after line together and
+    then leave a paragraph gap: a name, a role and a paragraph beside
+    another bio; a heading, address lines and a phone beside another
+    office; or columns of text on baselines of their own, whose lines meet
+    in rows at varying distances. The gap below the first row is left
+    out: a header row may be set apart. Pitches are baseline pitches
+    (:attr:`_Row.base`); ``PARAGRAPH_PITCH`` is the layout's paragraph gap
+    (:data:`~.pdf_layout.PARAGRAPH_PITCH`).
+    """
+    full = [len(r.segments) >= n_cols for r in run]
+    pitches = [b.base - a.base for a, b, fa, fb in zip(run, run[1:], full, full[1:]) if fa and fb]
+    if len(run) > 1 and full[0] and full[1]:
+        pitches = pitches[1:]
+    return len(pitches) >= 2 and max(pitches) > PARAGRAPH_PITCH * min(pitches)
 
 
 def _pitch(run: list[_Row]) -> float:
@@ -664,17 +695,6 @@ def _split_lines(glyphs: list[Glyph], em: float) -> int:
     return n
 
 
-def _in_section(first: int, end: int, gutters: list[tuple[float, float]], sections) -> bool:
-    """Rows ``first:end`` share rows and a gutter with a multi-column section."""
-    for s_first, s_end, s_gutters in sections:
-        if s_first < end and s_end > first:
-            for a, b in s_gutters:
-                centre = (a + b) / 2
-                if any(g0 - 2 <= centre <= g1 + 2 for g0, g1 in gutters):
-                    return True
-    return False
-
-
 def _gutters(run: list[_Row]) -> list[tuple[float, float]]:
     """x-ranges between the run's segments that no segment crosses, inside the run's extent."""
     spans = sorted((s["x0"], s["x1"]) for row in run for s in row.segments)
@@ -695,6 +715,24 @@ def _keeps(trial: list[tuple[float, float]], gutters: list[tuple[float, float]])
 
 
 def _is_table(run: list[_Row], gutters: list[tuple[float, float]], em: float) -> bool:
+    """The run's columns at ``gutters`` hold a table's cells.
+
+    Every gutter is ``GUTTER_EM`` ems wide at least, with text on both
+    sides on ``BORDERLESS_MIN_ROWS`` rows; a row holds one piece of text in
+    a column at most (two are the words of a line pushed apart by
+    justification); every column holds two cells or
+    more, aligned on an edge or their centres (:func:`_aligned`); the
+    gutters are no justification gaps (:func:`_justified`); no column is
+    list markers, items with their bullets, or (two columns) ``label:``
+    beside values; no column is running prose (``PROSE_WORDS`` words a line
+    in the median, or sentence ends on 30 % of its lines); and one column at
+    least holds short cells: its median cell fills at most ``SHORT_FILL``
+    of the column, or is shorter than the typical line of a text column
+    (:data:`~.pdf_layout.COLUMN_MIN_EM`, the layout's bound for columns).
+    Columns whose lines are as long as a text column's and fill it are two
+    columns of text, however few their words (the ends of paragraphs side
+    by side, short address lines).
+    """
     if not gutters or sum(len(r.segments) >= 2 for r in run) < BORDERLESS_MIN_ROWS:
         return False
     if any(b - a < GUTTER_EM * em for a, b in gutters):
@@ -705,6 +743,8 @@ def _is_table(run: list[_Row], gutters: list[tuple[float, float]], em: float) ->
     sides = [0] * len(bounds)  # rows with text on both sides of each gutter
     for row in run:
         cols = sorted({sum(s["x0"] > b for b in bounds) for s in row.segments})
+        if len(cols) < len(row.segments):
+            return False  # two pieces of text in one column: a line with wide word gaps, no cells
         for s in row.segments:
             columns[sum(s["x0"] > b for b in bounds)].append(s)
         for k in range(len(bounds)):
@@ -727,9 +767,9 @@ def _is_table(run: list[_Row], gutters: list[tuple[float, float]], em: float) ->
         width = max(right - left, 1.0)
         if not _aligned(col, left, right):
             return False
-        fills = sorted((s["x1"] - s["x0"]) / width for s in col)
+        lengths = sorted(s["x1"] - s["x0"] for s in col)
         words = sorted(s["n_words"] for s in col)
-        if fills[len(fills) // 2] <= SHORT_FILL or words[len(words) // 2] <= SHORT_WORDS:
+        if lengths[len(lengths) // 2] <= SHORT_FILL * width or lengths[len(lengths) // 2] < COLUMN_MIN_EM * em:
             short += 1
         if words[len(words) // 2] >= PROSE_WORDS or sum(t[:1] in _SENTENCE_END or t[-1:] in _SENTENCE_END for t in texts) > 0.3 * len(texts):
             prose += 1
