@@ -25,9 +25,10 @@ from bidi import get_display
 BASE, MARK, SPACE, JUNK = 0, 1, 2, 3
 
 # Bullet glyphs a list item may start with (typeset as text; pitfall 8 covers
-# the drawn ones). "-", "*" and "–" count only when followed by a space.
+# the drawn ones). "-" and "–" count only when followed by a space. A
+# printed "*" starts a note (``* الأرقام مدققة``), not a list item: it stays.
 BULLETS = frozenset("•◆◇▪▫■□●○◦‣⁃►▶➢➤✓✔❖")
-WEAK_BULLETS = frozenset("-*–")
+WEAK_BULLETS = frozenset("-–")
 
 # A gap wider than this many ems between two glyphs is a word break when the
 # producer writes no space glyphs (pitfall 6). Measured inter-word gaps: 0.19
