@@ -680,6 +680,47 @@ def glyph_text(api: _Api, font, cid: int) -> str | None:
     return text
 
 
+def _cluster_letters(font, cid: int, lent: tuple[str, float] | None, x: float, adv: float, m: Matrix) -> str:
+    """The letters of a cluster text for a glyph the ToUnicode map leaves empty, or ``""``.
+
+    WeasyPrint (like Typst) may put a whole cluster's text (``أَ``: letter and
+    mark) on its first glyph, a zero-width mark, and give the next glyph,
+    the letter itself, no text; its ToUnicode map has one text per glyph,
+    so that letter's glyph stays empty wherever else it is drawn (``أو``
+    read ``و``). The mark keeps the marks (see the caller); the letters
+    (``lent``: the letters and the mark's x) go to the text-less glyph drawn
+    right after it when that glyph has a width and covers the mark's
+    origin (the same cluster), else nowhere (Typst's alef is a glyph with a
+    text of its own). The glyph is then known to draw those letters: later
+    text-less draws of it in the document get them too.
+    """
+    learned = getattr(font, "_cluster_letters", None)
+    if learned and cid in learned:
+        return learned[cid]
+    if lent is None:
+        return ""
+    letters, mark_x = lent
+    a, b = _apply(m, x, 0.0)[0], _apply(m, x + adv, 0.0)[0]
+    lo, hi = min(a, b), max(a, b)
+    slack = 0.25 * (hi - lo) if adv > 0 else 1.0
+    if not lo - slack <= mark_x <= hi + slack:
+        return ""
+    if adv <= 0:
+        # Chromium draws the alef of a lam-alef ligature with tanween (``لاً``)
+        # as a zero-width glyph without text after the tanween that holds
+        # ``اً``; such a glyph may stand for other components elsewhere, so
+        # nothing is learned from it.
+        return letters
+    if learned is None:
+        learned = {}
+        try:
+            font._cluster_letters = learned  # lives as long as the font, i.e. its document
+        except AttributeError:  # a font object without attributes: learn nothing
+            return letters
+    learned[cid] = letters
+    return letters
+
+
 def _embedded_mark(api: _Api, font, cid: int) -> str:
     """A combining mark the embedded font's own cmap gives a glyph that the
     ToUnicode map left empty, else ``""``.
@@ -914,6 +955,9 @@ class _PageReader:
         self.forms: list[int] = []  # objids of the Form XObjects being run
         self.fonts: dict[int, tuple] = {}  # id(font) → (font, vertical, multibyte, space width in ems)
         self.texts: dict[tuple[int, int], str | None] = {}
+        # (letters, x) of the last glyph drawn when it was a zero-width glyph
+        # whose cluster text's letters were taken off (see _take_cluster_letters)
+        self.cluster_letters: tuple[str, float] | None = None
         self.unknown: set[bytes] = set()
         self.budget = MAX_CONTENT_BYTES
         self.glyphs: list[list] = []  # mutable while ActualText spans may rewrite texts
@@ -1419,7 +1463,18 @@ class _PageReader:
             # Only zero-width glyphs: marks, whose letter was drawn outside
             # the span (Typst cuts a cluster at a style or run boundary)
             # and keeps its own text; the span stands for its marks only.
+            # Chromium spans the tanween and the zero-width alef of a
+            # lam-alef ligature (``لاً``) with ``اً``: letters not drawn just
+            # before the span go to its glyph that is no mark.
+            letters = "".join(c for c in actual if not unicodedata.combining(c))
             actual = "".join(c for c in actual if unicodedata.combining(c))
+            host = next((i for i, g in enumerate(span) if not (g[4] and unicodedata.combining(g[4][0]))), None)
+            if letters and host is not None and not (start and letters in self.glyphs[start - 1][4]):
+                for i, g in enumerate(span):
+                    g[4] = letters if i == host else ""
+                    g[7] = True
+                span[host - 1 if host else min(1, len(span) - 1)][4] += actual
+                return
         for i, g in enumerate(span):
             g[4] = actual if i == widest else ""
             g[7] = True
@@ -1529,13 +1584,17 @@ class _PageReader:
                         text = texts[key]
                     else:
                         text = texts[key] = glyph_text(api, font, cid)
+                    lent = None
                     if text and adv == 0 and len(text) > 1 and not unicodedata.combining(text[0]):
                         # A zero-width glyph draws no letter: Typst maps a
                         # tanween glyph to its whole cluster (اً), whose alef
                         # is a glyph of its own.
                         marks = "".join(ch for ch in text if unicodedata.combining(ch))
                         if marks:
+                            lent = "".join(ch for ch in text if not unicodedata.combining(ch))
                             text = marks
+                    elif text == "":
+                        text = _cluster_letters(font, cid, self.cluster_letters, x, adv, m)
                     if b == 0 and c == 0:
                         x0, x1 = a * x + e, a * (x + adv) + e
                         y0, y1 = d * bottom + f, d * top + f
@@ -1554,6 +1613,7 @@ class _PageReader:
                         self.order += 1
                         self.glyph_order.append(self.order)
                         self.glyph_paint.append((lum, alpha))
+                    self.cluster_letters = None if lent is None else (lent, _apply(m, x, 0.0)[0])
                 x += adv + charspace
                 if cid == 32 and not multibyte:
                     x += wordspace
