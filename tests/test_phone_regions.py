@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import extract_source
+from pipeline.parse.contacts import find_contacts
 from pipeline.parse.regions import RegionChoice, choose, countries_named, domain_region, place_regions
 from pipeline.normalize import to_match
 
@@ -214,3 +217,22 @@ def test_place_names(name, want):
 )
 def test_domain_regions(host, want):
     assert domain_region(host) == want
+
+
+_PIECES = ["هاتف", "جوال دبي", ":", " ", "|", " – ", "أو", "(واتساب)", "+", "00", "0", "971", "4", "1234", "567",
+           "8901", "في", "عمّان", "اتصلوا على", "٠٧٩٧", "\n", "2025", "/", "-", "رقم الحساب"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=24), st.sampled_from([None, "JO", "AE", ("OM", "JO"), ("KW", "SA")]))
+def test_phone_mentions_are_consistent_on_any_text(pieces, region):
+    text = " ".join(pieces)
+    found = find_contacts(text, region)
+    spans = [m.span for m in found]
+    assert spans == sorted(spans) and all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))
+    for m in found:
+        assert text[m.span[0]:m.span[1]] == m.text
+        if m.kind in ("phone", "fax"):
+            # a number has its E.164 value and region, or is kept as printed with the reason
+            assert (m.value is None) == (m.problem is not None)
+            assert m.value is None or (m.value.startswith("+") and m.region is not None)

@@ -106,7 +106,22 @@ def countries_named(match_text: str) -> Counter[str]:
     """The countries a matching-form text names, counted (longest names first:
     ``المملكة العربية السعودية`` is one name); not the names that are also
     common words (مالي، بنين، هند، عمان)."""
-    return _names(match_text, countries_only=True, skip=_COMMON_WORD_COUNTRIES)
+    countries = country_table()
+    firsts = _first_words()
+    words = re.sub(r"[^\w\s]", " ", match_text).split()
+    found: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        # most words start no country's name: skip them before trying six lengths
+        if any(country_key(v) in firsts for v in _variants(words[i])):
+            for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
+                regions = _name_regions(words[i:i + n], countries, True, _COMMON_WORD_COUNTRIES)
+                if regions:
+                    found.update(regions)
+                    i += n - 1
+                    break
+        i += 1
+    return found
 
 
 def place_regions(match_name: str) -> list[str]:
@@ -119,35 +134,27 @@ def place_regions(match_name: str) -> list[str]:
     return _name_regions(words, country_table(), False, frozenset())
 
 
-def _names(match_text: str, *, countries_only: bool, skip: frozenset[str]) -> Counter[str]:
-    """Names found by scanning every run of up to six words, longest first."""
-    countries = country_table()
-    words = re.sub(r"[^\w\s]", " ", match_text).split()
-    found: Counter[str] = Counter()
-    i = 0
-    while i < len(words):
-        for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
-            regions = _name_regions(words[i:i + n], countries, countries_only, skip)
-            if regions:
-                for region in regions:
-                    found[region] += 1
-                i += n
-                break
-        else:
-            i += 1
-    return found
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in country_table() if key)
+
+
+def _variants(word: str) -> list[str]:
+    """A word, and the word without the proclitics و، ب، ل، ف، ك before it, one
+    after another (``وللكويت`` → ``للكويت``, ``الكويت``)."""
+    variants = [word]
+    for w in variants:
+        if len(w) > 3 and w[0] in _PROCLITICS:
+            variants.append(w[1:])
+        if w.startswith("لل") and len(w) > 4:
+            variants.append("ال" + w[2:])  # للكويت = ل + الكويت
+        if len(variants) > 6:
+            break
+    return variants
 
 
 def _name_regions(words: list[str], countries: dict[str, str], countries_only: bool, skip: frozenset[str]) -> list[str]:
-    variants = [words[0]]
-    for word in variants:  # و، ب، ل … before the name, one after another (وللكويت)
-        if len(word) > 3 and word[0] in _PROCLITICS:
-            variants.append(word[1:])
-        if word.startswith("لل") and len(word) > 4:
-            variants.append("ال" + word[2:])  # للكويت = ل + الكويت
-        if len(variants) > 6:
-            break
-    for variant in variants:
+    for variant in _variants(words[0]):
         name = " ".join([variant, *words[1:]])
         key = country_key(name)
         if key in skip:
