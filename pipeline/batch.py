@@ -249,15 +249,20 @@ def preload() -> None:
     """Import the stages and build the lookup tables once, in this process.
 
     Worker processes started by ``fork`` (the default on Linux) inherit them
-    instead of paying the ~0.4 s (camel-tools' character sets, CLDR and
-    ISO 3166 tables) each.
+    instead of paying the ~1.5 s (camel-tools' character sets, CLDR and
+    ISO 3166 tables, GeoNames' Arabic city names, the Public Suffix
+    List) each.
     """
     from .core import extract_source  # noqa: F401  (imports every stage)
     from .normalize import to_match
     from .parse.dates import find_date_range
+    from .parse.contacts import find_contacts
+    from .parse.regions import city_regions
     from .parse.venues import country_table
 
     country_table()
+    city_regions("")
+    find_contacts("forms.gle/x")  # the Public Suffix List
     to_match("")
     try:
         find_date_range("")
