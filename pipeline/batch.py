@@ -684,7 +684,8 @@ def _outcomes(
     """Extract ``todo``, each source in a process of its own; outcomes in completion order."""
     if not todo:
         return
-    preload()  # once here; every worker inherits it
+    if len(todo) > 1:
+        preload()  # once here; every worker inherits it (one source loads only what it needs)
     level = logging.getLogger("pipeline").getEffectiveLevel()
     results = run_isolated(
         functools.partial(_extract_one, password=password, ocr=ocr), todo, workers=workers, limits=limits,

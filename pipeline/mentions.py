@@ -149,7 +149,9 @@ def find_contact_mentions(
     """Every contact detail of the document, once each, in reading order, and the
     warnings about phone numbers kept as printed (``phone_invalid``,
     ``phone_region_unknown``)."""
-    levels = document_evidence(document, contact)
+    # The evidence of a country (GeoNames' cities among it) is gathered only
+    # for a document that has a number printed without its country code.
+    levels = document_evidence(document, contact) if _has_national_number(document) else []
     document_choice = choose(levels)
     labels = contact_label_table()
     out: list[ContactMention] = []
@@ -202,6 +204,27 @@ def find_contact_mentions(
             if add(mention) and m.problem is not None:
                 warnings.append(_phone_warning(m, choice, piece.span))
     return out, warnings
+
+
+def _has_national_number(document: StructuredDocument) -> bool:
+    """Whether some phone-like number of the document (in its text, once its
+    international numbers are set aside, or in a ``tel:`` link) has no
+    country code: only then does its country need evidence."""
+    for piece in _pieces(document):
+        text = ascii_digits(piece.text.display)
+        if any(c.isdigit() for c in text):
+            found = find_contacts(piece.text.display, None)
+            if any(m.kind in ("phone", "fax") and m.region is None for m in found):
+                return True
+            for m in found:
+                if m.kind in ("phone", "fax"):
+                    text = text[: m.span[0]] + " " * (m.span[1] - m.span[0]) + text[m.span[1]:]
+            if _NATIONAL_RE.search(text):
+                return True
+        if piece.node is not None and any(url.lower().startswith(("tel:", "callto:")) and "+" not in url
+                                          for block in piece.node.source for _, url in block.links):
+            return True
+    return False
 
 
 def _piece_contacts(display: str, levels: Evidence, document_choice: RegionChoice):
