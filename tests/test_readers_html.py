@@ -232,6 +232,7 @@ def _kinds(body: str) -> list[tuple[str, bool]]:
         ("<table border='1'><tr><td><table><tr><td>أ</td></tr></table></td><td>ب</td></tr>"
          "<tr><td>ج</td><td>د</td></tr></table>", True),
         ("<table border='1'><tr><td><h3>أ</h3></td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table border='0'><tr><th>أ</th><td><h3>ب</h3></td></tr><tr><td>ج</td><td>د</td></tr></table>", False),
         # a single row or a single column: layout, even with borders
         ("<table border='1'><tr><td>أ</td><td>ب</td><td>ج</td></tr></table>", True),
         ("<table border='1'><tr><td>أ</td></tr><tr><td>ب</td></tr></table>", True),
@@ -352,6 +353,20 @@ def test_web_page_boilerplate_is_never_body():
         ("قال المدير: «التعليم أولاً» و«البحث ثانياً» في كلمته.", "body"),
         ("تحديث: 2025", "body"),
         ("© 2025 جامعة المثال", "footer"),
+    ]
+    # unnamed: a floating or buttoned notice about cookies, a skip link by its words; a menu of
+    # links one per line (an old site's side column)
+    assert [(b.text, b.role) for b in parse_html(_page(
+        "<a href='#c'>تخطَّ إلى المحتوى</a><div style='position: fixed; bottom: 0'>نستخدم ملفات الارتباط.</div>"
+        "<table><tr><td width='20%'><a href='/a'>الرئيسية</a><br><a href='/b'>الأخبار</a><br><a href='/c'>الأقسام</a></td>"
+        "<td><h1 id='c'>الصفحة</h1><p>يشرح هذا الدليل سياسة ملفات تعريف الارتباط في الموقع.</p>"
+        "<div>هل توافق على الكوكيز؟ <button>نعم</button></div>"
+        "<p style='position: sticky'>عرض خاص لهذا الأسبوع</p></td></tr></table>"
+    ))] == [
+        ("الرئيسية الأخبار الأقسام", "header"),
+        ("الصفحة", "body"),
+        ("يشرح هذا الدليل سياسة ملفات تعريف الارتباط في الموقع.", "body"),
+        ("عرض خاص لهذا الأسبوع", "body"),
     ]
     # a wrapper named by the page's state holds the content; a line of contact links is no menu
     assert [(b.text, b.role) for b in parse_html(_page(

@@ -137,17 +137,26 @@ _HEADINGS = "h1, h2, h3, h4, h5, h6, [role=heading]"
 # * breadcrumbs ("breadcrumb", "crumbs", schema.org BreadcrumbList): page
 #   furniture (they name where the page sits in its site).
 _CONSENT_RE = re.compile(
-    r"cookie|gdpr|onetrust|didomi|cmplz|osano|qc-cmp|(?:^|[\s_-])cc[-_](?:window|banner)"
+    r"cookie|gdpr|onetrust|didomi|cmplz|osano|qc-cmp|(?:^|[\s_-])cc[-_](?:window|banner)|ملفات تعريف الارتباط|الكوكيز"
     r"|consent[-_]?(?:banner|bar|popup|modal|notice|dialog|manager|sdk|box|wrap|container|layer)",
     re.I,
 )
 _SKIP_LINK_RE = re.compile(r"skip[-_]?(?:link|nav|to)", re.I)
+# Unnamed, they are known by their words: a consent notice floats over the
+# page (position fixed or sticky, a dialog) or carries its own button; a skip
+# link leads to an anchor of the page.
+_COOKIE_WORDS_RE = re.compile(r"ملفات\s+(?:تعريف\s+)?(?:ال)?ارتباط|الكوكيز|كوكيز|\bcookies?\b|\btémoins\b", re.I)
+_SKIP_WORDS_RE = re.compile(
+    r"^\s*(?:skip\s+(?:to|navigation)|(?:تخط|تخطى|تخطي|تخطَّ|تجاوز|انتقل|الانتقال)\S*\s+(?:إلى|الى)\s+(?:ال)?محتوى)",
+    re.I,
+)
+_NOTICE_MAX_CHARS = 600
 _BREADCRUMB_RE = re.compile(r"crumb", re.I)
 # A page footer named by class or id (old sites' div#footer, e-mail
 # templates' .email-footer); a component's footer (card-footer,
 # modal-footer) is not one.
 _FOOTER_NAME_RE = re.compile(
-    r"^(?:(?:site|page|main|global|e?mail|doc|bottom)[-_]?)?footer"
+    r"^(?:(?:site|page|main|global|e?mail|doc|bottom|template)[-_]?)?footer"
     r"(?:[-_]?(?:wrap(?:per)?|container|area|inner|outer|section|block))?$",
     re.I,
 )
@@ -427,6 +436,22 @@ def _boilerplate(node: LexborNode) -> str | None:
     return None if node.css_first("main, article, h1, [role=main]") is not None else kind
 
 
+def _unnamed_boilerplate(node: LexborNode, style: dict[str, str]) -> bool:
+    """A consent notice or a skip link that no class names (see ``_COOKIE_WORDS_RE``)."""
+    if node.tag == "a":
+        href = (node.attributes.get("href") or "").strip()
+        return href.startswith("#") and bool(_SKIP_WORDS_RE.match(node.text(deep=True)))
+    role = (node.attributes.get("role") or "").lower()
+    floating = style.get("position") in ("fixed", "sticky") or role in ("dialog", "alertdialog")
+    if not floating and not any(
+        c.tag == "button" or (c.tag == "input" and (c.attributes.get("type") or "").lower() in ("button", "submit"))
+        for c in node.iter()
+    ):
+        return False
+    text = node.text(deep=True)
+    return len(text) <= _NOTICE_MAX_CHARS and bool(_COOKIE_WORDS_RE.search(text))
+
+
 def _name_tokens(node: LexborNode) -> list[str]:
     attrs = node.attributes
     return (attrs.get("class") or "").split() + (attrs.get("id") or "").split()
@@ -473,12 +498,11 @@ def _closing_units(body: LexborNode) -> set[int]:
 
 def _navigation_line(inline: Inline) -> bool:
     """Whether a block is navigation typed as text: a menu (three links or
-    more with only separators between them) or a breadcrumb trail (a single
-    line of short steps between one repeated separator such as ``›``, ``»``
-    or ``/``, from the home page: ``الرئيسية › الكليات › علوم الحاسوب``)."""
-    if len(inline.lines) != 1:
-        return False
-    line = inline.lines[0]
+    more with only separators or line breaks between them) or a breadcrumb
+    trail (a single line of short steps between one repeated separator such
+    as ``›``, ``»`` or ``/``, from the home page: ``الرئيسية › الكليات ›
+    علوم الحاسوب``)."""
+    line = "\n".join(inline.lines)
     # A menu links pages by their names: a line of e-mail addresses, phone
     # numbers or printed URLs is a contact line.
     if len(inline.links) >= 3 and all(
@@ -496,6 +520,8 @@ def _navigation_line(inline: Inline) -> bool:
             rest.append(line[at:])
             if all(_MENU_FILLER_RE.fullmatch(part) for part in rest):
                 return True
+    if len(inline.lines) != 1:
+        return False
     for sep in _TRAIL_SEPARATORS:
         if line.count(sep) < 1:
             continue
@@ -628,7 +654,7 @@ class _Walker:
             if tag in _SKIP:
                 continue
             style = _style(child)
-            if _hidden(child, style) or _boilerplate(child) == "drop":
+            if _hidden(child, style) or _boilerplate(child) == "drop" or _unnamed_boilerplate(child, style):
                 continue
             if tag == "br":
                 self.builder.hard_break()
