@@ -45,14 +45,16 @@ order, which in HTML is logical order:
   classes ``sr-only``, ``visually-hidden``, ``screen-reader-text``), and
   consent banners and skip links named as such (class, id: ``cookie``,
   ``gdpr``, ``consent-banner``, ``skip-link``, the consent platforms' own
-  names; see ``_CONSENT_RE``);
+  names; see ``_CONSENT_RE``) or known by their words (a floating or
+  buttoned notice about cookies, a link to an in-page anchor that says
+  "تخطَّ إلى المحتوى");
 * page furniture, kept with ``role`` ``"header"``/``"footer"`` out of the
   body: the page's banner and footer (``<header>``/``<footer>`` outside any
   ``article``, ``aside``, ``main``, ``nav`` or ``section``, ``role=
   "banner"``/``"contentinfo"``, or a class or id such as ``footer``,
   ``site-footer``); breadcrumbs (class, id or ``BreadcrumbList``) and
-  navigation typed as text (three links or more with only separators
-  between them; a trail of short steps from the home page:
+  navigation typed as text (three links or more with only separators or
+  line breaks between them; a trail of short steps from the home page:
   ``الرئيسية › الكليات › …``); and an e-mail's closing matter around its
   unsubscribe link (:func:`_closing_units`). Furniture found before any body
   text is the header, after it the footer;
