@@ -44,6 +44,7 @@ from .parse import ParsedContact, find_contacts, find_dates
 from .parse.contacts import SEGMENT_BREAK_RE, ascii_digits, international_regions, label_words, segment_label
 from .parse.regions import Evidence, RegionChoice, choose, count, countries_named, domain_region, place_regions
 from .parse.venues import resolve_country
+from .read.blocks import Block
 from .structure import StructuredDocument
 from .structure.model import Node, box_of, span_of
 from .vocabulary import contact_label_table
@@ -58,6 +59,7 @@ class _Piece:
     node: Node | None
     furniture: bool = False
     section: int | None = None
+    blocks: tuple[Block, ...] = ()  # a furniture piece's reader block (its links)
 
 
 def _pieces(document: StructuredDocument) -> Iterator[_Piece]:
@@ -75,7 +77,7 @@ def _pieces(document: StructuredDocument) -> Iterator[_Piece]:
             continue
         yield _Piece(node.text, node.span, node, section=index)
     for block, text in document.furniture:
-        yield _Piece(text, span_of(block), None, furniture=True)
+        yield _Piece(text, span_of(block), None, furniture=True, blocks=(block,))
 
 
 def _bbox(piece: _Piece, document: StructuredDocument):
@@ -307,10 +309,8 @@ def _link_contacts(piece: _Piece, choice: RegionChoice):
     """Contacts behind the hyperlinks of a piece's blocks (HTML, DOCX, Markdown):
     ``mailto:``, ``tel:`` and web addresses whose link text does not show them.
     Their span is ``(-1, -1)``: they are not in the text."""
-    if piece.node is None:
-        return []
     out = []
-    for block in piece.node.source:
+    for block in piece.node.source if piece.node is not None else piece.blocks:
         for _text, url in block.links:
             target = re.sub(r"^(?:mailto|tel|callto):", "", url.strip(), flags=re.I)
             if not _SUBSCRIPTION_RE.search(target):
