@@ -29,16 +29,20 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
+from . import _camel_charsets
+
+_camel_charsets.install()  # before camel_tools.utils.dediac: see the module's docstring
+
+from camel_tools.utils.charmap import CharMapper  # noqa: E402
+from camel_tools.utils.dediac import dediac_ar  # noqa: E402
+from camel_tools.utils.normalize import (  # noqa: E402
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
     normalize_unicode,
 )
 
-from .read.blocks import Block
+from .read.blocks import Block  # noqa: E402
 
 TATWEEL = "\u0640"
 # UAX #9 explicit directional formatting characters and marks, plus the
