@@ -249,13 +249,18 @@ def preload() -> None:
     """Import the stages and build the lookup tables once, in this process.
 
     Worker processes started by ``fork`` (the default on Linux) inherit them
-    instead of paying the ~0.4 s (camel-tools' character sets, CLDR and
-    ISO 3166 tables) each.
+    instead of paying them for each source: the stages' modules, camel-tools'
+    tables, the date patterns (CLDR month names), the country names (ISO 3166,
+    CLDR), and wordfreq with its word lists (the Arabic list of the text
+    layer check, the Latin-script lists of the language guess): about 0.35 s
+    a source (``bench/README.md``).
     """
     from .core import extract_source  # noqa: F401  (imports every stage)
     from .normalize import to_match
     from .parse.dates import find_date_range
     from .parse.venues import country_table
+    from .read.text_quality import is_word
+    from .structure.language import guess_latin_language
 
     country_table()
     to_match("")
@@ -263,6 +268,8 @@ def preload() -> None:
         find_date_range("")
     except ValueError:
         pass
+    is_word("كتاب")
+    guess_latin_language(("the",))
 
 
 def _init_worker(level: int, close_fd: int | None) -> None:
@@ -679,7 +686,11 @@ def _outcomes(
     """Extract ``todo``, each source in a process of its own; outcomes in completion order."""
     if not todo:
         return
-    preload()  # once here; every worker inherits it
+    if len(todo) > 1:
+        # Once here, and every worker inherits it. One source pays in its
+        # own process for what it uses (a source without venues or Latin
+        # text builds neither table).
+        preload()
     level = logging.getLogger("pipeline").getEffectiveLevel()
     results = run_isolated(
         functools.partial(_extract_one, password=password, ocr=ocr), todo, workers=workers, limits=limits,
