@@ -227,7 +227,9 @@ def _extract_one(path: Path, password: str | None, ocr: str = "auto") -> _Outcom
         return _Outcome(path, None, None, [], seconds, "internal", f"{path}: internal error {type(exc).__name__}: {exc}")
     warnings = [WarningEntry(code=w.code, message=w.message, line=w.line, page=w.page, meeting=w.meeting) for w in result.warnings]
     seconds = dict(result.seconds, total=_since(started))
-    return _Outcome(path, record_json(result.record), len(result.record.meetings), warnings, seconds)
+    record = result.record
+    del result  # the stages' values (blocks, nodes): their memory serves the JSON
+    return _Outcome(path, record_json(record), len(record.meetings), warnings, seconds)
 
 
 def _caused_by_memory(exc: BaseException) -> bool:

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline import run
 from pipeline.export import (
@@ -475,3 +477,40 @@ def test_readme_lists_the_columns_of_the_models():
         listed = re.findall(r"`([a-z0-9_]+)`( [a-z]+)?(\*)?", row.split("|")[3])
         assert [name for name, _, _ in listed] == table.column_names
         assert [(t.strip() or "string", bool(star)) for _, t, star in listed] == [(c.type, c.required) for c in table.columns]
+
+
+def _json_dumps_record(record) -> bytes:
+    """The record JSON as the standard library writes it (the reference format)."""
+    return (json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def test_record_json_is_the_standard_library_format(records):
+    # pydantic writes the bytes; they must stay those of json.dumps(indent=2,
+    # ensure_ascii=False) for every committed record.
+    assert records
+    for record in records:
+        assert record_json(record) == _json_dumps_record(record)
+        assert record_json(record) == (OUTPUT / f"{record.document.id}.json").read_bytes()
+
+
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+    coords=st.lists(st.floats(min_value=-5000, max_value=5000, allow_nan=False), min_size=4, max_size=4),
+    confidence=st.floats(min_value=0, max_value=100, allow_nan=False),
+)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_record_json_matches_json_dumps_on_any_text_and_rounded_number(brochure_record, text, coords, confidence):
+    # Control characters, quotes, backslashes, bidi marks, astral code points;
+    # boxes rounded to 0.01 pt and OCR confidences to 0.1 as the pipeline does.
+    from pipeline.models import Box
+
+    section = brochure_record.sections[0]
+    block = section.blocks[0].model_copy(update={
+        "text": text,
+        "bbox": Box(x0=round(coords[0], 2), top=round(coords[1], 2), x1=round(coords[2], 2), bottom=round(coords[3], 2)),
+        "ocr_confidence": round(confidence, 1),
+    })
+    record = brochure_record.model_copy(update={
+        "sections": [section.model_copy(update={"title": text, "blocks": [block]})],
+    })
+    assert record_json(record) == _json_dumps_record(record)
