@@ -366,6 +366,32 @@ def test_sqlite_is_deterministic(records, tmp_path: Path):
     assert first[16:18] == (4096).to_bytes(2, "big")  # page size
 
 
+def test_the_dataset_streams_records_and_builds_the_database_in_a_file(records, tmp_path: Path, monkeypatch):
+    # write_dataset builds the database in a staged file, one record in
+    # memory at a time: the bytes are those of the in-memory build.
+    import pipeline.export
+    import pipeline.write
+
+    for path in OUTPUT.glob("*.json"):
+        shutil.copy(path, tmp_path / path.name)
+    parsed: list[str] = []
+    real = pipeline.write.DocumentRecord.model_validate_json
+
+    def counting(data, *args, **kwargs):
+        record = real(data, *args, **kwargs)
+        parsed.append(record.document.id)
+        return record
+
+    monkeypatch.setattr(pipeline.write.DocumentRecord, "model_validate_json", counting)
+    assert write_dataset(tmp_path) == []
+    # each record read once (no second pass, no record list kept)
+    assert sorted(parsed) == sorted(r.document.id for r in records)
+    assert (tmp_path / "brochures.sqlite").read_bytes() == sqlite_bytes(records) == DB.read_bytes()
+    for name in TABLES:
+        assert (tmp_path / f"{name}.csv").read_bytes() == table_csv(name, records)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_a_repeated_meeting_number_still_loads_everywhere(tmp_path: Path, brochure_record):
     # a repeat is a validation warning; the tables key on the position, so the rows load
     dup = brochure_record.model_copy(update={"meetings": [*brochure_record.meetings, brochure_record.meetings[0]]})
@@ -429,17 +455,18 @@ def test_a_record_the_database_refuses_is_left_out_of_every_table(tmp_path: Path
         update={"document": brochure_record.document.model_copy(update={"id": "refused"})}
     )
     (tmp_path / "refused.json").write_bytes(record_json(other))
-    real = pipeline.export.sqlite_bytes
+    real = pipeline.export._database_rows
 
-    def picky(records):  # a constraint the models do not enforce
-        if any(r.document.id == "refused" for r in records):
-            raise sqlite3.IntegrityError("CHECK constraint failed: an example")
-        return real(records)
+    def picky(name, record, table_rows=None):  # a constraint the models do not enforce
+        out = real(name, record, table_rows)
+        if name == "documents" and record.document.id == "refused":
+            return out + out  # the document's row twice: its primary key repeated
+        return out
 
-    monkeypatch.setattr(pipeline.export, "sqlite_bytes", picky)
+    monkeypatch.setattr(pipeline.export, "_database_rows", picky)
     left_out = write_dataset(tmp_path)
     assert [(p.file.name, p.reason) for p in left_out] == [
-        ("refused.json", "refused by the database (CHECK constraint failed: an example)")
+        ("refused.json", "refused by the database (UNIQUE constraint failed: documents.id)")
     ]
     for name in ("documents.csv", "meetings.csv", "meetings.jsonl"):
         assert "refused" not in (tmp_path / name).read_text("utf-8"), name
