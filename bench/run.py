@@ -93,18 +93,28 @@ def median_time(fn, repeat: int, warmup: int = 1) -> float:
     return statistics.median(times)
 
 
-def run_process(cmd: list[str], **kwargs) -> dict:
-    """Run a command to its end: wall and CPU seconds, peak RSS in MB of its
-    largest process (children included: ``wait4`` reports the maximum over the
-    process tree)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd} exited with {proc.returncode}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+# Runs the timed command from a small process of its own: a child's peak RSS
+# (ru_maxrss) starts from the memory of the process that forked it, and this
+# benchmark's process holds the pipeline and its word lists.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(json.dumps({"wall": time.perf_counter() - start, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rss_mb": usage.ru_maxrss / 1024, "exit": os.waitstatus_to_exitcode(status)}))
+"""
+
+
+def run_process(cmd: list[str], cwd: Path | None = None) -> dict:
+    """Run a command to its end: wall and CPU seconds, and the peak RSS in MB
+    of its largest process (its children included: ``wait4`` reports the
+    maximum over the process tree)."""
+    out = subprocess.run([sys.executable, "-c", _LAUNCHER, *cmd], cwd=cwd, check=True, capture_output=True, text=True)
+    result = json.loads(out.stdout)
+    if result["exit"] != 0:
+        raise RuntimeError(f"{cmd} exited with {result['exit']}")
+    return result
 
 
 def page_count(path: Path) -> int:
@@ -269,7 +279,7 @@ def peers(repeat: int) -> dict:
 
             seconds = median_time(once, repeat)
             per_file[pdf.name] = (seconds, once().decode("utf-8"))
-        score("pdftotext", _pdftotext_version() or "?", per_file)
+        score("pdftotext", (_pdftotext_version() or "?").replace("pdftotext version ", ""), per_file)
     return result
 
 
@@ -306,7 +316,8 @@ def workers(copies: int) -> dict:
             out = Path(tmp) / f"out{n}"
             load = load_average()
             r = run_process([sys.executable, "-m", "pipeline", "extract", str(src), "--out", str(out), "--workers", str(n), "--force"], cwd=ROOT)
-            row = {"workers": n, "seconds": r["wall"], "pages_per_second": pages / r["wall"], "load_before": load}
+            row = {"workers": n, "seconds": r["wall"], "pages_per_second": pages / r["wall"], "peak_rss_mb": r["rss_mb"],
+                   "load_before": load}
             rows.append(row)
             print(json.dumps(row), flush=True)
     base = rows[0]["seconds"]
@@ -408,7 +419,7 @@ def render_readme(r: dict, text: str) -> str:
     lines = [
         f"Measured {r['started']} on {m['cpu']} ({m['cores']} cores, {m['memory']}), {m['os']}, "
         f"Python {m['python']}, pdfminer.six {m['pdfminer.six']}, pdfplumber {m['pdfplumber']}, camel-tools {m['camel-tools']}"
-        + (f", {m['pdftotext']}" if m["pdftotext"] else ", pdftotext not installed")
+        + (f", {m['pdftotext'].replace(' version', '')}" if m["pdftotext"] else ", pdftotext not installed")
         + f". Load average (1 min) {r['load_start']} at the start, {r['load_end']} at the end: "
         "the machine's 2 cores were shared with other jobs, so absolute times are high and noisy; "
         "each comparison below was measured side by side in this run.",
@@ -476,12 +487,13 @@ def render_readme(r: dict, text: str) -> str:
         f"**Workers**: a batch of {w['copies']} distinct copies of the brochure PDF ({w['pages']} pages), "
         f"{w['cpus']} CPUs:",
         "",
-        "| --workers | wall s | pages/s | speed-up | load before |",
-        "|---:|---:|---:|---:|---:|",
+        "| --workers | wall s | pages/s | speed-up | peak RSS MB | load before |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
     for row in w["rows"]:
         lines.append(
-            f"| {row['workers']} | {row['seconds']:.1f} | {row['pages_per_second']:.1f} | {row['speedup']:.2f}× | {row['load_before']} |"
+            f"| {row['workers']} | {row['seconds']:.1f} | {row['pages_per_second']:.1f} | {row['speedup']:.2f}× | "
+            f"{row['peak_rss_mb']:.0f} | {row['load_before']} |"
         )
     lines += [
         "",
