@@ -48,10 +48,12 @@ at least 3 characters. Queries must be in the matching form: use
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
 import logging
+import os
 import re
 import sqlite3
 import tempfile
@@ -290,6 +292,22 @@ def _build_database(table_rows, path: Path | None = None) -> bytes | None:
         file), ``None``: the database is built in that file, to the same
         bytes, without holding it in memory.
     """
+    try:
+        return _fill_database(table_rows, path)
+    except sqlite3.OperationalError as exc:
+        # Writing the file: a full disk or an I/O error is the disk's
+        # failure, reported as such (OSError), not the SQLite library's.
+        code = getattr(exc, "sqlite_errorcode", None)
+        if path is None or code is None:
+            raise
+        if code == sqlite3.SQLITE_FULL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path)) from exc
+        if code & 0xFF == sqlite3.SQLITE_IOERR:
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path)) from exc
+        raise
+
+
+def _fill_database(table_rows, path: Path | None) -> bytes | None:
     conn = sqlite3.connect(":memory:" if path is None else str(path))
     try:
         conn.execute(f"PRAGMA page_size = {SQLITE_PAGE_SIZE}")
