@@ -14,7 +14,7 @@ What is measured:
   ``extract_text()`` on it, the two in turn (A B A B …), median of N runs
   after a warm-up each: wall and CPU seconds, and the median of the pairwise
   wall ratios. The project's package is byte-compiled first (as after a
-  user's first run, or ``uv sync`` with ``compile-bytecode``).
+  user's first run, which writes every imported module's bytecode).
 * **per page, warm process**: the whole pipeline (read → record) and the
   reader alone (``read_pdf``), median of N runs after a warm-up, for each
   brochure PDF of ``tests/data/pdf``, and the text brochure;
