@@ -167,3 +167,37 @@ def test_a_note_with_an_asterisk_is_no_list_item(producer):
     note = [b for b in read_pdf(RUNS / f"runs-{producer}.pdf").blocks if "المقاعد محدودة" in b.text]
     assert len(note) == 1 and not note[0].list_item
     assert note[0].text.startswith("* المقاعد محدودة")
+
+
+# --------------------------------------------------------------------------
+# Percent signs: in an Arabic paragraph ``80%`` is drawn ``%80`` (the digits
+# are Arabic numbers there, UAX #9 W2), and must be read back ``80%``.
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        "لا يقل عن 80%.",  # at the line's end: no Arabic letter left of it in the drawing
+        "بلغت نسبة النجاح 92.5% من المتقدمين",
+        "نسبة الطالبات ٤٥٪",
+        "خصم 20% على رسوم التسجيل المبكر و10% للطلاب",
+        "The pass rate was 92.5% this year.",
+    ],
+)
+def test_a_percent_sign_stays_after_its_number(producer, wanted):
+    got = [unicodedata.normalize("NFC", b.text) for b in read_pdf(RUNS / f"percent-{producer}.pdf").blocks]
+    assert any(wanted in t for t in got), got
+
+
+@pytest.mark.parametrize(
+    "visual, logical",
+    [
+        (".%80 نع لقي ال", "لا يقل عن 80%."),
+        ("بالطلا نم %80 ةبسنب", "بنسبة 80% من الطلاب"),
+        ("2025 ربمسيد 1 يف", "في 1 ديسمبر 2025"),
+        ("Windows 10 ماظن", "نظام Windows 10"),
+    ],
+)
+def test_reorder_reads_numbers_at_the_left_end_in_arabic_context(visual, logical):
+    assert reorder(visual, True) == logical

@@ -533,7 +533,18 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
         visual = _protect_ltr_numbers(visual)
         visual = _rising_ranges(visual)
         visual = _HANDLE_RE.sub(_LRM, visual)
-    return get_display(visual, base_dir="R").replace(_RLM, "").replace(_LRM, "").replace(_LRO, "").replace(_PDF, "")
+        # The line's digits stood in Arabic context when it was drawn (its
+        # paragraph is Arabic): rule W2 made them Arabic numbers, after
+        # which a ``%`` beside them is a neutral drawn at their other side
+        # (``80%`` drawn ``%80``). Digits at the visual left end have no
+        # Arabic letter before them in the visual string; an Arabic letter
+        # mark gives them the context the paragraph gave.
+        visual = _ALM + visual
+    return (get_display(visual, base_dir="R").replace(_RLM, "").replace(_LRM, "").replace(_LRO, "")
+            .replace(_PDF, "").replace(_ALM, ""))
+
+
+_ALM = "\u061c"
 
 
 _LRM = "\u200e"
