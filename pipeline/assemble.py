@@ -28,6 +28,7 @@ from .parse import ParsedContact
 from .read.blocks import SourceDocument
 from .structure import Node, SectionNode, StructuredDocument
 from .structure.model import box_of, span_of
+from .structure.rules import list_marker_end
 from .structure.tables import table_record
 
 
@@ -52,12 +53,23 @@ def _short(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
+def item_text(node: Node) -> tuple[str, str | None]:
+    """A list item's text without its printed numbering, and that numbering
+    (``("المقابلة الشخصية.", "3.")``; ``None`` when it has none); an item
+    that is only its number keeps it as its text."""
+    end = list_marker_end(node.text.match)
+    rest = node.text.display_slice(end) if end else ""
+    return (rest, node.text.display_slice(0, end)) if rest else (node.text.display, None)
+
+
 def text_block(node: Node) -> TextBlock:
     """The record of one body node (not a table)."""
     kind = node.kind if node.kind in ("list_item", "field", "caption", "quote", "code") else "paragraph"
+    text, marker = item_text(node) if kind == "list_item" else (node.text.display, None)
     return TextBlock(
         type=kind,
-        text=node.text.display,
+        text=text,
+        marker=marker,
         list_level=node.list_level if kind == "list_item" else None,
         label=node.label.display if kind == "field" and node.label is not None else None,
         value=node.value.display if kind == "field" and node.value is not None else None,
@@ -79,7 +91,7 @@ def section_record(section: SectionNode, kind: str, parent_index: int | None) ->
         level=section.level,
         parent_index=parent_index,
         paragraphs=[p.text.display for p in paragraphs],
-        bullets=[p.text.display for p in bullets],
+        bullets=[item_text(p)[0] for p in bullets],
         blocks=[text_block(n) for n in section.body if n.kind != "table"],
         text_normalized="\n".join(p.text.match for p in parts),
         provenance=section.span,

@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
@@ -101,11 +101,16 @@ class TextBlock(_Record):
     quote or code. A paragraph cut by a page or column break is one block."""
 
     type: BlockType = Field(
-        description="'paragraph'; 'list_item' (marker removed from text, except a numbering such as '1 -', kept "
-        "as printed); 'field' (a label and its value: 'المدة: خمس سنوات'); 'caption' (of a figure or table); "
+        description="'paragraph'; 'list_item' (its bullet or printed numbering removed from text; a numbering "
+        "is in marker); 'field' (a label and its value: 'المدة: خمس سنوات'); 'caption' (of a figure or table); "
         "'quote'; 'code'."
     )
     text: NonEmptyStr = Field(description="The whole block, display form (a field as 'label: value').")
+    marker: str | None = Field(
+        None, description="The numbering printed before an ordered list item ('1.', '2-', 'a.', 'أ-', '(3)', "
+        "'ثانياً:'), display form; null for bullets (their glyph is dropped), for lists the format numbers "
+        "itself (HTML, Markdown and Word lists: the number is not in the text) and for other types."
+    )
     list_level: int | None = Field(
         None, ge=0, le=10, description="Nesting depth of a list item (0 = top level); null for other types."
     )

@@ -213,3 +213,73 @@ def test_key_figures_letterheads_page_numbers_and_bold_fields_are_no_headings():
 def test_a_short_line_under_the_title_before_a_heading_or_field_is_the_subtitle(tmp_path: Path, body, subtitle):
     r = _record_of(tmp_path, "s.html", f'<html lang="ar" dir="rtl"><body>{body}</body></html>')
     assert r.document.subtitle == subtitle
+
+
+# The numbering printed before an ordered list item is the item's marker, out of its text, whatever the
+# format printed it: a PDF (Chromium numbers an <ol> with "1." and "a."), a .txt file; a Markdown list is
+# numbered by the format itself, so its items have no marker. Values written by hand from the sources.
+ORDERED = [
+    ("تعبئة نموذج التسجيل الإلكتروني كاملاً.", 0),
+    ("تقديم فكرة مشروع واضحة:", 0),
+    ("وصف المنتج أو الخدمة.", 1),
+    ("خطة التمويل المبدئية.", 1),
+    ("حضور اللقاء التعريفي.", 0),
+]
+
+
+def list_items(record):
+    return [(b.marker, b.text, b.list_level) for s in record.sections for b in s.blocks if b.type == "list_item"]
+
+
+def test_an_ordered_items_printed_numbering_is_its_marker_in_a_pdf():
+    pdf = Path(__file__).parent / "data" / "pdf" / "runs" / "runs-chromium.pdf"
+    got = list_items(extract_source(pdf).record)
+    assert got == [(m, t, lvl) for m, (t, lvl) in zip(["1.", "2.", "a.", "b.", "3."], ORDERED)]
+    section = next(s for s in extract_source(pdf).record.sections if s.bullets)
+    assert section.bullets[0] == "تعبئة نموذج التسجيل الإلكتروني كاملاً."
+
+
+@pytest.mark.parametrize(
+    "line, marker, text",
+    [
+        ("1. تعبئة النموذج", "1.", "تعبئة النموذج"),
+        ("2) تقديم الفكرة", "2)", "تقديم الفكرة"),
+        ("- بند بلا ترقيم", None, "بند بلا ترقيم"),
+        ("• بند بلا ترقيم", None, "بند بلا ترقيم"),
+    ],
+)
+def test_a_list_items_marker_in_text_files(tmp_path: Path, line, marker, text):
+    path = tmp_path / "b.txt"
+    path.write_text(f"# الشروط\n\nيلتزم المشارك بما يأتي:\n\n{line}\n- بند آخر\n", encoding="utf-8")
+    items = list_items(extract_source(path).record)
+    assert items[0][:2] == (marker, text), items
+
+
+@pytest.mark.parametrize(
+    "text, marker, rest",
+    [
+        ("٢- تقديم الفكرة", "٢-", "تقديم الفكرة"),
+        ("(3) حضور اللقاء", "(3)", "حضور اللقاء"),
+        ("أ- وصف المنتج", "أ-", "وصف المنتج"),
+        ("ب) خطة التمويل", "ب)", "خطة التمويل"),
+        ("iv. Annex", "iv.", "Annex"),
+        ("ثانياً: المحافظة على السرية.", "ثانياً:", "المحافظة على السرية."),
+        ("أولاً - الالتزام بالمواعيد", "أولاً -", "الالتزام بالمواعيد"),
+        ("2025 عام التطوع", None, "2025 عام التطوع"),  # a year, no separator: no numbering
+        ("الأول: التسجيل", None, "الأول: التسجيل"),
+        ("3.", None, "3."),  # only its number: kept as its text
+    ],
+)
+def test_the_printed_numbering_taken_out_of_a_list_items_text(text, marker, rest):
+    from types import SimpleNamespace
+
+    from pipeline.assemble import item_text
+    from pipeline.normalize import NText
+
+    assert item_text(SimpleNamespace(text=NText.from_raw(text))) == (rest, marker)
+
+
+def test_a_markdown_list_is_numbered_by_the_format_no_marker(tmp_path: Path):
+    path = tmp_path / "b.md"
+    path.write_text("# الشروط\n\n1. تعبئة النموذج\n2. حضور اللقاء\n", encoding="utf-8")
+    assert list_items(extract_source(path).record) == [(None, "تعبئة النموذج", 0), (None, "حضور اللقاء", 0)]

@@ -76,11 +76,12 @@ def test_legal_text_with_chapters_articles_and_ordinal_items():
         ("مادة (3)", 2, "الباب الثاني التزامات المتطوعين"),
     ]
     art3 = r.sections[-1]
-    # A long label alone introduces a list; أولاً/ثانياً items are ordered list items, numbering kept.
-    assert [(b.type, b.text) for b in art3.blocks] == [
-        ("paragraph", "يلتزم المتطوع بما يأتي:"),
-        ("list_item", "أولاً: احترام أنظمة الجهة التي يتطوع لديها."),
-        ("list_item", "ثانياً: المحافظة على سرية المعلومات."),
+    # A long label alone introduces a list; أولاً/ثانياً items are ordered list items, their numbering
+    # is their marker.
+    assert [(b.type, b.marker, b.text) for b in art3.blocks] == [
+        ("paragraph", None, "يلتزم المتطوع بما يأتي:"),
+        ("list_item", "أولاً:", "احترام أنظمة الجهة التي يتطوع لديها."),
+        ("list_item", "ثانياً:", "المحافظة على سرية المعلومات."),
     ]
 
 

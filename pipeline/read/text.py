@@ -7,7 +7,8 @@ text to be valid Markdown.
 Blocks are runs of non-blank lines; a Markdown heading line (``#`` … ``######``)
 is always a block of its own. The reader interprets only the structure that
 is format-specific and strips its markers: heading marks (→ ``heading_level``)
-and list markers ``-``, ``*``, ``•``, ``◆`` … (→ ``list_item``), and inline
+and list markers ``-``, ``*``, ``•``, ``◆`` … (→ ``list_item``; a numbering
+``1.``/``2)`` marks a list item too but stays in its text, as printed), and inline
 markup (:func:`strip_markup`: ``**bold**``, links); a line wholly in bold sets
 ``bold``. Every block keeps its 1-based line span (provenance).
 
@@ -213,7 +214,10 @@ def _paragraph_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         if marker:
             close()
             run_is_item = True
-            run.append((number, line[marker.end():]))
+            # A bullet goes; a printed numbering stays in the text (the
+            # structure stage moves it to the item's marker, as for a PDF).
+            numbered = marker.group(0).strip()[:1].isdigit()
+            run.append((number, line.strip() if numbered else line[marker.end():]))
         else:
             if not run:
                 run_is_item = False

@@ -48,3 +48,26 @@ def dangling(tail: str) -> bool:
 def styled(nb: NormalizedBlock) -> bool:
     """Whether the reader set the block as a heading or in bold."""
     return nb.block.heading_level is not None or nb.block.bold
+
+
+# The numbering printed before an ordered list item, in matching form: a
+# number (``1.``، ``2-``، ``(3)``، ``4)``), a letter of a lettered list (``a.``،
+# ``أ-`` — matching form folds the hamza —, ``ب)``) or a roman numeral
+# (``iv.``), then its separator and a space; or an ordinal adverb
+# (``أولاً:``، ``ثانياً -``). Applied to list items only: outside a list,
+# ``و.`` or ``1.`` may start a sentence.
+_ADVERB_MARKERS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
+_ORDERED_MARKER_RE = re.compile(
+    r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4}|[\u0621-\u064a])\s*[-–.)]\s+(?=\S)"
+    r"|^(?:" + "|".join(_ADVERB_MARKERS) + r")\s*[:\-–.)]\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def list_marker_end(match_text: str) -> int:
+    """The end (an index into ``match_text``, matching form) of the ordered
+    list marker that starts a list item's text, or 0 when it starts with
+    none (a bulleted item, or a numbering the format kept out of the text)."""
+    m = _ORDERED_MARKER_RE.match(match_text)
+    return m.end() if m else 0
+
