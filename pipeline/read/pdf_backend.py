@@ -538,6 +538,29 @@ def _scan_string(data: bytes, pos: int) -> tuple[bytes, int]:
     return (_ESCAPE_RE.sub(_unescape, raw) if b"\\" in raw else raw), n
 
 
+# The same tokens in one pattern for ``finditer``: white space and comments
+# are skipped before each token, numbers are split into integers and reals,
+# and ``bad`` takes any byte that starts no token (a stray delimiter, or the
+# ``(`` of a string nested deeper than ``str`` allows); a match without a
+# token is trailing white space.
+_STREAM_RE = re.compile(
+    rb"(?:[\x00\t\n\f\r ]+|%[^\r\n]*)*"
+    rb"(?:(?P<real>[+-]?(?:\d+\.\d*|\.\d+))"
+    rb"|(?P<int>[+-]?\d+)"
+    rb"|/(?P<name>[^" + _DELIM + rb"]*)"
+    rb"|<(?P<hex>[0-9A-Fa-f\x00\t\n\f\r ]*)>"
+    rb"|(?P<kw>[^" + _DELIM + rb"]+)"
+    rb"|\((?P<str>(?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*)\)"
+    rb"|(?P<dbeg><<)|(?P<dend>>>)"
+    rb"|(?P<abeg>\[)|(?P<aend>\])"
+    rb"|(?P<bad>.))?",
+    re.S,
+)
+_REAL, _INT, _NAME, _HEX, _KW, _STR, _DBEG, _DEND, _ABEG, _AEND = (
+    _STREAM_RE.groupindex[g] for g in ("real", "int", "name", "hex", "kw", "str", "dbeg", "dend", "abeg", "aend")
+)
+
+
 def parse_content(data: bytes) -> tuple[list[Operation], int]:
     """Tokenize a content stream into operations (PDF 1.7 §7.2, §7.8.2).
 
@@ -552,66 +575,85 @@ def parse_content(data: bytes) -> tuple[list[Operation], int]:
         bytes that start no token (stray delimiters) and were stepped over,
         and unbalanced ``]``/``>>``.
     """
+    # The hot loop of the reader (a Chromium page carries ~27,000 tokens):
+    # one ``finditer`` pass, the group number compared as an int, names and
+    # hex strings decoded once per distinct token (they repeat: ``/Span``,
+    # ``<FEFF0627>``; both are immutable, so sharing them is safe).
     ops: list[Operation] = []
     operands: list = []
     cur = operands
     stack: list[tuple[list, bool]] = []  # (outer container, outer is dict-in-progress)
     in_dict = False
     pos, n, skipped = 0, len(data), 0
-    match = _TOKEN_RE.match
+    names: dict[bytes, Name] = {}
+    hexes: dict[bytes, bytes] = {}
+    finditer = _STREAM_RE.finditer
+    INT, KW, REAL, NAME, HEX, STR, DBEG, DEND, ABEG, AEND = _INT, _KW, _REAL, _NAME, _HEX, _STR, _DBEG, _DEND, _ABEG, _AEND
     while pos < n:
-        m = match(data, pos)
-        if m is None:
-            if data[pos] == 0x28:  # a string nested deeper than the pattern's one level
-                tok, pos = _scan_string(data, pos)
-                cur.append(tok)
-            else:
-                skipped += 1
-                pos += 1
-            continue
-        pos = m.end()
-        kind = m.lastgroup
-        if kind == "ws":
-            continue
-        if kind == "num":
-            tok = m.group(kind)
-            cur.append(_number(tok))
-        elif kind == "name":
-            cur.append(_name(m.group(kind)))
-        elif kind == "kw":
-            tok = m.group(kind)
-            if tok in _CONSTANTS:
-                cur.append(_CONSTANTS[tok])
-            elif stack:
-                cur.append(Operator(tok))
-            elif tok == b"BI":
-                image, pos = _inline_image(data, pos)
-                ops.append((b"BI", [image]))
-                operands = cur = []
-            else:
-                ops.append((tok, operands))
-                operands = cur = []
-        elif kind == "str":
-            tok = m.group(kind)
-            cur.append(_ESCAPE_RE.sub(_unescape, tok) if b"\\" in tok else tok)
-        elif kind == "hex":
-            digits = _WS_RE.sub(b"", m.group(kind))
-            if len(digits) % 2:
-                digits += b"0"  # PDF 1.7 §7.3.4.3: a missing last digit is 0
-            cur.append(bytes.fromhex(digits.decode("ascii")))
-        elif kind == "abeg" or kind == "dbeg":
-            stack.append((cur, in_dict))
-            cur, in_dict = [], kind == "dbeg"
-        else:  # aend / dend
-            if not stack or in_dict != (kind == "dend"):
-                skipped += 1
+        restart = None  # where to go on after a token read outside the pattern
+        for m in finditer(data, pos):
+            k = m.lastindex
+            if k is None:  # trailing white space
                 continue
-            inner = cur
-            cur, in_dict = stack.pop()
-            if kind == "dend":
-                cur.append({str(k): v for k, v in zip(inner[::2], inner[1::2]) if isinstance(k, str) and v is not None})
-            else:
-                cur.append(inner)
+            if k == INT:
+                cur.append(int(m.group(k)))
+            elif k == KW:
+                tok = m.group(k)
+                if tok in _CONSTANTS:
+                    cur.append(_CONSTANTS[tok])
+                elif stack:
+                    cur.append(Operator(tok))
+                elif tok == b"BI":
+                    image, restart = _inline_image(data, m.end())
+                    ops.append((b"BI", [image]))
+                    operands = cur = []
+                    break
+                else:
+                    ops.append((tok, operands))
+                    operands = cur = []
+            elif k == REAL:
+                cur.append(float(m.group(k)))
+            elif k == NAME:
+                tok = m.group(k)
+                name = names.get(tok)
+                if name is None:
+                    name = names[tok] = _name(tok)
+                cur.append(name)
+            elif k == HEX:
+                tok = m.group(k)
+                value = hexes.get(tok)
+                if value is None:
+                    digits = _WS_RE.sub(b"", tok)
+                    if len(digits) % 2:
+                        digits += b"0"  # PDF 1.7 §7.3.4.3: a missing last digit is 0
+                    value = hexes[tok] = bytes.fromhex(digits.decode("ascii"))
+                cur.append(value)
+            elif k == STR:
+                tok = m.group(k)
+                cur.append(_ESCAPE_RE.sub(_unescape, tok) if b"\\" in tok else tok)
+            elif k == DBEG or k == ABEG:
+                stack.append((cur, in_dict))
+                cur, in_dict = [], k == DBEG
+            elif k == DEND or k == AEND:
+                if not stack or in_dict != (k == DEND):
+                    skipped += 1
+                    continue
+                inner = cur
+                cur, in_dict = stack.pop()
+                if k == DEND:
+                    cur.append({str(a): v for a, v in zip(inner[::2], inner[1::2]) if isinstance(a, str) and v is not None})
+                else:
+                    cur.append(inner)
+            else:  # bad
+                start = m.start(k)
+                if data[start] == 0x28:  # a string nested deeper than the pattern's one level
+                    tok, restart = _scan_string(data, start)
+                    cur.append(tok)
+                    break
+                skipped += 1
+        if restart is None:
+            break
+        pos = restart
     return ops, skipped
 
 
@@ -954,9 +996,10 @@ class _PageReader:
         self.hidden_depth = 0
         self.forms: list[int] = []  # objids of the Form XObjects being run
         self.fonts: dict[int, tuple] = {}  # id(font) → (font, vertical, multibyte, space width in ems)
-        self.texts: dict[tuple[int, int], str | None] = {}
+        self.texts: dict[tuple[int, int], tuple] = {}  # (id(font), cid) → _glyph()
+        self.decoded: dict[tuple[int, bytes], tuple[int, ...]] = {}  # (id(font), string) → codes
         # (letters, x) of the last glyph drawn when it was a zero-width glyph
-        # whose cluster text's letters were taken off (see _take_cluster_letters)
+        # whose cluster text's letters were taken off (see _cluster_letters)
         self.cluster_letters: tuple[str, float] | None = None
         self.unknown: set[bytes] = set()
         self.budget = MAX_CONTENT_BYTES
@@ -1521,8 +1564,27 @@ class _PageReader:
                             space = float(font.char_width(cid))
             except Exception:  # no code 32 in the font's encoding, a broken widths array
                 space = 0.0
-            info = self.fonts[id(font)] = (font, vertical, multibyte, space)
+            fontname = str(getattr(font, "fontname", "") or "")
+            info = self.fonts[id(font)] = (font, vertical, multibyte, space, fontname)
         return info
+
+    def _glyph(self, font, cid: int) -> tuple[float, str | None, str, str]:
+        """A glyph's width (in text space units per unit of font size; 0 when
+        the widths are broken), its text (:func:`glyph_text`), and, when that
+        text is a cluster starting with a letter and holding marks, its marks
+        and its letters (else ``""`` twice); cached per font and code."""
+        try:
+            w = float(font.char_width(cid))
+        except Exception:  # a broken widths array: no advance known
+            w = 0.0
+        text = glyph_text(self.api, font, cid)
+        marks = letters = ""
+        if text and len(text) > 1 and not unicodedata.combining(text[0]):
+            marks = "".join(ch for ch in text if unicodedata.combining(ch))
+            if marks:
+                letters = "".join(ch for ch in text if not unicodedata.combining(ch))
+        value = self.texts[(id(font), cid)] = (w, text, marks, letters)
+        return value
 
     def _show(self, seq: list) -> None:
         """Draw the strings of a ``Tj``/``TJ`` (PDF 1.7 §9.4.4): one glyph per
@@ -1532,9 +1594,8 @@ class _PageReader:
         font = st.font
         if font is None:
             return
-        api = self.api
         self.run += 1
-        _, vertical, multibyte, space_em = self._font_info(font)
+        _, vertical, multibyte, space_em, fontname = self._font_info(font)
         fs, th = st.fontsize, st.scaling * 0.01
         charspace, wordspace = st.charspace * th, (0.0 if multibyte else st.wordspace * th)
         a, b, c, d, e, f = m = _mult(self.tm, st.ctm)
@@ -1549,70 +1610,69 @@ class _PageReader:
         invisible = mode in (3, 7) or self.hidden_depth > 0 or alpha <= INVISIBLE_ALPHA or lum == NO_PAINT
         clip = st.clip
         height = self.height
-        fontname = str(getattr(font, "fontname", "") or "")
         space_pt = abs(space_em * fs * th * a) if upright else 0.0
         texts = self.texts
+        decoded = self.decoded
         glyphs = self.glyphs
+        paint = (lum, alpha)
+        fsth = fs * th
+        axis = b == 0 and c == 0
+        if axis:
+            y0, y1 = d * bottom + f, d * top + f
+            if y1 < y0:
+                y0, y1 = y1, y0
+            cy = (y0 + y1) / 2
+            row = (height - y1, height - y0, y1 - y0)
         x = 0.0
         fid = id(font)
         for obj in seq:
             if isinstance(obj, (int, float)) and not isinstance(obj, bool):
-                x -= obj * 0.001 * fs * th
+                x -= obj * 0.001 * fsth
                 continue
             if not isinstance(obj, bytes):
                 continue
-            try:
-                cids = list(font.decode(obj))
-            except Exception as exc:
-                if not _from_pdfminer(exc):
-                    raise
-                self._warn("font_unreadable", f"a string cannot be decoded with font {fontname!r} ({_describe(exc)})")
-                continue
-            for cid in cids:
+            cids = decoded.get((fid, obj))
+            if cids is None:
                 try:
-                    w = float(font.char_width(cid))
-                except Exception:  # a broken widths array: no advance known
-                    w = 0.0
-                adv = w * fs * th
-                if vertical:
-                    self.out.rotated += 1
-                elif not upright:
+                    cids = decoded[(fid, obj)] = tuple(font.decode(obj))
+                except Exception as exc:
+                    if not _from_pdfminer(exc):
+                        raise
+                    self._warn("font_unreadable", f"a string cannot be decoded with font {fontname!r} ({_describe(exc)})")
+                    continue
+            for cid in cids:
+                glyph = texts.get((fid, cid))
+                w, text, marks, letters = glyph if glyph is not None else self._glyph(font, cid)
+                adv = w * fsth
+                if vertical or not upright:
                     self.out.rotated += 1
                 else:
-                    key = (fid, cid)
-                    if key in texts:
-                        text = texts[key]
-                    else:
-                        text = texts[key] = glyph_text(api, font, cid)
                     lent = None
-                    if text and adv == 0 and len(text) > 1 and not unicodedata.combining(text[0]):
+                    if adv == 0 and letters:
                         # A zero-width glyph draws no letter: Typst maps a
                         # tanween glyph to its whole cluster (اً), whose alef
                         # is a glyph of its own.
-                        marks = "".join(ch for ch in text if unicodedata.combining(ch))
-                        if marks:
-                            lent = "".join(ch for ch in text if not unicodedata.combining(ch))
-                            text = marks
+                        text, lent = marks, letters
                     elif text == "":
                         text = _cluster_letters(font, cid, self.cluster_letters, x, adv, m)
-                    if b == 0 and c == 0:
+                    if axis:
                         x0, x1 = a * x + e, a * (x + adv) + e
-                        y0, y1 = d * bottom + f, d * top + f
                         if x1 < x0:
                             x0, x1 = x1, x0
-                        if y1 < y0:
-                            y0, y1 = y1, y0
+                        top_y, bottom_y, size = row
                     else:
                         x0, y0, x1, y1 = _rect_bbox(m, x, bottom, x + adv, top)
-                    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+                        cy = (y0 + y1) / 2
+                        top_y, bottom_y, size = height - y1, height - y0, y1 - y0
+                    cx = (x0 + x1) / 2
                     if invisible or (clip is not None and not (clip[0] - 0.5 <= cx <= clip[2] + 0.5 and clip[1] - 0.5 <= cy <= clip[3] + 0.5)):
                         self.out.hidden += 1
                     else:
-                        glyphs.append([x0, x1, height - y1, height - y0, text or "", y1 - y0, fontname, text is not None,
+                        glyphs.append([x0, x1, top_y, bottom_y, text or "", size, fontname, text is not None,
                                        self.run, False, space_pt])
                         self.order += 1
                         self.glyph_order.append(self.order)
-                        self.glyph_paint.append((lum, alpha))
+                        self.glyph_paint.append(paint)
                     self.cluster_letters = None if lent is None else (lent, _apply(m, x, 0.0)[0])
                 x += adv + charspace
                 if cid == 32 and not multibyte:
