@@ -196,3 +196,103 @@ def test_labels_and_values_on_tab_stops_are_no_columns():
         glyphs += words_row(top, [(100, 12), (178, 12)])
         glyphs += [Glyph(400, 403, top, top + 12, ":", 12.0, False, BASE)] + words_row(top, [(403, 8)])
     assert find_gutter(group_rows(glyphs), 12.0) is None
+
+
+# --------------------------------------------------------------------------
+# Column tops and feet (pipeline.read.pdf_layout.page_regions): headings
+# side by side, text above and below the columns
+
+from pipeline.read.pdf_layout import page_regions  # noqa: E402
+
+
+def rtl_line(right: float, top: float, letters: int, mark: str, size: float = 12.0, w: float = 6.0):
+    """A right-to-left line set flush right at ``right``: words of five
+    letters ``mark``, 3 pt apart, ``letters`` letters in all."""
+    glyphs, x = [], right
+    for i in range(letters):
+        if i and i % 5 == 0:
+            x -= 3.0
+        glyphs.append(Glyph(x - w, x, top, top + size, mark, size, False, BASE))
+        x -= w
+    return glyphs
+
+
+def column(right: float, top: float, mark: str, lines: int, heading: str | None = None, gap: float = 8.0):
+    """A column 129 pt wide flush right at ``right``: an optional heading
+    (16 pt, marks ``heading``), ``gap`` points of white, then ``lines``
+    lines of body text 18 pt apart (the last one short)."""
+    glyphs = rtl_line(right, top, 8, heading, size=16.0, w=8.0) if heading else []
+    y = top + (16.0 + gap if heading else 0.0)
+    for k in range(lines):
+        glyphs += rtl_line(right, y + 18 * k, 20 if k < lines - 1 else 12, mark)
+    return glyphs
+
+
+def marks(regions) -> list[str]:
+    """Each region as the marks of its rows, top to bottom (``"H|b|b"``)."""
+    return ["|".join("".join(sorted({g.text for g in row})) for row in region) for region in regions]
+
+
+def test_a_second_columns_heading_set_higher_than_the_firsts_starts_its_column():
+    # CSS column-count: the first (right) column keeps its heading's 18 pt
+    # top margin, the second drops it after the column break, so the left
+    # heading ends above the right one with a band of white across.
+    title = rtl_line(460, 60, 20, "T", size=20.0, w=10.0)
+    right = column(460, 130, "r", 5, heading="R")
+    left = column(300, 106, "l", 5, heading="L")
+    regions = page_regions(title + right + left, rtl_page=True, em=12.0)
+    assert marks(regions) == ["T", "R|r|r|r|r|r", "L|l|l|l|l|l"]
+
+
+def test_a_centred_heading_beside_the_other_columns_first_row_starts_its_column():
+    # The left heading is centred in its column (not flush with the gutter)
+    # but sits beside the right heading, 14 pt higher: no band of white
+    # runs below it across the page.
+    title = rtl_line(460, 60, 20, "T", size=20.0, w=10.0)
+    right = column(460, 112, "r", 5, heading="R")
+    left = rtl_line(260, 98, 8, "L", size=16.0, w=8.0) + column(300, 98 + 16 + 14, "l", 5)
+    regions = page_regions(title + right + left, rtl_page=True, em=12.0)
+    assert marks(regions) == ["T", "R|r|r|r|r|r", "L|l|l|l|l|l"]
+
+
+def test_short_lines_above_two_columns_are_read_before_them():
+    # Two short right-aligned lines (not flush with the gutter), then two
+    # offices side by side: the lines are text above the columns.
+    above = rtl_line(460, 60, 15, "a") + rtl_line(460, 78, 13, "a")
+    right = column(460, 120, "r", 4, heading="R")
+    left = column(300, 120, "l", 4, heading="L")
+    regions = page_regions(above + right + left, rtl_page=True, em=12.0)
+    assert marks(regions) == ["a|a", "R|r|r|r|r", "L|l|l|l|l"]
+
+
+def test_a_short_line_after_the_columns_is_read_after_both():
+    # Nothing crosses the gutter below the columns: a short note 30 pt
+    # under the longer (right) column, wider apart than any two rows of a
+    # column, is text below both.
+    right = column(460, 100, "r", 6, heading="R")
+    left = column(300, 100, "l", 4, heading="L")
+    note = rtl_line(460, 100 + 24 + 18 * 5 + 12 + 30, 14, "n")
+    regions = page_regions(right + left + note, rtl_page=True, em=12.0)
+    assert marks(regions) == ["R|r|r|r|r|r|r", "L|l|l|l|l", "n"]
+
+
+def test_the_longer_columns_last_line_stays_in_it():
+    # The same note at the column's usual line pitch is its last line.
+    right = column(460, 100, "r", 6, heading="R")
+    left = column(300, 100, "l", 4, heading="L")
+    last = rtl_line(460, 100 + 24 + 18 * 6, 14, "r")
+    regions = page_regions(right + left + last, rtl_page=True, em=12.0)
+    assert marks(regions) == ["R|r|r|r|r|r|r|r", "L|l|l|l|l"]
+
+
+def test_a_heading_low_in_a_middle_column_stays_in_it():
+    # Three columns; the middle one goes on below the right one with a
+    # heading after a wide gap; a note below crosses the right gutter only.
+    # The heading is flush with its column's edge at the right gutter: the
+    # middle column's own, not a heading of the note.
+    right = column(560, 100, "r", 4, heading="R")
+    middle = column(400, 100, "m", 4, heading="M") + column(400, 100 + 24 + 18 * 4 + 20, "n", 2, heading="N")
+    left = column(240, 100, "l", 9, heading="L")
+    note = rtl_line(560, 100 + 24 + 18 * 4 + 20 + 24 + 18 * 2 + 10, 38, "z")
+    regions = page_regions(right + middle + left + note, rtl_page=True, em=12.0)
+    assert marks(regions)[:2] == ["R|r|r|r|r", "M|m|m|m|m|N|n|n"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.read.pdf import read_pdf
-from pipeline.read.pdf_line import BASE, SPACE, Glyph, make_line, reorder
+from pipeline.read.pdf_line import BASE, SPACE, Glyph, hold_leading_run, make_line, reorder
 
 RUNS = Path(__file__).resolve().parent / "data" / "pdf" / "runs"
 PRODUCERS = ("chromium", "weasyprint", "libreoffice")
@@ -201,3 +201,63 @@ def test_a_percent_sign_stays_after_its_number(producer, wanted):
 )
 def test_reorder_reads_numbers_at_the_left_end_in_arabic_context(visual, logical):
     assert reorder(visual, True) == logical
+
+
+# --------------------------------------------------------------------------
+# A Latin run wrapped onto a line of its own inside an Arabic paragraph
+# (wrapped-*.pdf: the IBAN of tests/data/pdf/runs/make_runs.py, justified
+# on page 1, right-aligned and narrower on page 2; an address typed with
+# hard line breaks on page 3).
+
+IBAN_BEFORE = "البنكي إلى حساب الجمعية في البنك العربي رقم"
+
+
+@cache
+def wrapped(producer: str):
+    return read_pdf(RUNS / f"wrapped-{producer}.pdf").blocks
+
+
+@pytest.mark.parametrize("producer", ("chromium", "weasyprint"))
+@pytest.mark.parametrize("piece", ["IBAN: JO71 ARAB 1180 0000 0011 8123", "IBAN: JO71 ARAB 1180 0000 0011"])
+def test_a_wrapped_latin_line_reads_as_drawn_inside_its_paragraph(producer, piece):
+    # The numbers of a run cut by a soft wrap follow the Latin text before
+    # them: the rightmost one is no number logically before "IBAN".
+    blocks = [b for b in wrapped(producer) if piece in b.lines]
+    assert blocks, "\n".join(line for b in wrapped(producer) for line in b.lines)
+    # The line stays in its paragraph (its direction is left alone).
+    assert IBAN_BEFORE in blocks[0].lines
+
+
+@pytest.mark.parametrize("producer", ("chromium", "weasyprint"))
+def test_an_address_line_after_a_hard_break_keeps_its_leading_number(producer):
+    lines = [line for b in wrapped(producer) for line in b.lines]
+    assert "1211 Geneva 19" in lines and "P.O. Box 17" in lines
+
+
+def test_weasyprint_draws_the_next_lines_numbers_in_arabic_order():
+    # WeasyPrint resolves each line on its own: "4567 890" at the start of
+    # the Arabic line after the wrap is drawn "890 4567" and read back.
+    lines = [line for b in wrapped("weasyprint") for line in b.lines]
+    assert "4567 890، أو عبر محفظة كليك باسم SANABEL." in lines
+
+
+@pytest.mark.parametrize(
+    ("visual", "plain", "held"),
+    [
+        # A Latin-only line: alone, the rightmost number is read first.
+        ("IBAN: JO71 ARAB 1180 0000 0011 8123", "8123 IBAN: JO71 ARAB 1180 0000 0011",
+         "IBAN: JO71 ARAB 1180 0000 0011 8123"),
+        # An Arabic line whose right end is a run of numbers ("أو عبر" is
+        # stored in visual order, "ربع وأ").
+        ("ربع وأ ،4567 890", "890 4567، أو عبر", "4567 890، أو عبر"),
+    ],
+)
+def test_a_held_run_reads_as_drawn(visual, plain, held):
+    latin_only = not any("\u0600" <= c <= "\u06ff" for c in visual)
+    assert reorder(visual, True, latin_only=latin_only) == plain
+    assert reorder(hold_leading_run(visual), True, latin_only=latin_only) == held
+    assert reorder(hold_leading_run(visual), False, latin_only=latin_only).count("\u202d") == 0
+
+
+def test_a_line_without_a_run_at_its_right_end_is_not_held():
+    assert hold_leading_run("JO71 ربع وأ") == "JO71 ربع وأ"

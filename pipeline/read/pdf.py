@@ -47,6 +47,7 @@ from .pdf_overlay import separate_overlays
 from .pdf_tables import PageTable, continues, find_tables, join_continued
 from .text_quality import assess
 from .pdf_layout import (
+    PARAGRAPH_PITCH,
     Box,
     attach_marks,
     boxed_regions,
@@ -67,6 +68,7 @@ from .pdf_line import (
     classify,
     is_letter,
     RANGE_RE,
+    hold_leading_run,
     make_line,
     reorder,
     reorder_ranges,
@@ -199,6 +201,7 @@ def _read_pages(
         warnings = _check_text_layer(path, pages, hint)
         for p in pages:
             warnings.extend(p.warnings)
+        _wrapped_latin_lines(pages)
         _align_latin_lines(pages)
         _settle_latin_lines(pages)
         _settle_number_ranges(pages)
@@ -676,6 +679,58 @@ def _ranges(numbers: list[int]) -> str:
             out.append(str(start) if start == n else f"{start}-{n}")
             start = None
     return ", ".join(out)
+
+
+def _wrapped_latin_lines(pages: list[_Page]) -> None:
+    """Read a Latin-only line that a soft wrap cut out of a right-to-left paragraph as drawn.
+
+    A long Latin run in an Arabic paragraph (an IBAN, a name, an address)
+    can fill a line of its own: ``IBAN: JO71 ARAB 1180 0000 0011 8123``
+    between ``… في البنك العربي رقم`` and ``4567 890، أو عبر …``. Over the
+    whole paragraph, UAX #9 gave the run's numbers the direction of the
+    Latin text before them (W7), so the line was drawn in logical order;
+    read alone, its rightmost number is taken for one that logically
+    precedes the Latin text (``8123 IBAN: …``), which is right for an
+    address line after a hard break (``Geneva 19 1211`` drawn for ``1211
+    Geneva 19``: CSS starts a new bidi paragraph there) but not for a piece
+    of a wrapped run.
+
+    A line counts as wrapped when the right-to-left line before it had no
+    room for its first word and it has none for the next line's first word
+    (:func:`~.pdf_layout.ends_full`), all three in one size at no more than
+    the paragraph line pitch, and it has no evidence of its own direction
+    (:func:`~.pdf_line.latin_evidence`). It is held as drawn
+    (:func:`~.pdf_line.hold_leading_run`; the mark stays in the line's
+    visual string, so later readings keep it); its direction is left alone,
+    so it stays in its paragraph.
+
+    The start of the next, Arabic, line (``4567 890``) is left to the line's
+    own reading: there producers differ (Chromium and LibreOffice resolve
+    the paragraph as a whole and draw ``4567 890``; WeasyPrint resolves
+    each line on its own and draws ``890 4567``), and the drawing does not
+    say which did.
+    """
+    pitch = usual_pitch([region for p in pages for region in p.regions])
+    for p in pages:
+        for region in p.regions:
+            for i in range(1, len(region) - 1):
+                prev, line, nxt = region[i - 1], region[i], region[i + 1]
+                if line.script != "L" or line.own_dir or line.marker or nxt.marker:
+                    continue
+                if not (prev.rtl and prev.script == "R"):
+                    continue
+                if not (_same_paragraph(prev, line, pitch) and _same_paragraph(line, nxt, pitch)):
+                    continue
+                if ends_full([prev], region, None, line) and ends_full([line], region, None, nxt):
+                    line.visual = hold_leading_run(line.visual)
+                    line.text = reorder(line.visual, line.rtl, latin_only=True)
+
+
+def _same_paragraph(a: Line, b: Line, pitch: float) -> bool:
+    """Consecutive lines ``a``, ``b`` in one size (within 15 %) at no more
+    than the paragraph line pitch (``PARAGRAPH_PITCH`` × ``pitch`` ems)."""
+    big = max(a.size, b.size)
+    return big > 0 and abs(a.size - b.size) <= 0.15 * big and 0.3 < (b.base - a.base) / big <= PARAGRAPH_PITCH * pitch
 
 
 def _align_latin_lines(pages: list[_Page]) -> None:

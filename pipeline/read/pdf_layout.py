@@ -53,6 +53,8 @@ INLINE_EM = 0.5
 # here: 2.5 em against 1.95 em, a ratio of 1.28).
 PARAGRAPH_PITCH = 1.15
 GUTTER_MIN_ROWS = 3
+# Lines whose ends lie this close (points) are set flush with one edge.
+FLUSH_PT = 1.0
 # Share of long lines with room for the next word above which a producer
 # breaks lines after a fixed count instead of filling them (see wraps_greedily).
 FIXED_COUNT_SHARE = 0.25
@@ -373,12 +375,12 @@ def _trim_tail(rows: list[list[Glyph]], a: float, b: float, first: int, end: int
     القادم`` above a full-width paragraph after two bios). The tail is cut
     at its widest vertical gap when that gap is wider (by a fifth) than the
     one before the crossing row: the rows after it go with the text below.
+    When nothing crosses the gutter below the columns, short text after
+    them (a one-line note at the foot) is found by :func:`_foot_below`.
 
     Returns:
         The new ``end_row``.
     """
-    if end >= len(rows):
-        return end
     last = [first - 1, first - 1]  # last row with text left / right of the strip
     for r in range(first, end):
         for g in rows[r]:
@@ -393,14 +395,71 @@ def _trim_tail(rows: list[list[Glyph]], a: float, b: float, first: int, end: int
         return end
     side = 0 if last[0] > last[1] else 1
     on_side = [r for r in range(first, end) if any((g.x1 <= a + 0.01) if side == 0 else (g.x0 >= b - 0.01) for g in rows[r])]
-    seq = [r for r in on_side if r <= shorter][-1:] + [r for r in on_side if r > shorter] + [end]
-    if len(seq) < 3:
+    seq = [r for r in on_side if r <= shorter][-1:] + [r for r in on_side if r > shorter]
+    cut = None
+    if end >= len(rows):
+        cut = _foot_below(rows, a, b, first, shorter, seq)
+    elif len(seq) >= 2:
+        seq.append(end)
+        gaps = [min(g.top for g in rows[q]) - max(g.bottom for g in rows[p]) for p, q in zip(seq, seq[1:])]
+        k = max(range(len(gaps) - 1), key=lambda i: gaps[i])
+        if gaps[k] > 1.2 * max(gaps[-1], 0.0):
+            cut = seq[k + 1]
+    if cut is None:
         return end
+    # A heading of the longer column after a wide gap, on a row of its own
+    # (three columns on a baseline grid), is set flush with the column's
+    # edge at the gutter; a heading of the text below is not.
+    if _flush_at_gutter(rows, a, b, side, cut, [r for r in on_side if r < cut]):
+        return end
+    return cut
+
+
+def _foot_below(rows: list[list[Glyph]], a: float, b: float, first: int, shorter: int, seq: list[int]) -> int | None:
+    """Where text below the columns begins when nothing after them crosses
+    the gutter (the columns end the stretch of rows).
+
+    A short line set across the page after two columns (a contact line
+    under a newsletter's columns, flush with the page's start edge) leaves
+    the gutter's strip blank and looks like the longer column's last line.
+    ``seq`` are the longer column's rows from the shorter column's last
+    row (``shorter``) on. The rows after the widest gap in ``seq`` are text
+    below the columns when that gap is wider (by a fifth) than any gap
+    between two rows of one column above ``shorter`` (the columns' own
+    paragraph and heading spacing; and by a quarter em at least), and the
+    band of white above them runs across the shorter column too, just as
+    wide.
+
+    Returns:
+        The row that starts the text below, or ``None``.
+    """
+    if len(seq) < 2:
+        return None
+    widest = None
+    for side in (0, 1):
+        spans = [s for s in (_side_span(rows[r], a, b, side) for r in range(first, shorter + 1)) if s is not None]
+        for (_, bottom), (top, _) in zip(spans, spans[1:]):
+            widest = top - bottom if widest is None else max(widest, top - bottom)
+    if widest is None:
+        return None
     gaps = [min(g.top for g in rows[q]) - max(g.bottom for g in rows[p]) for p, q in zip(seq, seq[1:])]
-    k = max(range(len(gaps) - 1), key=lambda i: gaps[i])
-    if gaps[k] > 1.2 * max(gaps[-1], 0.0) and seq[k + 1] > shorter:
-        return seq[k + 1]
-    return end
+    k = max(range(len(gaps)), key=lambda i: gaps[i])
+    below = seq[k + 1]
+    band = min(g.top for g in rows[below]) - max(g.bottom for g in rows[shorter])
+    # Rows whose boxes touch leave no gap to scale: a quarter em at least.
+    need = max(1.2 * widest, widest + 0.25 * max(g.size for g in rows[below]))
+    if gaps[k] > need and band > need:
+        return below
+    return None
+
+
+def _side_span(row: list[Glyph], a: float, b: float, side: int) -> tuple[float, float] | None:
+    """``(top, bottom)`` of a row's text left (``side`` 0) or right (1) of
+    the strip ``(a, b)``, or ``None`` when it has none there."""
+    gl = [g for g in row if g.kind != SPACE and (g.x1 <= a + 0.01 if side == 0 else g.x0 >= b - 0.01)]
+    if not gl:
+        return None
+    return min(g.top for g in gl), max(g.bottom for g in gl)
 
 
 def _grid_bands(rows: list[list[Glyph]], a: float, b: float, first: int, end: int, em: float) -> list[int]:
@@ -458,8 +517,11 @@ def _trim_head(rows: list[list[Glyph]], a: float, b: float, first: int, end: int
     two offices' addresses) leave the gutter's strip blank, so it starts
     too high, at the first of them: the rows before the other side's first
     row have text on one side only. When the gap below those head rows is
-    the widest among them and the next rows on their side (by a fifth), the
-    head is text above the columns, not the start of one.
+    the widest among them and the next rows on their side (by a fifth), and
+    that white band runs across the other side too (:func:`_band_across`),
+    the head is text above the columns, not the start of one, unless its
+    rows are set flush with the column's edge at the gutter
+    (:func:`_flush_at_gutter`): then they begin the column.
 
     Returns:
         The new ``first_row``.
@@ -487,9 +549,59 @@ def _trim_head(rows: list[list[Glyph]], a: float, b: float, first: int, end: int
     gaps = [min(g.top for g in rows[q]) - max(g.bottom for g in rows[p]) for p, q in zip(seq, seq[1:])]
     k = len(head) - 1
     others = [g for i, g in enumerate(gaps) if i != k]
-    if others and gaps[k] > 1.2 * max(others):
-        return after[0] if after[0] < later else later
-    return first
+    if not others or gaps[k] <= 1.2 * max(others) or not _band_across(rows, head[-1], later, 1.2 * max(others)):
+        return first
+    if _flush_at_gutter(rows, a, b, side, head[0], [r for r in on_side if r >= later]):
+        return first
+    return after[0] if after[0] < later else later
+
+
+def _band_across(rows: list[list[Glyph]], head_last: int, other_first: int, wider_than: float) -> bool:
+    """Does the white band below a column's head rows run across the other
+    column too?
+
+    Two columns that each begin with a heading have their tops side by side,
+    not always on one baseline: a browser keeps a heading's top margin in
+    the first column and drops it after the column break, so the second
+    column's heading sits a few points higher (CSS ``column-count``) and
+    its row comes first. The gap below that heading is the widest of its
+    column's top rows, as below the lines of an address set above two
+    columns; but there the band of white below the head runs across the
+    page, while a column's heading has the other column's first row beside
+    it: that row starts inside the band (or beside the heading itself).
+    The head is above the columns only when the other side's first row
+    (``other_first``) starts at least ``wider_than`` points below the head's
+    last row (``head_last``).
+    """
+    above = max(g.bottom for g in rows[head_last])
+    return min(g.top for g in rows[other_first]) - above > wider_than
+
+
+def _flush_at_gutter(rows: list[list[Glyph]], a: float, b: float, side: int, row: int, column: list[int]) -> bool:
+    """Is ``row`` set flush (within ``FLUSH_PT``) with the edge its column
+    has at the gutter ``(a, b)``? ``side`` 0: the column left of the
+    gutter, 1: right of it; ``column``: the column's other rows, which show
+    where that edge is.
+
+    That edge is where the column's own lines start (right-to-left text in
+    the left column, left-to-right text in the right one) or where its full
+    and justified lines end. Text set across the page above or below the
+    columns is flush with the page's edges or centred, not with a column's
+    edge at the gutter. A column's heading is flush with it however far it
+    sits from the other column's rows: higher than the other column's top
+    (its top margin kept in one column and dropped after the column break
+    in the other), or after a wider gap than any in the other column, low
+    in the longer one.
+    """
+
+    def edge(r: int) -> float | None:
+        xs = [g.x1 if side == 0 else -g.x0 for g in rows[r] if g.kind != SPACE
+              and (g.x1 <= a + 0.01 if side == 0 else g.x0 >= b - 0.01)]
+        return max(xs) if xs else None
+
+    inner = [e for e in map(edge, column) if e is not None]
+    own = edge(row)
+    return bool(inner) and own is not None and abs(own - max(inner)) <= FLUSH_PT
 
 
 def page_regions(glyphs: list[Glyph], rtl_page: bool, em: float) -> list[list[list[Glyph]]]:

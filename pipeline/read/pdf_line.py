@@ -522,7 +522,7 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
     if latin_only:
         visual = _latin_brackets(visual, mark=rtl)
     if not rtl:
-        return get_display(visual, base_dir="L").replace(_LRM, "")
+        return get_display(visual, base_dir="L").replace(_LRM, "").replace(_LRO, "").replace(_PDF, "")
     if latin_only and _strong_after(visual, 0) is None:
         # Numbers and punctuation only (a time cell, a phone on its own line).
         visual = _protect_ltr_numbers(_rising_ranges(visual))
@@ -548,6 +548,37 @@ _ALM = "\u061c"
 
 
 _LRM = "\u200e"
+
+
+def hold_leading_run(visual: str) -> str:
+    """The visual line with its logical-start run held as drawn, left to right.
+
+    In a right-to-left line the logical start is the visual right end. The
+    run there (Latin letters, European digits and the neutrals between
+    them, up to the rightmost right-to-left letter) is wrapped in a
+    left-to-right override (LRO … PDF), which :func:`reorder` honours and
+    removes. For a line that continues a left-to-right run which a soft
+    wrap cut (``IBAN: JO71 … 8123`` / ``4567 890، أو …``): over the whole
+    paragraph, UAX #9 gave the run's numbers the direction of the Latin
+    text before them (W7), so they were drawn in their logical order; the
+    line alone would read them as numbers in Arabic text (``890 4567``).
+
+    Returns:
+        ``visual`` with the marks, or unchanged when its right end has no
+        Latin letter or European digit after the last right-to-left letter.
+    """
+    start = 0
+    for i in range(len(visual) - 1, -1, -1):
+        if strong_info(visual[i])[3] == "R":
+            start = i + 1
+            break
+    held = [i for i in range(start, len(visual)) if visual[i].isascii() and visual[i].isalnum()
+            or strong_info(visual[i])[3] == "L" and visual[i] != _LRM]
+    if not held:
+        return visual
+    a, b = held[0], held[-1] + 1
+    return visual[:a] + _LRO + visual[a:b] + _PDF + visual[b:]
+
 
 # "@" or "#" drawn at the left of a Latin word, not inside a word: a handle
 # or hashtag (``@SanabelJO``). In a right-to-left paragraph UAX #9 would

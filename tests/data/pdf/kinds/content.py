@@ -168,3 +168,56 @@ JUSTIFIED: list[Unit] = [
      ("p", "وقد أسهمت هذه الآليات في تحسين التنسيق بين الدول المرسلة والمستقبلة، وفي اعتماد خطط عمل "
            "مشتركة لمكافحة الاتجار بالبشر وحماية العمال المهاجرين وتيسير الهجرة النظامية والآمنة.")],
 ]
+
+# Kind 7: text flowing in columns (CSS ``column-count``, a LibreOffice
+# section in columns) with a heading at the top of each column, so the
+# column tops are two headings side by side: on one baseline when the
+# headings have no space above them, a few points apart when the producer
+# keeps a heading's top margin in the first column and drops it at the
+# column break. Each page has two such stretches between full-width text;
+# FLOW_SHARED's two units start the columns of the first (the first column
+# the longer, a second heading of its own below the other column's end),
+# FLOW_OFFSET's of the second.
+FLOW_TITLE: Unit = [
+    ("h", "نشرة جمعية الساحل للتنمية"),
+    ("p", "تصدر النشرة كل ثلاثة أشهر وتعرض أخبار المشاريع والمواعيد القادمة."),
+]
+FLOW_SHARED: list[Unit] = [
+    [
+        ("h", "كلمة المديرة"),
+        ("p", "شهد هذا الفصل توسعاً في أعمال الجمعية، إذ افتتحنا مركزين جديدين للتدريب المهني في القرى "
+              "الساحلية واستقبلنا أكثر من ثلاثمئة متدرب ومتدربة في دورات الخياطة والنجارة وصيانة الهواتف."),
+        ("h", "مركز ثالث"),
+        ("p", "يفتتح المركز الثالث في قرية الصيادين مطلع العام القادم."),
+    ],
+    [
+        ("h", "مشروع المياه"),
+        ("p", "أنجز فريق المشروع حفر ثلاث آبار جديدة ومد شبكة أنابيب بطول أربعة كيلومترات، وتستفيد منها "
+              "الآن نحو ستمئة أسرة كانت تنقل الماء من مسافات بعيدة."),
+    ],
+]
+FLOW_MIDDLE: Unit = [
+    ("p", "نشكر جميع المتطوعين الذين ساهموا في هذه الأعمال، ونرحب بالمتطوعين الجدد في كل فروع الجمعية."),
+]
+FLOW_OFFSET: list[Unit] = [
+    [
+        ("h", "الأنشطة القادمة"),
+        ("li", "معرض المنتجات الحرفية في الساحة العامة"),
+        ("li", "يوم طبي مجاني لكبار السن"),
+        ("li", "حملة تنظيف الشاطئ مع طلاب المدارس"),
+    ],
+    [
+        ("h", "مواعيد التسجيل"),
+        ("p", "يبدأ التسجيل في الدورات الجديدة يوم الأحد الأول من الشهر القادم ويستمر أسبوعين، "
+              "ويتم في مقر الجمعية من الساعة التاسعة صباحاً حتى الثانية ظهراً."),
+    ],
+]
+FLOW_FOOT: Unit = [
+    ("p", "للتواصل: مقر الجمعية، شارع الميناء، بجانب مكتب البريد."),
+]
+# The same text in three newspaper columns on a baseline grid, under a
+# note set across the page.
+NEWS_FOOT: Unit = [
+    ("p", "تصدر النشرة القادمة في بداية الربع الثاني من العام، ونستقبل اقتراحاتكم ومشاركاتكم في مقر الجمعية "
+          "أو عبر البريد الإلكتروني حتى نهاية الشهر القادم."),
+]

@@ -27,7 +27,11 @@ Kinds (issue 11), each set by several producers:
   lines as left-to-right paragraphs (an HTML ``dir="ltr"``, a Word file
   typed that way);
 * ``justified-*`` — justified Arabic stretched inside words (kashida,
-  letter spacing).
+  letter spacing);
+* ``flow-*``, ``news-*`` — text flowing in columns whose tops are two
+  headings side by side (on one baseline, or the second column's higher
+  where the browser drops its margin at the column break), a note below;
+  three newspaper columns on a baseline grid (issue 11d).
 
 ``expected.json`` lists, per fixture, its producer and the units of
 ``content.py`` in reading order: the tests check the reader against those
@@ -219,6 +223,52 @@ def justified_html(font: str, size: str, spacing: str) -> str:
         f"p {{ text-align: justify; letter-spacing: {spacing}; }} .unit {{ width: 55%; }}\n"
     )
     return page_html("".join(unit_html(u) for u in C.JUSTIFIED), css, font, size)
+
+
+def flow_html(font: str, size: str, gap: str, top: str, grid: bool = False) -> str:
+    """Two stretches of two columns between full-width text, each column
+    starting with a heading. The first stretch's first headings have no
+    space above them (one baseline), a later one 1 em; the second's have
+    ``top`` above them, which a browser keeps in the first column and may
+    drop after the column break. ``grid``: the first stretch is a CSS grid,
+    not ``column-count``."""
+    shared = (".shared { display: grid; grid-template-columns: 1fr 1fr; column-gap: " + gap + "; }\n" if grid
+              else ".shared { column-count: 2; column-gap: " + gap + "; }\n")
+    css = (
+        "@page { size: A4; margin: 18mm; }\n"
+        f".cols {{ column-count: 2; column-gap: {gap}; }} .shared, .cols {{ margin: 0.8em 0; }}\n" + shared +
+        f".cols h2 {{ margin-top: {top}; break-after: avoid; }}\n"
+        ".shared h2 { margin-top: 1em; } .shared h2:first-child { margin-top: 0; }\n"
+        ".foot { margin-top: 1.5em; }\n"
+    )
+    body = (
+        unit_html(C.FLOW_TITLE)
+        + '<div class="shared">' + "".join(unit_html(u) for u in C.FLOW_SHARED) + "</div>"
+        + unit_html(C.FLOW_MIDDLE)
+        + '<div class="cols">' + "".join(unit_html(u) for u in C.FLOW_OFFSET) + "</div>"
+        + unit_html(C.FLOW_FOOT, "unit foot")
+    )
+    return page_html(body, css, font, size)
+
+
+def news_html(font: str, size: str, gap: str) -> str:
+    """Three newspaper columns on a baseline grid (every line, headings
+    included, 18 pt high; a heading one grid line below the text before
+    it), so the lines of all columns share baselines; a note across the
+    page below them."""
+    css = (
+        "@page { size: A4; margin: 18mm; }\n"
+        f".cols {{ column-count: 3; column-gap: {gap}; line-height: 18pt; margin-top: 18pt; }}\n"
+        ".cols p, .cols ul { margin: 0; text-align: justify; }\n"
+        ".cols h2 { font-size: 1.15em; line-height: 18pt; margin: 18pt 0 0; break-after: avoid; }\n"
+        ".cols .unit:first-child h2 { margin-top: 0; }\n"
+    )
+    body = (
+        unit_html(C.FLOW_TITLE)
+        + '<div class="cols">' + "".join(unit_html(u) for u in C.FLOW_SHARED + C.FLOW_OFFSET) + "</div>"
+        + unit_html(C.NEWS_FOOT)
+    )
+    return page_html(body, css, font, size)
 
 
 def weasyprint(html_text: str, pdf: Path) -> None:
@@ -545,6 +595,26 @@ def contacts_docx(pdf: Path, font: str, size: float, units: list[C.Unit] | None 
         libreoffice(path, pdf)
 
 
+def flow_fodt(font: str, size: float) -> str:
+    """The flow page in LibreOffice: each stretch a 2-column section whose
+    second column starts at a column break before its heading; the text
+    after each section with 0.6 cm above it (the HTML pages' margins)."""
+    def section(name: str, units: list[C.Unit]) -> str:
+        inner = "\n".join(unit_fodt(u, "H2" if i == 0 else "Break") for i, u in enumerate(units))
+        return f'<text:section text:style-name="Sect" text:name="{name}">\n{inner}\n</text:section>\n'
+
+    body = (
+        unit_fodt(C.FLOW_TITLE) + "\n" + section("Shared", C.FLOW_SHARED)
+        + unit_fodt(C.FLOW_MIDDLE).replace('"Body"', '"Foot"') + "\n"
+        + section("Offset", C.FLOW_OFFSET) + unit_fodt(C.FLOW_FOOT).replace('"Body"', '"Foot"')
+    )
+    foot = (
+        ' <style:style style:name="Foot" style:family="paragraph" style:parent-style-name="Body">\n'
+        '  <style:paragraph-properties fo:margin-top="0.6cm"/>\n </style:style>\n'
+    )
+    return fodt(body, font=font, size=size, gap="0.8cm", extra_styles=foot)
+
+
 def lo(fodt_text: str, pdf: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         doc = Path(tmp) / (pdf.stem + ".fodt")
@@ -598,6 +668,27 @@ FIXTURES = {
                         _units(C.BIOS_TITLE, C.BIOS, C.BIOS_FOOT)),
     "bios-libreoffice": ("libreoffice", "title, a 2-column section (0.5 cm gap, column break), full-width section; KacstOne 11pt",
                          lambda p: lo(bios_fodt("KacstOne", 11), p), _units(C.BIOS_TITLE, C.BIOS, C.BIOS_FOOT)),
+    "flow-chromium": ("chromium", "two stretches of 2 columns between full-width text, each column starting with a "
+                      "heading: a CSS grid (headings on one baseline), then column-count with 1.5 em above the "
+                      "headings (the second column's heading higher, its margin dropped at the column break); "
+                      "Noto Naskh 12pt",
+                      lambda p: chromium(flow_html("Noto Naskh Arabic", "12pt", "10mm", "1.5em", grid=True), p),
+                      _units(C.FLOW_TITLE, C.FLOW_SHARED, C.FLOW_MIDDLE, C.FLOW_OFFSET, C.FLOW_FOOT)),
+    "flow-weasyprint": ("weasyprint", "the same in column-count stretches, 0.8 em above the second stretch's "
+                        "headings; Amiri 12pt",
+                        lambda p: weasyprint(flow_html("Amiri", "12pt", "8mm", "0.8em"), p),
+                        _units(C.FLOW_TITLE, C.FLOW_SHARED, C.FLOW_MIDDLE, C.FLOW_OFFSET, C.FLOW_FOOT)),
+    "flow-libreoffice": ("libreoffice", "the same in two 2-column sections, column breaks before the second "
+                         "headings; Noto Naskh 11pt",
+                         lambda p: lo(flow_fodt("Noto Naskh Arabic", 11), p),
+                         _units(C.FLOW_TITLE, C.FLOW_SHARED, C.FLOW_MIDDLE, C.FLOW_OFFSET, C.FLOW_FOOT)),
+    "news-chromium": ("chromium", "3 newspaper columns on an 18 pt baseline grid (headings share baselines with "
+                      "the other columns' lines), a note across the page below; Noto Naskh 11pt",
+                      lambda p: chromium(news_html("Noto Naskh Arabic", "11pt", "6mm"), p),
+                      _units(C.FLOW_TITLE, C.FLOW_SHARED, C.FLOW_OFFSET, C.NEWS_FOOT)),
+    "news-weasyprint": ("weasyprint", "the same, WeasyPrint; Noto Sans Arabic 10.5pt",
+                        lambda p: weasyprint(news_html("Noto Sans Arabic", "10.5pt", "6mm"), p),
+                        _units(C.FLOW_TITLE, C.FLOW_SHARED, C.FLOW_OFFSET, C.NEWS_FOOT)),
     "overlap-chromium": ("chromium", "faint copy of a heading behind it (opacity 0.1), light numbers behind titles; Noto Naskh 12pt",
                          lambda p: chromium(overlap_html("Noto Naskh Arabic", "12pt"), p), _units(C.OVERLAP)),
     "overlap-weasyprint": ("weasyprint", "the same, WeasyPrint; Amiri 12pt",

@@ -4,7 +4,9 @@ tests expect are in ``tests/test_pdf_runs.py``, written by hand).
 
 Run from the repository root:
 
-    uv run --with weasyprint python tests/data/pdf/runs/make_runs.py
+    uv run --with weasyprint python tests/data/pdf/runs/make_runs.py [NAME ...]
+
+Without NAME every fixture is made; a NAME is a key of ``FIXTURES``.
 
 Tools as for ``../kinds/make_kinds.py``: ``chromium`` (headless printing),
 ``soffice`` (LibreOffice, HTML → PDF), WeasyPrint through ``uv run --with``;
@@ -25,6 +27,12 @@ number before a URL, a handle after an LRM, a range that starts its
 paragraph, time ranges in ``direction: ltr`` blocks and inline, a plain
 year range, an ordered list with a nested lettered list, and a footnote
 starting with ``*``.
+
+Three more pages, ``wrapped-chromium.pdf`` and ``wrapped-weasyprint.pdf``
+(Noto Naskh Arabic 12pt): an IBAN in an Arabic paragraph, justified 80 mm
+wide, then right-aligned 75 mm wide, where the IBAN (or most of it) fills
+a line of its own between Arabic lines; last, an address typed with hard
+line breaks (``1211 Geneva 19`` drawn ``Geneva 19 1211``).
 """
 
 from __future__ import annotations
@@ -74,6 +82,27 @@ h1 {{ font-size: 20pt; }} h2 {{ font-size: 15pt; }}
 </style></head><body>{BODY}</body></html>"""
 
 
+IBAN_TEXT = (
+    "يمكنكم التبرع نقداً في مقر الجمعية أو عبر التحويل البنكي إلى حساب الجمعية في البنك العربي رقم "
+    "IBAN: JO71 ARAB 1180 0000 0011 8123 4567 890، أو عبر محفظة كليك باسم SANABEL."
+)
+ADDRESS = ["المنظمة الدولية للهجرة", "P.O. Box 17", "1211 Geneva 19", "Switzerland"]
+
+
+def wrapped_page() -> str:
+    return f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>
+@page {{ size: A4; margin: 20mm; }}
+body {{ font-family: 'Noto Naskh Arabic'; font-size: 12pt; line-height: 1.5; margin: 0; }}
+.j {{ width: 80mm; text-align: justify; }} .r {{ width: 75mm; text-align: right; }}
+.r, .a {{ break-before: page; }}
+</style></head><body>
+<h2>كيف تساعدنا؟</h2>
+<p class="j">{IBAN_TEXT}</p>
+<p class="r">{IBAN_TEXT}</p>
+<p class="a">{"<br>".join(ADDRESS)}</p>
+</body></html>"""
+
+
 def weasyprint(html_text: str, pdf: Path) -> None:
     import weasyprint as wp
 
@@ -94,11 +123,21 @@ def libreoffice_html(html_text: str, pdf: Path) -> None:
         shutil.move(Path(tmp) / "runs.pdf", pdf)
 
 
-def main() -> None:
-    chromium(page("Noto Naskh Arabic"), HERE / "runs-chromium.pdf")
-    weasyprint(page("Amiri"), HERE / "runs-weasyprint.pdf")
-    libreoffice_html(page("KacstNaskh"), HERE / "runs-libreoffice.pdf")
+FIXTURES = {
+    "runs-chromium": lambda pdf: chromium(page("Noto Naskh Arabic"), pdf),
+    "runs-weasyprint": lambda pdf: weasyprint(page("Amiri"), pdf),
+    "runs-libreoffice": lambda pdf: libreoffice_html(page("KacstNaskh"), pdf),
+    "wrapped-chromium": lambda pdf: chromium(wrapped_page(), pdf),
+    "wrapped-weasyprint": lambda pdf: weasyprint(wrapped_page(), pdf),
+}
+
+
+def main(names: list[str]) -> None:
+    """Make every fixture, or the ones named (keys of ``FIXTURES``)."""
+    for name, make in FIXTURES.items():
+        if not names or name in names:
+            make(HERE / f"{name}.pdf")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
