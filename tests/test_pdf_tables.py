@@ -531,6 +531,28 @@ def test_a_label_value_table_between_paragraphs_at_its_pitch_is_a_table():
     assert len(words) == 8 and not any(w.get("span") for w in words)
 
 
+def test_rows_of_two_text_columns_between_lines_split_alike_are_no_table():
+    # Two justified text columns (right 470-560, left 368-458): three rows
+    # where the right column's lines are two words pushed to its edges and
+    # the left column's are paragraph ends look like three columns of
+    # cells; the lines above and below them, at their pitch, are split
+    # across the same columns: the rows are text going on (found by
+    # hypothesis in test_justified_text_in_columns_is_no_borderless_table).
+    def pieces(*spans):
+        return [(x1, "ب" * ((x1 - x0) // 5)) for x0, x1 in spans]
+
+    rows = [
+        (235, pieces((535, 560), (502, 532), (448, 458), (405, 445))),
+        (250, pieces((550, 560), (470, 500), (448, 458), (435, 445), (422, 432), (409, 419))),
+        (265, pieces((515, 560), (470, 480), (448, 458), (415, 445))),
+        (280, pieces((520, 560), (470, 490), (448, 458), (415, 445))),
+        (295, pieces((550, 560), (537, 547), (524, 534), (511, 521), (498, 508), (485, 495), (472, 482), (448, 458),
+                     (435, 445), (412, 432))),
+    ]
+    glyphs = [g for top, cells in rows for g in _row(top, cells)]
+    assert pdf_tables._borderless_regions(glyphs, 10.0) == []
+
+
 def test_a_row_across_the_columns_of_a_borderless_table_is_one_merged_cell():
     # A section row at the table's pitch, starting at its right edge, across
     # both gutters, between rows of three cells.
