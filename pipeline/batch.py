@@ -35,6 +35,7 @@ import contextlib
 import datetime as dt
 import errno
 import functools
+import gc
 import glob
 import hashlib
 import json
@@ -61,7 +62,15 @@ from .errors import (
     UsageError,
     WorkerDiedError,
 )
-from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, Limits, Stopped, available_cpus, run_isolated
+from .isolation import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    GC_THRESHOLD,
+    Limits,
+    Stopped,
+    available_cpus,
+    run_isolated,
+)
 from .models import SCHEMA_VERSION
 from .read import SUPPORTED_LIST, SUPPORTED_SUFFIXES
 from .report import Diagnostic, OutputProblem, RunReport, SourceReport
@@ -227,7 +236,9 @@ def _extract_one(path: Path, password: str | None, ocr: str = "auto") -> _Outcom
         return _Outcome(path, None, None, [], seconds, "internal", f"{path}: internal error {type(exc).__name__}: {exc}")
     warnings = list(result.warnings)
     seconds = dict(result.seconds, total=_since(started))
-    return _Outcome(path, record_json(result.record), len(result.record.meetings), warnings, seconds)
+    record = result.record
+    del result  # the stages' values (blocks, nodes): their memory serves the JSON
+    return _Outcome(path, record_json(record), len(record.meetings), warnings, seconds)
 
 
 def _caused_by_memory(exc: BaseException) -> bool:
@@ -249,24 +260,42 @@ def preload() -> None:
     """Import the stages and build the lookup tables once, in this process.
 
     Worker processes started by ``fork`` (the default on Linux) inherit them
-    instead of paying the ~0.4 s (camel-tools' character sets, CLDR and
-    ISO 3166 tables) each.
+    instead of paying them for each source: the stages' modules, camel-tools'
+    tables, the date patterns (CLDR month names), the country names (ISO 3166,
+    CLDR), GeoNames' Arabic city names, the Public Suffix List, and wordfreq
+    with its word lists (the Arabic list of the text layer check, the
+    Latin-script lists of the language guess): about 0.35 s a source, more
+    when a source names cities (``bench/README.md``).
     """
     from .core import extract_source  # noqa: F401  (imports every stage)
     from .normalize import to_match
     from .parse.dates import find_date_range
+    from .parse.contacts import find_contacts
+    from .parse.regions import city_regions
     from .parse.venues import country_table
+    from .read.text_quality import is_word
+    from .structure.language import guess_latin_language
 
     country_table()
+    city_regions("")
+    find_contacts("forms.gle/x")  # the Public Suffix List
     to_match("")
     try:
         find_date_range("")
     except ValueError:
         pass
+    is_word("كتاب")
+    guess_latin_language(("the",))
 
 
 def _init_worker(level: int, close_fd: int | None) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # A worker extracts one source and ends. What it inherited (modules,
+    # preloaded tables) is never garbage: frozen, the collector no longer
+    # scans it, and young collections are rarer (GC_THRESHOLD). The
+    # collector took 70-100 ms of a 5-page extraction, 3-5 ms so.
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, 10, 10)
     if close_fd is not None:  # the output folder's lock stays with the parent
         with contextlib.suppress(OSError):
             os.close(close_fd)
@@ -679,7 +708,11 @@ def _outcomes(
     """Extract ``todo``, each source in a process of its own; outcomes in completion order."""
     if not todo:
         return
-    preload()  # once here; every worker inherits it
+    if len(todo) > 1:
+        # Once here, and every worker inherits it. One source pays in its
+        # own process for what it uses (a source without venues or Latin
+        # text builds neither table).
+        preload()
     level = logging.getLogger("pipeline").getEffectiveLevel()
     results = run_isolated(
         functools.partial(_extract_one, password=password, ocr=ocr), todo, workers=workers, limits=limits,

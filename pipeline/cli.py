@@ -7,6 +7,7 @@ the commands, so ``python -m pipeline --help`` stays fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import re
@@ -188,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     # SIGTERM (kill, timeout, a service manager) stops a run like Ctrl-C:
     # the running workers are killed (not waited for) and finished files are kept.
     signal.signal(signal.SIGTERM, _raise_interrupt)
+    from .isolation import GC_THRESHOLD
+
+    thresholds = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, 10, 10)  # restored below: main() may run inside a longer process
     try:
         return args.func(args)
     except KeyboardInterrupt:
@@ -198,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _raise_interrupt(signum, frame) -> None:

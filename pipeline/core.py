@@ -114,7 +114,8 @@ def extract_source(path: Path | str, *, password: str | None = None, ocr: str = 
     if contact is not None:
         warnings.extend(contact.warnings)
     lap("profiles")
-    contacts = find_contact_mentions(document, contact)
+    contacts, contact_warnings = find_contact_mentions(document, contact)
+    warnings.extend(contact_warnings)
     # A profile warns about the dates of the sections it claims itself.
     dates, date_warnings = find_date_mentions(document, quiet=frozenset(kinds))
     warnings.extend(date_warnings)

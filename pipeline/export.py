@@ -48,12 +48,15 @@ at least 3 characters. Queries must be in the matching form: use
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
 import logging
+import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +64,7 @@ from typing import Any
 
 from .models import SCHEMA_VERSION, DocumentRecord
 from .tables import TABLES, Column, Table, rows
-from .write import LeftOut, atomic_write_many, collect_records, table_csv
+from .write import LeftOut, StagedFiles, check_record_file, csv_header, csv_rows, record_files
 
 log = logging.getLogger("pipeline")
 
@@ -240,11 +243,79 @@ def sqlite_bytes(records: Sequence[DocumentRecord]) -> bytes:
         sqlite3.OperationalError: an SQLite without FTS5 or its trigram
             tokenizer (SQLite < 3.34).
     """
+    return _build_database(lambda name: (row for r in records for row in _database_rows(name, r)))
+
+
+# Tables of the database besides TABLES: the matching forms searched by the FTS indexes.
+_MATCH_TABLES = {
+    "meetings_match": 'INSERT INTO "meetings_match" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    "blocks_match": 'INSERT INTO "blocks_match" VALUES (?, ?, ?, ?)',
+}
+
+
+def _database_tables() -> list[tuple[str, str]]:
+    """``(name, INSERT statement)`` of every table of the database, in insert order."""
+    out = []
+    for table in _insert_order():
+        marks = ", ".join("?" * len(table.columns))
+        out.append((table.name, f"INSERT INTO {_q(table.name)} VALUES ({marks})"))
+    return out + list(_MATCH_TABLES.items())
+
+
+def _database_rows(name: str, record: DocumentRecord, table_rows: list[list] | None = None) -> list[list]:
+    """The rows of one record for the database table ``name`` (``table_rows``:
+    the record's :func:`pipeline.tables.rows` of that table, when already made)."""
     from .normalize import to_match
 
-    conn = sqlite3.connect(":memory:")
+    if name == "meetings_match":
+        return [
+            [record.document.id, i, m.number, *(_match_text(m, path, to_match) for path in MEETING_SEARCH_COLUMNS.values())]
+            for i, m in enumerate(record.meetings, start=1)
+        ]
+    if name == "blocks_match":
+        return [
+            [record.document.id, i, k, to_match(b.text)]
+            for i, sec in enumerate(record.sections, start=1)
+            for k, b in enumerate(sec.blocks, start=1)
+        ]
+    if table_rows is None:
+        table_rows = rows(TABLES[name], record)
+    return [[_sql_value(v) for v in row] for row in table_rows]
+
+
+def _build_database(table_rows, path: Path | None = None) -> bytes | None:
+    """Build the database, with ``table_rows(name)`` iterating the rows of
+    each table (:func:`_database_tables`) over all records in order.
+
+    Returns:
+        The database bytes (built in memory); or, with ``path`` (an empty
+        file), ``None``: the database is built in that file, to the same
+        bytes, without holding it in memory.
+    """
+    try:
+        return _fill_database(table_rows, path)
+    except sqlite3.OperationalError as exc:
+        # Writing the file: a full disk or an I/O error is the disk's
+        # failure, reported as such (OSError), not the SQLite library's.
+        code = getattr(exc, "sqlite_errorcode", None)
+        if path is None or code is None:
+            raise
+        if code == sqlite3.SQLITE_FULL:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path)) from exc
+        if code & 0xFF == sqlite3.SQLITE_IOERR:
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path)) from exc
+        raise
+
+
+def _fill_database(table_rows, path: Path | None) -> bytes | None:
+    conn = sqlite3.connect(":memory:" if path is None else str(path))
     try:
         conn.execute(f"PRAGMA page_size = {SQLITE_PAGE_SIZE}")
+        if path is not None:
+            # No journal and no syncs: the file is a staged temporary file,
+            # thrown away on any error and synced before it is renamed.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
         conn.execute(f"PRAGMA user_version = {sqlite_version_number(SCHEMA_VERSION)}")
         conn.execute("PRAGMA foreign_keys = ON")
         with conn:
@@ -252,38 +323,25 @@ def sqlite_bytes(records: Sequence[DocumentRecord]) -> bytes:
                 conn.execute(sqlite_ddl(table))
             for statement in _SEARCH_DDL:
                 conn.execute(statement)
-            for table in _insert_order():
-                marks = ", ".join("?" * len(table.columns))
-                sql = f"INSERT INTO {_q(table.name)} VALUES ({marks})"
-                conn.executemany(sql, ([_sql_value(v) for v in row] for r in records for row in rows(table, r)))
-            conn.executemany(
-                'INSERT INTO "meetings_match" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                (
-                    [
-                        r.document.id,
-                        i,
-                        m.number,
-                        *(_match_text(m, path, to_match) for path in MEETING_SEARCH_COLUMNS.values()),
-                    ]
-                    for r in records
-                    for i, m in enumerate(r.meetings, start=1)
-                ),
-            )
-            conn.executemany(
-                'INSERT INTO "blocks_match" VALUES (?, ?, ?, ?)',
-                (
-                    [r.document.id, i, k, to_match(b.text)]
-                    for r in records
-                    for i, sec in enumerate(r.sections, start=1)
-                    for k, b in enumerate(sec.blocks, start=1)
-                ),
-            )
+            for name, sql in _database_tables():
+                conn.executemany(sql, table_rows(name))
             for fts in ("meetings_fts", "sections_fts", "blocks_fts", "cells_fts"):
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
-        return conn.serialize()
+        if path is None:
+            return conn.serialize()
     finally:
         conn.close()
+    # A database file counts its changes in its header (file change counter,
+    # version-valid-for number, SQLite version number; SQLite file format
+    # §1.3.8, §1.3.14); an in-memory database never sets them. They are put
+    # back to zero, so a file build gives the bytes serialize() gives.
+    with open(path, "r+b") as f:
+        f.seek(24)
+        f.write(bytes(4))
+        f.seek(92)
+        f.write(bytes(8))
+    return None
 
 
 def _insert_order() -> list[Table]:
@@ -448,12 +506,19 @@ def parquet_bytes(records: Sequence[DocumentRecord], table_name: str = "meetings
     import pyarrow.parquet as pq
 
     table = TABLES[table_name]
+    return _parquet_from_rows(table, [row for r in records for row in rows(table, r)])
+
+
+def _parquet_from_rows(table: Table, data: list[list]) -> bytes:
+    """:func:`parquet_bytes` of a table's rows (:func:`pipeline.tables.rows`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(), "date": pa.date32()}
     fields = [
         pa.field(c.name, types[c.type], nullable=not c.required, metadata={"description": c.description})
         for c in table.columns
     ]
-    data = [row for r in records for row in rows(table, r)]
     columns = []
     for i, c in enumerate(table.columns):
         values = [row[i] for row in data]
@@ -509,12 +574,13 @@ def _field(column: Column) -> dict[str, Any]:
     return field
 
 
-def datapackage(csv_files: dict[str, bytes], *, excel: bool = False) -> dict[str, Any]:
+def datapackage(csv_files: dict[str, bytes | tuple[int, str]], *, excel: bool = False) -> dict[str, Any]:
     """The ``datapackage.json`` content: a Frictionless Tabular Data Package (v1).
 
     Args:
-        csv_files: table name → the CSV bytes written (for ``bytes`` and
-            ``hash``), for every table of :data:`pipeline.tables.TABLES`.
+        csv_files: table name → the CSV bytes written, or their ``(size,
+            SHA-256 hex digest)`` (for ``bytes`` and ``hash``), for every
+            table of :data:`pipeline.tables.TABLES`.
         excel: the CSVs start with a UTF-8 BOM (encoding ``utf-8-sig``).
 
     Returns:
@@ -526,6 +592,7 @@ def datapackage(csv_files: dict[str, bytes], *, excel: bool = False) -> dict[str
     resources = []
     for table in _insert_order():
         data = csv_files[table.name]
+        size, digest = (len(data), hashlib.sha256(data).hexdigest()) if isinstance(data, bytes) else data
         schema: dict[str, Any] = {
             "fields": [_field(c) for c in table.columns],
             "missingValues": [""],
@@ -544,8 +611,8 @@ def datapackage(csv_files: dict[str, bytes], *, excel: bool = False) -> dict[str
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8-sig" if excel else "utf-8",
-            "bytes": len(data),
-            "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+            "bytes": size,
+            "hash": "sha256:" + digest,
             "dialect": dict(CSV_DIALECT),
             "schema": schema,
         })
@@ -565,7 +632,7 @@ def datapackage(csv_files: dict[str, bytes], *, excel: bool = False) -> dict[str
     }
 
 
-def datapackage_json(csv_files: dict[str, bytes], *, excel: bool = False) -> bytes:
+def datapackage_json(csv_files: dict[str, bytes | tuple[int, str]], *, excel: bool = False) -> bytes:
     """:func:`datapackage` as file bytes (UTF-8, two-space indent, final newline)."""
     return (json.dumps(datapackage(csv_files, excel=excel), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -608,7 +675,7 @@ def write_dataset(out_dir: Path | str, *, excel: bool = False) -> list[LeftOut]:
 
     Writes the CSVs of :data:`pipeline.tables.TABLES`, ``meetings.jsonl``, ``blocks.jsonl``, ``brochures.sqlite``,
     ``meetings.parquet`` (when pyarrow is installed) and ``datapackage.json``,
-    together (:func:`pipeline.write.atomic_write_many`): when one cannot be
+    together (:class:`pipeline.write.StagedFiles`): when one cannot be
     written, every file stays as it was.
 
     Every record is checked before it enters the tables
@@ -632,40 +699,116 @@ def write_dataset(out_dir: Path | str, *, excel: bool = False) -> list[LeftOut]:
             or trigram tokenizer, SQLite < 3.34).
     """
     out = Path(out_dir)
-    records, left_out = collect_records(out)
-    database, records, refused = _database(records)
-    left_out += [LeftOut(out / f"{r.document.id}.json", reason) for r, reason in refused]
-    csv_files = {name: table_csv(name, records, excel=excel) for name in TABLES}
-    files = {out / f"{name}.csv": data for name, data in csv_files.items()}
-    files[out / JSONL_NAME] = meetings_jsonl(records)
-    files[out / BLOCKS_JSONL_NAME] = blocks_jsonl(records)
-    files[out / SQLITE_NAME] = database
-    pyarrow = _pyarrow_available()
-    if pyarrow:
-        files[out / PARQUET_NAME] = parquet_bytes(records)
-    files[out / DATAPACKAGE_NAME] = datapackage_json(csv_files, excel=excel)
-    atomic_write_many(files)
+    # Streamed: one record in memory at a time. Each record's rows go to the
+    # CSVs and JSON Lines files being written, and to a spill file per
+    # database table; the database is then built table by table from the
+    # spills, in the order (and so to the bytes) of sqlite_bytes().
+    candidates = sorted(record_files(out), key=lambda p: p.stem)  # a valid record's id is its file's stem
+    refused: dict[str, str] = {}
+    while True:
+        with StagedFiles() as staged:
+            left_out, spills, csv_stats, meeting_rows = _write_records(out, staged, candidates, refused, excel)
+            try:
+                _build_database(lambda name: _spilled(spills[name]), staged.reserve(out / SQLITE_NAME))
+            except sqlite3.IntegrityError:
+                if refused:
+                    raise  # records conflict with each other, not alone
+                refused = _refused_records(candidates)
+                if not refused:
+                    raise
+                continue
+            finally:
+                for spill in spills.values():
+                    spill.close()
+            pyarrow = _pyarrow_available()
+            if pyarrow:
+                staged.open(out / PARQUET_NAME).write(_parquet_from_rows(TABLES["meetings"], meeting_rows))
+            staged.open(out / DATAPACKAGE_NAME).write(datapackage_json(csv_stats, excel=excel))
+            staged.commit()
+        break
+    left_out += [LeftOut(out / f"{doc_id}.json", reason) for doc_id, reason in refused.items()]
     if not pyarrow and (out / PARQUET_NAME).exists():
         log.info("%s: removed, pyarrow is not installed to rebuild it", out / PARQUET_NAME)
         (out / PARQUET_NAME).unlink()
     return sorted(left_out, key=lambda p: str(p.file))
 
 
-def _database(
-    records: list[DocumentRecord],
-) -> tuple[bytes, list[DocumentRecord], list[tuple[DocumentRecord, str]]]:
-    """``(brochures.sqlite bytes, the records in it, the refused records with the reason)``."""
-    try:
-        return sqlite_bytes(records), records, []
-    except sqlite3.IntegrityError:
-        pass
-    accepted, refused = [], []
-    for record in records:
+def _write_records(out: Path, staged: StagedFiles, candidates: list[Path], refused: dict[str, str], excel: bool):
+    """One pass over the record files: the CSVs and JSON Lines files written
+    into ``staged``, the database rows spilled.
+
+    Returns:
+        ``(left_out, spills, csv_stats, meeting_rows)``: the files left out,
+        a spill file per database table (rewound), ``(size, SHA-256)`` of
+        each CSV, and the rows of the meetings table (for Parquet).
+    """
+    import pickle
+
+    left_out: list[LeftOut] = []
+    csv_files, digests, sizes = {}, {}, {}
+    for name, table in TABLES.items():
+        csv_files[name] = staged.open(out / f"{name}.csv")
+        digests[name] = hashlib.sha256()
+        sizes[name] = 0
+    jsonl = staged.open(out / JSONL_NAME)
+    blocks = staged.open(out / BLOCKS_JSONL_NAME)
+    spills = {name: tempfile.TemporaryFile(dir=out) for name, _ in _database_tables()}
+    meeting_rows: list[list] = []
+
+    def write_csv(name: str, data: bytes) -> None:
+        csv_files[name].write(data)
+        digests[name].update(data)
+        sizes[name] += len(data)
+
+    for name, table in TABLES.items():
+        write_csv(name, csv_header(table, excel=excel))
+    for path in candidates:
+        record = check_record_file(path)
+        if isinstance(record, LeftOut):
+            left_out.append(record)
+            continue
+        if record.document.id in refused:
+            continue
+        for name, table in TABLES.items():
+            table_rows = rows(table, record)
+            write_csv(name, csv_rows(table, table_rows, excel=excel))
+            pickle.dump(_database_rows(name, record, table_rows), spills[name], protocol=pickle.HIGHEST_PROTOCOL)
+            if name == "meetings":
+                meeting_rows.extend(table_rows)
+        for name in _MATCH_TABLES:
+            pickle.dump(_database_rows(name, record), spills[name], protocol=pickle.HIGHEST_PROTOCOL)
+        jsonl.write(meetings_jsonl([record]))
+        blocks.write(blocks_jsonl([record]))
+    for spill in spills.values():
+        spill.seek(0)
+    stats = {name: (sizes[name], digests[name].hexdigest()) for name in TABLES}
+    return left_out, spills, stats, meeting_rows
+
+
+def _spilled(spill):
+    """The rows pickled into a spill file, record after record."""
+    import pickle
+
+    while True:
+        try:
+            chunk = pickle.load(spill)
+        except EOFError:
+            return
+        yield from chunk
+
+
+def _refused_records(candidates: list[Path]) -> dict[str, str]:
+    """Document id → the reason the database refuses that record alone (a key
+    or CHECK constraint the models do not enforce)."""
+    refused = {}
+    for path in candidates:
+        record = check_record_file(path)
+        if isinstance(record, LeftOut):
+            continue
         try:
             sqlite_bytes([record])
         except sqlite3.IntegrityError as exc:
-            refused.append((record, f"refused by the database ({exc})"))
-        else:
-            accepted.append(record)
-    # should this still fail, the records conflict with each other: raised to the caller
-    return sqlite_bytes(accepted), accepted, refused
+            refused[record.document.id] = f"refused by the database ({exc})"
+    return refused
+
+

@@ -8,9 +8,14 @@ Each mention keeps the text as printed, a normalised value and the
 provenance and box of the block it is in.
 
 * **Contacts**: e-mails, websites, social handles and pages, phone and fax
-  numbers in E.164. A national number (no ``+``) takes the document's region:
-  the region most of its international numbers have, else the country named
-  in its contact block's address, else none (then it is kept as printed).
+  numbers in E.164. A national number (no ``+``) takes the region of the
+  nearest evidence (:mod:`pipeline.parse.regions`): a place named on its own
+  ``label: value`` pair, then on its line, or an international number there;
+  then the document's international numbers, postal addresses, e-mail and
+  web domains, and the countries its text names. A number kept as printed
+  (region unknown or unsure, or no valid number) is a ``phone_region_unknown``
+  or ``phone_invalid`` warning. Each detail's label is that of its own pair.
+  Links that manage a mailing-list subscription are no contacts.
   Labelled postal addresses (``العنوان:``), and the address lines of a
   contact block given without a label, are mentions too, and so are the
   targets of hyperlinks (``mailto:``, ``tel:``, web addresses) of HTML,
@@ -30,13 +35,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .report import Diagnostic
 from .models import ContactMention, DateMention, Provenance
 from .normalize import NText
 from .parse import ParsedContact, find_contacts, find_dates
+from .parse.contacts import SEGMENT_BREAK_RE, ascii_digits, international_regions, label_words, segment_label
+from .parse.regions import Evidence, RegionChoice, choose, count, countries_named, domain_region, place_regions
 from .parse.venues import resolve_country
+from .read.blocks import Block
 from .structure import StructuredDocument
 from .structure.model import Node, box_of, span_of
 from .vocabulary import contact_label_table
@@ -51,6 +59,7 @@ class _Piece:
     node: Node | None
     furniture: bool = False
     section: int | None = None
+    blocks: tuple[Block, ...] = ()  # a furniture piece's reader block (its links)
 
 
 def _pieces(document: StructuredDocument) -> Iterator[_Piece]:
@@ -68,49 +77,96 @@ def _pieces(document: StructuredDocument) -> Iterator[_Piece]:
             continue
         yield _Piece(node.text, node.span, node, section=index)
     for block, text in document.furniture:
-        yield _Piece(text, span_of(block), None, furniture=True)
+        yield _Piece(text, span_of(block), None, furniture=True, blocks=(block,))
 
 
 def _bbox(piece: _Piece, document: StructuredDocument):
     return box_of(piece.node.bbox) if piece.node is not None else None
 
 
-def document_region(document: StructuredDocument, contact: ParsedContact | None) -> str | None:
-    """The region of the document's national phone numbers: the most common region of
-    its international numbers (ties: the first seen), else the country its contact
-    block's address names, else ``None``."""
-    regions: Counter[str] = Counter()
-    order: list[str] = []
+def document_evidence(document: StructuredDocument, contact: ParsedContact | None) -> Evidence:
+    """The document-wide evidence of its national numbers' country, strongest first
+    (see :mod:`pipeline.parse.regions`): the regions of its international
+    numbers, of its postal addresses, of its e-mail and web domains, and the
+    countries its text names; each counted, in the order first seen."""
+    numbers: list[str | None] = []
+    domains: list[str | None] = []
+    named: Counter[str] = Counter()
+    addresses: list[str] = list(contact.address) if contact is not None else []
+    labels = contact_label_table()
     for piece in _pieces(document):
         for m in find_contacts(piece.text.display, None):
-            if m.region and m.kind in ("phone", "fax"):
-                regions[m.region] += 1
-                if m.region not in order:
-                    order.append(m.region)
-    if regions:
-        best = max(regions.values())
-        return next(r for r in order if regions[r] == best)
-    if contact is not None:
-        for line in reversed(contact.address):
-            for part in reversed(re.split(r"[,،;]", line)):
-                code = resolve_country(NText.from_display(part.strip()).match)
-                if code:
-                    return code
-    return None
+            if m.kind in ("phone", "fax"):
+                numbers.append(m.region)
+            elif m.kind == "email" or m.kind == "website":
+                domains.append(domain_region((m.value or m.text).rsplit("@", 1)[-1].split("://")[-1].split("/")[0]))
+        named.update(countries_named(piece.text.match))
+        node = piece.node
+        if node is not None and node.kind == "field" and node.label is not None and node.value is not None:
+            if labels.get(" ".join(node.label.match.split())) == "address":
+                addresses.extend(v.display for v in node.value_lines if v.display)
+    places: list[str] = []
+    for line in addresses:
+        parts = [p.strip() for p in re.split(r"[,،;|]|\s[-–—]\s", line) if p.strip()]
+        countries = [r for p in parts for r in (resolve_country(NText.from_display(p).match),) if r]
+        places.extend(countries or [r for p in parts for r in place_regions(NText.from_display(p).match)])
+    return [("numbers", count(numbers)), ("address", count(places)), ("domain", count(domains)), ("text", named)]
 
 
-def find_contact_mentions(document: StructuredDocument, contact: ParsedContact | None) -> list[ContactMention]:
-    """Every contact detail of the document, once each, in reading order."""
-    region = document_region(document, contact)
+def local_evidence(display: str) -> Counter[str]:
+    """The regions a segment of text points to (display form): the country
+    codes of its international numbers, the countries it names, and the
+    places (countries or cities) named at the end of its label (``هاتف دبي:``،
+    ``جوال فرع الرياض:``) or right after ``في`` (``في عمّان``)."""
+    match = NText.from_display(display).match
+    found = count(international_regions(ascii_digits(display)))
+    found.update(countries_named(match))
+    for names in _place_slots(match):
+        regions = next((r for r in map(place_regions, names) if r), [])
+        found.update(regions)
+    return found
+
+
+def _place_slots(match: str) -> list[list[str]]:
+    """Where a place is expected in a segment (matching form), each as the names
+    to try, longest first: the end of its label, after the phone words
+    (``هاتف دبي:`` → ``دبي``; ``جوال فرع الرياض:`` → ``فرع الرياض``, ``الرياض``),
+    and the start of what follows في (``في الدار البيضاء``، ``في دبي``)."""
+    slots = []
+    head, colon, _ = match.partition(":")
+    words = re.sub(r"[^\w\s]", " ", head).split()
+    if colon and not any(c.isdigit() for c in head) and 0 < len(words) <= 5:
+        rest = [w for w in words if w.casefold() not in label_words()]
+        if rest and len(rest) < len(words):
+            slots.append([" ".join(rest[-n:]) for n in (3, 2, 1) if len(rest) >= n])
+    for m in re.finditer(r"(?:^|\s)في\s+([^\d:|;,.()\[\]]+)", match):
+        after = m.group(1).split()[:3]
+        slots.append([" ".join(after[:n]) for n in (3, 2, 1) if len(after) >= n])
+    return slots
+
+
+def find_contact_mentions(
+    document: StructuredDocument, contact: ParsedContact | None
+) -> tuple[list[ContactMention], list[Diagnostic]]:
+    """Every contact detail of the document, once each, in reading order, and the
+    warnings about phone numbers kept as printed (``phone_invalid``,
+    ``phone_region_unknown``)."""
+    # The evidence of a country (GeoNames' cities among it) is gathered only
+    # for a document that has a number printed without its country code.
+    levels = document_evidence(document, contact) if _has_national_number(document) else []
+    document_choice = choose(levels)
     labels = contact_label_table()
     out: list[ContactMention] = []
+    warnings: list[Diagnostic] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(mention: ContactMention) -> None:
+    def add(mention: ContactMention) -> bool:
         key = (mention.kind, mention.value)
         if key not in seen:
             seen.add(key)
             out.append(mention)
+            return True
+        return False
 
     contact_section = next((i for i, sec in enumerate(document.sections) if sec.kind == "contact"), None)
     unlabelled_address = contact is not None and contact.address and not any(
@@ -132,9 +188,13 @@ def find_contact_mentions(document: StructuredDocument, contact: ParsedContact |
                 lines = [v.display for v in node.value_lines if v.display]
                 add(ContactMention(kind="address", text=" | ".join(lines), value=", ".join(lines),
                                    label=node.label.display, bbox=_bbox(piece, document), provenance=piece.span))
-        for m in [*find_contacts(piece.text.display, region), *_link_contacts(piece, region)]:
-            label = _label_before(piece.text.display, m.span[0]) if m.span != (-1, -1) else None
-            add(ContactMention(
+        display = piece.text.display
+        found = [*_piece_contacts(display, levels, document_choice), *_link_contacts(piece, document_choice)]
+        for m, choice in found:
+            if m.kind == "website" and _ends_a_subscription(m.value or m.text):
+                continue
+            label = segment_label(display, m.span[0]) if m.span != (-1, -1) else None
+            mention = ContactMention(
                 kind=m.kind,
                 text=m.text,
                 value=m.value or m.text,
@@ -142,33 +202,122 @@ def find_contact_mentions(document: StructuredDocument, contact: ParsedContact |
                 region=m.region if m.kind in ("phone", "fax") else None,
                 bbox=_bbox(piece, document),
                 provenance=piece.span,
-            ))
+            )
+            if add(mention) and m.problem is not None:
+                warnings.append(_phone_warning(m, choice, piece.span))
+    return out, warnings
+
+
+def _has_national_number(document: StructuredDocument) -> bool:
+    """Whether some phone-like number of the document (in its text, once its
+    international numbers are set aside, or in a ``tel:`` link) has no
+    country code: only then does its country need evidence."""
+    for piece in _pieces(document):
+        text = ascii_digits(piece.text.display)
+        if any(c.isdigit() for c in text):
+            found = find_contacts(piece.text.display, None)
+            if any(m.kind in ("phone", "fax") and m.region is None for m in found):
+                return True
+            for m in found:
+                if m.kind in ("phone", "fax"):
+                    text = text[: m.span[0]] + " " * (m.span[1] - m.span[0]) + text[m.span[1]:]
+            if _NATIONAL_RE.search(text):
+                return True
+        if piece.node is not None and any(url.lower().startswith(("tel:", "callto:")) and "+" not in url
+                                          for block in piece.node.source for _, url in block.links):
+            return True
+    return False
+
+
+def _piece_contacts(display: str, levels: Evidence, document_choice: RegionChoice):
+    """The contacts of a piece's text, each with the region choice its national
+    numbers were read with: the nearest evidence (its segment, its line, then
+    the document's)."""
+    if not any(c.isdigit() for c in display):
+        return [(m, document_choice) for m in find_contacts(display, document_choice.regions)]
+    out = []
+    for la, lb in _spans(display, _LINE_BREAK_RE):
+        segments = [(la + sa, la + sb) for sa, sb in _spans(display[la:lb], _PAIR_BREAK_RE)]
+        evidence: list[Counter[str]] | None = None
+        for i, (a, b) in enumerate(segments):
+            choice = document_choice
+            if _NATIONAL_RE.search(ascii_digits(display[a:b])):
+                # only a national number needs its region: the evidence of its
+                # segment, then of its line (every segment's), then the document's
+                if evidence is None:
+                    evidence = [local_evidence(display[x:y]) for x, y in segments]
+                choice = choose([("segment", evidence[i]), ("line", sum(evidence, Counter())), *levels])
+            for m in find_contacts(display[a:b], choice.regions):
+                out.append((replace(m, span=(m.span[0] + a, m.span[1] + a)), choice))
     return out
 
 
-def _link_contacts(piece: _Piece, region: str | None):
+# A digit run that may be a national number: six digits or more, not after + or 00.
+_NATIONAL_RE = re.compile(r"(?<![\d+])(?!00)\d[\d\s().\-/]{4,}\d")
+
+
+# Where a line's "label: value" pairs part: the separators of
+# SEGMENT_BREAK_RE, and before a label that follows a number with no
+# separator ("جوال العراق: 07701234567 هاتف المكتب (مصر): 02 …", two fields
+# a reader ran together).
+_PAIR_BREAK_RE = re.compile(rf"{SEGMENT_BREAK_RE.pattern}|(?<=[\d)])\s+(?=[^\d\s:|;()][^\d:|;]{{1,40}}:\s)")
+# A line ends at a line break or a sentence's end (a point, ? or ! before a space).
+_LINE_BREAK_RE = re.compile(r"\n|(?<=[.!?؟])\s+")
+
+
+def _spans(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the parts of ``text`` between ``breaks``."""
+    out, start = [], 0
+    for m in breaks.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _phone_warning(m, choice: RegionChoice, where: Provenance) -> Diagnostic:
+    """The warning for a number kept as printed."""
+    if m.problem == "invalid":
+        whose = f"a valid number of {choice.regions[0]}" if choice.sure and not m.text.lstrip("(").startswith(("+", "00")) \
+            else "a valid number of its country code"
+        return Diagnostic("phone_invalid", f"phone number {m.text!r} is not {whose} (libphonenumber): kept as printed",
+                          where.line_start, where.page)
+    if m.problem == "region_unsure":
+        why = f"its country is unsure ({' or '.join(choice.regions)}, from the document's {choice.source})"
+    else:
+        why = "no country is named near it or in the document"
+    return Diagnostic("phone_region_unknown", f"national phone number {m.text!r}: {why}; kept as printed",
+                      where.line_start, where.page)
+
+
+# Links that manage a mailing-list subscription are no way to reach the publisher.
+_SUBSCRIPTION_RE = re.compile(r"(?i)(?:un-?subscribe|opt[-_]?out|unsub\b|email[-_]?preferences|manage[-_]?subscription)")
+
+
+def _ends_a_subscription(url: str) -> bool:
+    """A web address that ends or manages a mailing-list subscription: its path
+    or query says so (``/unsubscribe``, ``opt-out``), or its host is a
+    mailing-list service's."""
+    rest = url.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    return bool(_SUBSCRIPTION_RE.search(path)) or host.endswith("list-manage.com")
+
+
+def _link_contacts(piece: _Piece, choice: RegionChoice):
     """Contacts behind the hyperlinks of a piece's blocks (HTML, DOCX, Markdown):
     ``mailto:``, ``tel:`` and web addresses whose link text does not show them.
     Their span is ``(-1, -1)``: they are not in the text."""
-    if piece.node is None:
-        return []
     out = []
-    for block in piece.node.source:
+    for block in piece.node.source if piece.node is not None else piece.blocks:
         for _text, url in block.links:
-            target = re.sub(r"^(?:mailto|tel|callto):", "", url.strip(), flags=re.I).split("?")[0]
-            for m in find_contacts(target, region):
-                out.append(m.__class__(m.kind, m.text, m.value, (-1, -1), m.region))
+            target = re.sub(r"^(?:mailto|tel|callto):", "", url.strip(), flags=re.I)
+            if not _SUBSCRIPTION_RE.search(target):
+                target = target.split("?")[0]
+            for m in find_contacts(target, choice.regions):
+                out.append((replace(m, span=(-1, -1)), choice))
     return out
-
-
-def _label_before(text: str, start: int) -> str | None:
-    """The ``label:`` that a detail follows on its line (``الهاتف: +41 …`` → ``الهاتف``)."""
-    head = text[:start].rstrip()
-    if not head.endswith(":"):
-        return None
-    label = head[:-1].strip().split("  ")[-1]
-    words = label.split()
-    return " ".join(words[-3:]) if words else None
 
 
 # The preposition before a date ("في 2 أيار 2019") is no part of it.

@@ -27,18 +27,22 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import compress
 
-from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
+from . import _camel_charsets
+
+_camel_charsets.install()  # before camel_tools.utils.dediac: see the module's docstring
+
+from camel_tools.utils.charmap import CharMapper  # noqa: E402
+from camel_tools.utils.dediac import dediac_ar  # noqa: E402
+from camel_tools.utils.normalize import (  # noqa: E402
     normalize_alef_ar,
     normalize_alef_maksura_ar,
     normalize_teh_marbuta_ar,
     normalize_unicode,
 )
 
-from .read.blocks import Block
+from .read.blocks import Block  # noqa: E402
 
 TATWEEL = "\u0640"
 # UAX #9 explicit directional formatting characters and marks, plus the
@@ -100,7 +104,6 @@ def _drop_unprintable(char: str) -> str:
     return "" if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs", "Cn"} else char
 
 
-@lru_cache(maxsize=4096)
 def _match_char(char: str) -> str:
     """The matching form of one display character (possibly ``""``)."""
     if char in _EXTRA_MARKS:
@@ -118,6 +121,22 @@ def _match_char(char: str) -> str:
         # Arabic-Indic, Extended Arabic-Indic and any other decimal digit.
         return str(digit)
     return out.casefold()
+
+
+class _MatchTable(dict):
+    """Display character → its matching form (:func:`_match_char`), filled on
+    first sight; at most ``_MATCH_TABLE_SIZE`` characters are kept (a text
+    cannot make it grow without bound)."""
+
+    def __missing__(self, char: str) -> str:
+        out = _match_char(char)
+        if len(self) < _MATCH_TABLE_SIZE:
+            self[char] = out
+        return out
+
+
+_MATCH_TABLE_SIZE = 65536
+_MATCH_TABLE = _MatchTable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,14 +159,18 @@ class NText:
     @classmethod
     def from_display(cls, display: str) -> NText:
         """Build the matching form of an already display-normalized text."""
-        out: list[str] = []
-        origin = array("I")
-        for i, char in enumerate(display):
-            m = _match_char(char)
-            if m:
-                out.append(m)
-                origin.extend([i] * len(m))
-        return cls(display, "".join(out), origin)
+        # The hot path of normalization: the lookups run in C (``map``), and
+        # so does the origin when each character gives at most one.
+        parts = list(map(_MATCH_TABLE.__getitem__, display))
+        sizes = list(map(len, parts))
+        if max(sizes, default=0) <= 1:
+            origin = array("I", compress(range(len(display)), sizes))
+        else:
+            origin = array("I")
+            for i, size in enumerate(sizes):
+                if size:
+                    origin.extend([i] * size)
+        return cls(display, "".join(parts), origin)
 
     @classmethod
     def from_raw(cls, raw: str) -> NText:

@@ -200,3 +200,36 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path: Path, sig):
     assert not any(alive(w) for w in workers)
     if sig == signal.SIGTERM:
         assert proc.returncode == 130  # handled like Ctrl-C
+
+
+def _collector_settings(_task) -> tuple[int, bool]:
+    import gc
+
+    return gc.get_threshold()[0], gc.get_freeze_count() > 0
+
+
+def test_workers_freeze_what_they_inherit_and_collect_young_objects_less_often():
+    import functools
+    import gc
+    import logging
+
+    from pipeline.batch import _init_worker
+    from pipeline.isolation import GC_THRESHOLD, Limits, run_isolated
+
+    before = gc.get_threshold()
+    results = list(run_isolated(
+        _collector_settings, ["x"], workers=1, limits=Limits(),
+        setup=functools.partial(_init_worker, logging.WARNING, None),
+    ))
+    assert [r[1] for r in results] == [(GC_THRESHOLD, True)]
+    assert gc.get_threshold() == before  # the parent's collector is left as it was
+
+
+def test_the_command_line_restores_the_collector_it_tunes(tmp_path):
+    import gc
+
+    from pipeline.cli import main
+
+    before = gc.get_threshold()
+    assert main(["extract", str(BROCHURE_TXT), "--out", str(tmp_path / "out")]) == 0
+    assert gc.get_threshold() == before

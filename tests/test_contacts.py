@@ -61,11 +61,54 @@ def test_phone_and_fax_on_one_line_take_the_nearest_label():
 
 
 def test_an_unlabelled_national_number_needs_a_region():
-    assert found("اتصلوا على 02 34567890 للمزيد") == []
-    assert found("اتصلوا على 02 34567890 للمزيد", "EG") == [("phone", "02 34567890", "+20234567890")]
+    assert found("المرجع الداخلي 02 34567890 للمزيد") == []
+    assert found("زورونا أو 02 34567890 للمزيد", "EG") == [("phone", "02 34567890", "+20234567890")]
 
 
-@pytest.mark.parametrize("region", ["EG", "SA", "AE", "JO", "MA", "CH"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اتصلوا على 02 34567890 للمزيد",  # a call right before it
+        "للاستفسار يرجى الاتصال بالرقم 02 34567890 أو زيارة المقر",
+        "هاتف المكتب الرئيسي: 02 34567890",  # a phone word anywhere in its label
+        "للتأكيد: 02 34567890 (واتساب)",  # a messaging service right after it
+    ],
+)
+def test_a_number_asked_to_be_called_is_kept_as_printed_when_its_region_is_unknown(text):
+    (m,) = find_contacts(text)
+    assert (m.kind, m.text, m.value, m.region, m.problem) == ("phone", "02 34567890", None, None, "region_unknown")
+    (m,) = find_contacts(text, "EG")
+    assert (m.value, m.region, m.problem) == ("+20234567890", "EG", None)
+
+
+def test_candidate_regions_a_number_is_valid_in_one_of():
+    # Jordan's Amman and the Sultanate of Oman share a name (عمان): the number decides.
+    assert [(c.value, c.region) for c in find_contacts("هاتف: 06 465 1234 أو 0797 555 321", ("OM", "JO"))] == [
+        ("+96264651234", "JO"), ("+962797555321", "JO")
+    ]
+    # valid in neither: kept as printed, unsure
+    (m,) = find_contacts("هاتف: 06 465 1234", ("OM", "KW"))
+    assert (m.value, m.problem) == (None, "region_unsure")
+    # no label, valid in neither: no phone
+    assert find_contacts("زورونا أو 06 465 1234", ("OM", "KW")) == []
+
+
+def test_international_numbers_with_00_and_invalid_ones_with_their_country_code():
+    # 00 is the international prefix: +965 2225 1234 (Kuwait, 8 digits)
+    assert [(c.text, c.value, c.region) for c in find_contacts("من خارج الكويت: 00965 2225 1234")] == [
+        ("00965 2225 1234", "+96522251234", "KW")
+    ]
+    # +971 4 123 4567: Dubai's landlines are 04 2xx … 04 8xx; 04 1… is no number (libphonenumber):
+    # kept as printed, not dropped, with no label and under any label
+    for text in ("اتصلوا بنا +971 4 123 4567", "هاتف دبي: +971 4 123 4567"):
+        (m,) = find_contacts(text, "SA")
+        assert (m.text, m.value, m.region, m.problem) == ("+971 4 123 4567", None, None, "invalid")
+    # an invalid national number under a phone label, region known: as printed, invalid
+    (m,) = find_contacts("الجوال: 0797 555", "JO")
+    assert (m.value, m.problem) == (None, "invalid")
+
+
+@pytest.mark.parametrize("region", ["EG", "SA", "AE", "JO", "MA", "CH", "KW", "QA", "BH", "OM", "IQ", "TN", "LB", ("KW", "OM")])
 @pytest.mark.parametrize(
     "text",
     [
@@ -81,6 +124,21 @@ def test_an_unlabelled_national_number_needs_a_region():
         "السعر 2500000 جنيه أو 1,250,000 ريال",
         "صفحة 123456",
         "P.O. Box 17, 1211 Geneva 19",
+        # Gulf national numbers are 8 digits with no trunk 0: codes and amounts of 8 digits are none
+        "رقم الحساب: 22251234",
+        "السجل التجاري 12345678 والرقم الضريبي 300123456700003",
+        "ص.ب 22251234 الرمز البريدي 13001",
+        "بلغ عدد المستفيدين 25000000 شخص",
+        "المبلغ 55123456 دينار",
+        "IBAN: JO71 ARAB 1180 0000 0011 8123 4567 890",
+        "IBAN KW81 CBKU 0000 0000 0000 1234 5601 01",
+        "شارك أكثر من 2000 متطوع في 12 محافظة",
+        "الشهادات: ISO 9001:2015",
+        "الجلسة 08:30 – 09:30 ثم 10:00 – 11:30",
+        "رسوم التسجيل: 1,500 درهم (750 للطلاب)",
+        "العام الجامعي 2016/2017",
+        "للأعوام ٢٠٢٤–٢٠٢٨",
+        "١٢٬٤٥٠ مستفيداً و٨٫٥ مليون ريال",
     ],
 )
 def test_things_that_are_no_phone_numbers(text, region):

@@ -155,10 +155,44 @@ def test_month_year_and_lists(text, want):
         "2017-2005",
         "القرار 2005/15",
         "1234 5678",
+        # counts: a quantity word before the number, or a noun after it
+        "شارك أكثر من 2000 متطوع",
+        "بمشاركة ما يزيد على 2000 شخص",
+        "نحو 1500 أسرة",
+        "وزعنا 2000 سلة غذائية",
+        # a label that names no year
+        "العدد: 2005",
+        "tel: 2005",
     ],
 )
 def test_numbers_that_are_no_dates(text):
     assert find_dates(to_match(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a year range written with Arabic-Indic digits and an en dash, at the end of a sentence
+        ("ضمن الخطة الاستراتيجية للأعوام ٢٠٢٤–٢٠٢٨.", ("2024–2028", D(2024, 1, 1), D(2028, 12, 31))),
+        ("العام الجامعي 2016/2017.", ("2016/2017", D(2016, 1, 1), D(2017, 12, 31))),
+        # بين … و … is a range; عامي … و … two years (below)
+        ("نفذت الجمعية بين 2019 و2023 خمسين مشروعاً", ("بين 2019 و2023", D(2019, 1, 1), D(2023, 12, 31))),
+        ("بين عامي 2019 و 2023", ("بين عامي 2019 و 2023", D(2019, 1, 1), D(2023, 12, 31))),
+        # a field whose label names a year
+        ("سنة التأسيس: 1998", ("1998", D(1998, 1, 1), D(1998, 12, 31))),
+        ("تاريخ الإصدار: 2021", ("2021", D(2021, 1, 1), D(2021, 12, 31))),
+        # a bare year after a time word may be followed by a verb
+        ("في 2019 أطلقنا البرنامج", ("2019", D(2019, 1, 1), D(2019, 12, 31))),
+    ],
+)
+def test_year_ranges_and_years_in_context(text, want):
+    assert [(m.text, m.start, m.end) for m in find_dates(to_match(text)) if m.precision == "year"] == [want]
+
+
+def test_two_years_joined_by_and_stay_two():
+    assert [(m.start, m.end) for m in find_dates(to_match("عامي 2019 و2023"))] == [
+        (D(2019, 1, 1), D(2019, 12, 31)), (D(2023, 1, 1), D(2023, 12, 31))
+    ]
 
 
 def test_a_month_name_is_a_whole_word():

@@ -164,6 +164,22 @@ def _full_disk_for(monkeypatch, *names: str) -> None:
     monkeypatch.setattr("pipeline.write.tempfile.mkstemp", mkstemp)
 
 
+def _full_disk_for_sqlite(monkeypatch) -> None:
+    """Make database files that SQLite writes fill up at once, as on a full
+    disk (``max_page_count``: SQLite then fails with SQLITE_FULL)."""
+    import sqlite3
+
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):
+        conn = real(database, *args, **kwargs)
+        if str(database) != ":memory:":
+            conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    monkeypatch.setattr("pipeline.export.sqlite3.connect", connect)
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_full_disk_keeps_the_previous_dataset_whole_and_the_folder_usable(tmp_path: Path, monkeypatch, capsys):
     src, out = tmp_path / "src", tmp_path / "out"
@@ -175,6 +191,7 @@ def test_a_full_disk_keeps_the_previous_dataset_whole_and_the_folder_usable(tmp_
     source.write_bytes(BROCHURE_TXT.read_bytes().replace("حكومة بيرو".encode(), "حكومة جمهورية بيرو".encode()))
 
     _full_disk_for(monkeypatch, "brochures.sqlite")  # the disk fills up while the dataset is written
+    _full_disk_for_sqlite(monkeypatch)  # the database file is written by SQLite itself
     status = main(["extract", str(src), "--out", str(out), "--workers", "1"])
     err = capsys.readouterr().err
     assert status == 2

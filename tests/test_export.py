@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline import run
 from pipeline.export import (
@@ -364,6 +366,32 @@ def test_sqlite_is_deterministic(records, tmp_path: Path):
     assert first[16:18] == (4096).to_bytes(2, "big")  # page size
 
 
+def test_the_dataset_streams_records_and_builds_the_database_in_a_file(records, tmp_path: Path, monkeypatch):
+    # write_dataset builds the database in a staged file, one record in
+    # memory at a time: the bytes are those of the in-memory build.
+    import pipeline.export
+    import pipeline.write
+
+    for path in OUTPUT.glob("*.json"):
+        shutil.copy(path, tmp_path / path.name)
+    parsed: list[str] = []
+    real = pipeline.write.DocumentRecord.model_validate_json
+
+    def counting(data, *args, **kwargs):
+        record = real(data, *args, **kwargs)
+        parsed.append(record.document.id)
+        return record
+
+    monkeypatch.setattr(pipeline.write.DocumentRecord, "model_validate_json", counting)
+    assert write_dataset(tmp_path) == []
+    # each record read once (no second pass, no record list kept)
+    assert sorted(parsed) == sorted(r.document.id for r in records)
+    assert (tmp_path / "brochures.sqlite").read_bytes() == sqlite_bytes(records)
+    for name in TABLES:
+        assert (tmp_path / f"{name}.csv").read_bytes() == table_csv(name, records)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_a_repeated_meeting_number_still_loads_everywhere(tmp_path: Path, brochure_record):
     # a repeat is a validation warning; the tables key on the position, so the rows load
     dup = brochure_record.model_copy(update={"meetings": [*brochure_record.meetings, brochure_record.meetings[0]]})
@@ -427,17 +455,18 @@ def test_a_record_the_database_refuses_is_left_out_of_every_table(tmp_path: Path
         update={"document": brochure_record.document.model_copy(update={"id": "refused"})}
     )
     (tmp_path / "refused.json").write_bytes(record_json(other))
-    real = pipeline.export.sqlite_bytes
+    real = pipeline.export._database_rows
 
-    def picky(records):  # a constraint the models do not enforce
-        if any(r.document.id == "refused" for r in records):
-            raise sqlite3.IntegrityError("CHECK constraint failed: an example")
-        return real(records)
+    def picky(name, record, table_rows=None):  # a constraint the models do not enforce
+        out = real(name, record, table_rows)
+        if name == "documents" and record.document.id == "refused":
+            return out + out  # the document's row twice: its primary key repeated
+        return out
 
-    monkeypatch.setattr(pipeline.export, "sqlite_bytes", picky)
+    monkeypatch.setattr(pipeline.export, "_database_rows", picky)
     left_out = write_dataset(tmp_path)
     assert [(p.file.name, p.reason) for p in left_out] == [
-        ("refused.json", "refused by the database (CHECK constraint failed: an example)")
+        ("refused.json", "refused by the database (UNIQUE constraint failed: documents.id)")
     ]
     for name in ("documents.csv", "meetings.csv", "meetings.jsonl"):
         assert "refused" not in (tmp_path / name).read_text("utf-8"), name
@@ -475,3 +504,40 @@ def test_readme_lists_the_columns_of_the_models():
         listed = re.findall(r"`([a-z0-9_]+)`( [a-z]+)?(\*)?", row.split("|")[3])
         assert [name for name, _, _ in listed] == table.column_names
         assert [(t.strip() or "string", bool(star)) for _, t, star in listed] == [(c.type, c.required) for c in table.columns]
+
+
+def _json_dumps_record(record) -> bytes:
+    """The record JSON as the standard library writes it (the reference format)."""
+    return (json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def test_record_json_is_the_standard_library_format(records):
+    # pydantic writes the bytes; they must stay those of json.dumps(indent=2,
+    # ensure_ascii=False) for every committed record.
+    assert records
+    for record in records:
+        assert record_json(record) == _json_dumps_record(record)
+        assert record_json(record) == (OUTPUT / f"{record.document.id}.json").read_bytes()
+
+
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+    coords=st.lists(st.floats(min_value=-5000, max_value=5000, allow_nan=False), min_size=4, max_size=4),
+    confidence=st.floats(min_value=0, max_value=100, allow_nan=False),
+)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_record_json_matches_json_dumps_on_any_text_and_rounded_number(brochure_record, text, coords, confidence):
+    # Control characters, quotes, backslashes, bidi marks, astral code points;
+    # boxes rounded to 0.01 pt and OCR confidences to 0.1 as the pipeline does.
+    from pipeline.models import Box
+
+    section = brochure_record.sections[0]
+    block = section.blocks[0].model_copy(update={
+        "text": text,
+        "bbox": Box(x0=round(coords[0], 2), top=round(coords[1], 2), x1=round(coords[2], 2), bottom=round(coords[3], 2)),
+        "ocr_confidence": round(confidence, 1),
+    })
+    record = brochure_record.model_copy(update={
+        "sections": [section.model_copy(update={"title": text, "blocks": [block]})],
+    })
+    assert record_json(record) == _json_dumps_record(record)

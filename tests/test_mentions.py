@@ -84,7 +84,8 @@ def test_a_repeated_footer_contact_and_date_are_listed_once(tmp_path):
     body = [Block(lines=("نص الصفحة الأولى من النشرة.",), page=1), Block(lines=("نص الصفحة الثانية.",), page=2)]
     feet = [Block(lines=("www.example.org - 6 مارس 2022",), page=p, role="footer") for p in (1, 2)]
     doc = structure(normalize_blocks(body), vocabulary(), feet)
-    found = find_contact_mentions(doc, None)
+    found, warnings = find_contact_mentions(doc, None)
+    assert warnings == []
     assert [(c.kind, c.value, c.provenance.page) for c in found] == [("website", "https://www.example.org", 1)]
     dates, _ = find_date_mentions(doc)
     assert [(d.text, d.start, d.provenance.page) for d in dates] == [("6 مارس 2022", dt.date(2022, 3, 6), 1)]

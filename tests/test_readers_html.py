@@ -187,9 +187,10 @@ def test_tables_with_spans_headers_and_direction():
     assert table.links == (("a@b.org", "mailto:a@b.org"),)
     assert table.locator == "body > table"
     # direction: the table's own dir, HTML's default (ltr) without any, dir=auto by the first strong letter
-    assert parse_html(_page("<table dir='ltr'><tr><td>أ</td><td>ب</td></tr></table>"))[0].table.rtl is False
-    assert parse_html(_page("<table><tr><td>أ</td><td>ب</td></tr></table>", html_attrs=""))[0].table.rtl is False
-    assert parse_html(_page("<table dir='auto'><tr><td>1</td><td>ب</td></tr></table>", html_attrs=""))[0].table.rtl
+    rows = "<tr><td>1</td><td>ب</td></tr><tr><td>2</td><td>ج</td></tr>"
+    assert parse_html(_page(f"<table dir='ltr'>{rows}</table>"))[0].table.rtl is False
+    assert parse_html(_page(f"<table>{rows}</table>", html_attrs=""))[0].table.rtl is False
+    assert parse_html(_page(f"<table dir='auto'>{rows}</table>", html_attrs=""))[0].table.rtl
 
 
 def test_layout_tables_are_read_as_content():
@@ -207,6 +208,232 @@ def test_layout_tables_are_read_as_content():
         ("أ", True, "body > table:nth-of-type(3) > tbody > tr > td:nth-of-type(1)"),
         ("ب", True, "body > table:nth-of-type(3) > tbody > tr > td:nth-of-type(2)"),
     ]
+
+
+def _kinds(body: str) -> list[tuple[str, bool]]:
+    """Each block's text and whether it is a table block."""
+    return [(b.text, b.table is not None) for b in parse_html(_page(body))]
+
+
+@pytest.mark.parametrize(
+    "table, layout",
+    [
+        # the markup says which: ARIA roles, datatable="0", data-table structures
+        ("<table role='none'><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table datatable='0'><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table border='0' role='table'><tr><td>أ</td><td>ب</td></tr></table>", False),
+        ("<table border='0' summary='الرسوم'><tr><td>أ</td><td>ب</td></tr></table>", False),
+        ("<table border='0'><caption>الرسوم</caption><tr><td>أ</td><td>ب</td></tr></table>", False),
+        ("<table border='0'><colgroup><col></colgroup><tr><td>أ</td><td>ب</td></tr></table>", False),
+        ("<table border='0'><tr><td>أ</td><td>ب</td></tr><tfoot><tr><td>ج</td><td>د</td></tr></tfoot></table>", False),
+        ("<table border='0'><tr><th>أ</th><td>ب</td></tr></table>", False),
+        ("<table border='0'><tr><td scope='row'>أ</td><td>ب</td></tr></table>", False),
+        # a nested table or a heading: layout
+        ("<table border='1'><tr><td><table><tr><td>أ</td></tr></table></td><td>ب</td></tr>"
+         "<tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table border='1'><tr><td><h3>أ</h3></td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table border='0'><tr><th>أ</th><td><h3>ب</h3></td></tr><tr><td>ج</td><td>د</td></tr></table>", False),
+        # a single row or a single column: layout, even with borders
+        ("<table border='1'><tr><td>أ</td><td>ب</td><td>ج</td></tr></table>", True),
+        ("<table border='1'><tr><td>أ</td></tr><tr><td>ب</td></tr></table>", True),
+        # borders, banded rows, size: data
+        ("<table border='1'><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", False),
+        ("<table border><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", False),
+        ("<table border='0' rules='rows'><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", False),
+        ("<table border='0'><tr><td style='border:1px solid #000'><p>أ</p><p>أ2</p></td>"
+         "<td style='border:1px solid #000'>ب</td></tr><tr><td style='border:1px solid #000'>ج</td>"
+         "<td style='border:1px solid #000'>د</td></tr></table>", False),
+        ("<table border='0'><tr bgcolor='#eeeeee'><td>أ</td><td>ب</td></tr><tr bgcolor='#ffffff'><td>ج</td>"
+         "<td>د</td></tr></table>", False),
+        ("<table border='0'>" + ("<tr>" + "<td>خ</td>" * 5 + "</tr>") * 2 + "</table>", False),
+        # cells holding several blocks: layout
+        ("<table><tr><td><p><b>أ</b></p><p>نص أ</p></td><td><p><b>ب</b></p><p>نص ب</p></td></tr>"
+         "<tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table><tr><td><ul><li>أ</li><li>ب</li></ul></td><td>ج</td></tr><tr><td>د</td><td>هـ</td></tr></table>", True),
+        # declared borderless: small is layout, larger is data; undeclared stays data
+        ("<table border='0' cellpadding='0'><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table style='border: none'><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", True),
+        ("<table border='0'><tr><td style='border:0'>أ</td><td style='border:none'>ب</td></tr>"
+         "<tr><td style='border:0px solid'>ج</td><td style='border: 0'>د</td></tr></table>", True),
+        ("<table border='0'>" + "<tr><td>أ</td><td>ب</td><td>ج</td></tr>" * 4 + "</table>", False),
+        ("<table><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>", False),
+    ],
+)
+def test_layout_tables_are_told_from_data_tables(table: str, layout: bool):
+    blocks = parse_html(_page(table))
+    assert any(b.table is not None for b in blocks) is not layout
+    if layout:
+        # read as content: every cell's text, in source order
+        assert all(b.table is None for b in blocks) and blocks
+
+
+def test_an_html_email_of_nested_layout_tables_is_read_in_reading_order():
+    """A hand-made e-mail in the shape e-mail builders give (tests/data/html/
+    newsletter-email.html, see SOURCES.md): nested borderless tables, a hidden
+    preheader, two columns of a bold line and a paragraph, a 2×2 grid of
+    cards, a ruled data table, a button and a footer row with the unsubscribe
+    link. Values written by hand from the file."""
+    doc = read_source(DATA / "newsletter-email.html")
+    got = [(b.text, b.role, b.bold, b.table is not None) for b in doc.blocks]
+    assert got == [
+        ("جمعية الأرض الخضراء", "body", True, False),
+        ("النشرة الشهرية – أكتوبر 2025", "body", False, False),
+        # the first cell of a right-to-left row is its rightmost: read first
+        ("حديقة المدرسة", "body", True, False),
+        ("زرع طلاب مدرسة النور 120 شتلة في حديقة المدرسة بمساعدة متطوعي الجمعية.", "body", False, False),
+        ("يوم تنظيف الشاطئ", "body", True, False),
+        ("جمع 85 متطوعاً أكثر من طن من النفايات من شاطئ العقبة الجنوبي.", "body", False, False),
+        ("ورشة السماد المنزلي", "body", True, False),
+        ("تعلّم تحويل بقايا المطبخ إلى سماد.", "body", False, False),
+        ("ورشة ترشيد المياه", "body", True, False),
+        ("طرق بسيطة لخفض استهلاك المياه في البيت.", "body", False, False),
+        ("جولة المحمية", "body", True, False),
+        ("رحلة عائلية إلى محمية ضانا.", "body", False, False),
+        ("مسابقة التصوير", "body", True, False),
+        ("صوّر الطبيعة من حولك وشارك.", "body", False, False),
+        ("مواعيد الورش", "body", False, False),
+        ("ورشة السماد المنزلي السبت 11 أكتوبر 2025 ورشة ترشيد المياه السبت 18 أكتوبر 2025 جولة المحمية "
+         "الجمعة 24 أكتوبر 2025", "body", False, True),
+        ("سجّل الآن", "body", False, False),
+        ("عمّان، الأردن | هاتف: \u200e+962 6 555 0123 | info@ardkhadra.example.org فيسبوك · إنستغرام · إكس "
+         "لإلغاء الاشتراك اضغط هنا", "footer", False, False),
+    ]
+    table = next(b.table for b in doc.blocks if b.table is not None)
+    assert (table.n_rows, table.n_cols, table.rtl) == (3, 2, True)
+    assert doc.blocks[2].locator.endswith("tr:nth-of-type(3) > td > table > tbody > tr > td:nth-of-type(1) > p:nth-of-type(1)")
+    assert doc.blocks[-1].links[-1] == ("اضغط هنا", "https://ardkhadra.example.org/u?id=7731")
+
+
+def test_an_emails_footer_is_found_by_its_unsubscribe_link():
+    body = "<p>" + "نص الرسالة الطويل عن أنشطة الجمعية في هذا الشهر. " * 6 + "</p>"
+    # by the link's address, the largest element around it that holds little of the page
+    blocks = parse_html(_page(
+        body + "<div class='x'><p>جمعية المثال، عمّان</p><p><a href='https://e.org/?u=*|UNSUB|*'>هنا</a></p></div>"
+    ))
+    assert [b.role for b in blocks] == ["body", "footer", "footer"]
+    # by the words right before the link; Campaign Monitor's <unsubscribe> tag
+    assert [b.role for b in parse_html(_page(body + "<p>لإلغاء اشتراككم <a href='https://e.org/x'>اضغط هنا</a></p>"))] == [
+        "body", "footer"]
+    assert [b.role for b in parse_html(_page(body + "<p>جمعية المثال<br><unsubscribe>إلغاء الاشتراك</unsubscribe></p>"))] == [
+        "body", "footer"]
+    # at the top of the message (before any text): the header
+    assert [b.role for b in parse_html(_page("<p><a href='https://e.org/unsubscribe'>Unsubscribe</a></p>" + body))] == [
+        "header", "body"]
+    # a sentence about cancelling a membership is no unsubscribe link
+    sentence = "<p>يمكن إلغاء الاشتراك في النادي في أي وقت بمراسلتنا على <a href='mailto:a@b.org'>البريد</a>.</p>"
+    assert [b.role for b in parse_html(_page(body + sentence))] == ["body", "body"]
+    # the footer never takes in a heading
+    assert [b.role for b in parse_html(_page(
+        body + "<div><h2>النشرة</h2><p>جمعية المثال</p><p><a href='https://e.org/unsubscribe'>إلغاء</a></p></div>"
+    ))] == ["body", "body", "body", "footer"]
+
+
+def test_web_page_boilerplate_is_never_body():
+    blocks = parse_html(_page(
+        "<a class='skip-link' href='#main'>تخطَّ إلى المحتوى</a>"
+        "<div class='crumbs'>الرئيسية › الكليات › كلية الهندسة</div>"
+        "<main id='main'><h1>كلية الهندسة</h1><p>تأسست الكلية عام 1990.</p>"
+        "<p>الرئيسية » الأخبار » خبر</p>"
+        "<p><a href='/a'>عن الكلية</a> | <a href='/b'>الأقسام</a> | <a href='/c'>اتصل بنا</a></p>"
+        "<p>يمر الطريق بالمدن: القاهرة ← الأقصر ← أسوان</p>"
+        "<p>قال المدير: «التعليم أولاً» و«البحث ثانياً» في كلمته.</p>"
+        "<div class='card-footer'>تحديث: 2025</div></main>"
+        "<div class='cookie'>نستخدم ملفات تعريف الارتباط لتحسين تجربتك.</div>"
+        "<div id='onetrust-banner-sdk'><p>نحن نحترم خصوصيتك</p></div>"
+        "<div class='consent-bar'>موافقة</div><div class='gdpr-notice'>الخصوصية</div>"
+        "<div id='footer'>© 2025 جامعة المثال</div>"
+    ))
+    assert [(b.text, b.role) for b in blocks] == [
+        ("الرئيسية › الكليات › كلية الهندسة", "header"),
+        ("كلية الهندسة", "body"),
+        ("تأسست الكلية عام 1990.", "body"),
+        ("الرئيسية » الأخبار » خبر", "footer"),
+        ("عن الكلية | الأقسام | اتصل بنا", "footer"),
+        ("يمر الطريق بالمدن: القاهرة ← الأقصر ← أسوان", "body"),
+        ("قال المدير: «التعليم أولاً» و«البحث ثانياً» في كلمته.", "body"),
+        ("تحديث: 2025", "body"),
+        ("© 2025 جامعة المثال", "footer"),
+    ]
+    # unnamed: a floating or buttoned notice about cookies, a skip link by its words; a menu of
+    # links one per line (an old site's side column)
+    assert [(b.text, b.role) for b in parse_html(_page(
+        "<a href='#c'>تخطَّ إلى المحتوى</a><div style='position: fixed; bottom: 0'>نستخدم ملفات الارتباط.</div>"
+        "<table><tr><td width='20%'><a href='/a'>الرئيسية</a><br><a href='/b'>الأخبار</a><br><a href='/c'>الأقسام</a></td>"
+        "<td><h1 id='c'>الصفحة</h1><p>يشرح هذا الدليل سياسة ملفات تعريف الارتباط في الموقع.</p>"
+        "<div>هل توافق على الكوكيز؟ <button>نعم</button></div>"
+        "<p style='position: sticky'>عرض خاص لهذا الأسبوع</p></td></tr></table>"
+    ))] == [
+        ("الرئيسية الأخبار الأقسام", "header"),
+        ("الصفحة", "body"),
+        ("يشرح هذا الدليل سياسة ملفات تعريف الارتباط في الموقع.", "body"),
+        ("عرض خاص لهذا الأسبوع", "body"),
+    ]
+    # a wrapper named by the page's state holds the content; a line of contact links is no menu
+    assert [(b.text, b.role) for b in parse_html(_page(
+        "<div class='page cookies-accepted has-breadcrumbs'><h1>كلية الهندسة</h1><p>نص.</p>"
+        "<p><a href='mailto:a@b.org'>a@b.org</a> | <a href='tel:+96265550123'>06 555 0123</a> | "
+        "<a href='https://b.org'>الموقع</a></p></div>"
+    ))] == [("كلية الهندسة", "body"), ("نص.", "body"), ("a@b.org | 06 555 0123 | الموقع", "body")]
+    # breadcrumbs marked as such (class, schema.org) before the content: the page's header
+    trail = parse_html(_page(
+        "<ol itemscope itemtype='https://schema.org/BreadcrumbList'><li>الجامعة</li><li>الكليات</li></ol>"
+        "<p>نص الصفحة.</p>"
+    ))
+    assert [(b.text, b.role) for b in trail] == [("الجامعة", "header"), ("الكليات", "header"), ("نص الصفحة.", "body")]
+
+
+def test_an_emails_hidden_preheader_is_not_text():
+    assert _texts(
+        "<div style='display:block; max-height:0; overflow:hidden'>معاينة</div>"
+        "<span style='mso-hide:all'>معاينة</span><div style='opacity:0'>معاينة</div>"
+        "<div style='max-height:0'>يظهر</div><p>نص</p>"
+    ) == ["يظهر", "نص"]
+
+
+@pytest.mark.parametrize(
+    "body, subtitle",
+    [
+        ("<h1>العنوان</h1><p class='lead'>سطر تحت العنوان</p><h2>قسم</h2>", "سطر تحت العنوان"),
+        ("<h1>العنوان</h1><div class='sub'>سطر تحت العنوان</div>", "سطر تحت العنوان"),
+        ("<h1>العنوان</h1><p class='page-subtitle'>سطر تحت العنوان</p>", "سطر تحت العنوان"),
+        ("<h1>العنوان</h1><p class='hero__tagline'>سطر تحت العنوان.</p>", "سطر تحت العنوان."),
+        ("<hgroup><h1>العنوان</h1><p>سطر تحت العنوان</p></hgroup><p>نص.</p>", "سطر تحت العنوان"),
+        ("<header><h1>العنوان</h1><p>سطر تحت العنوان</p></header><p>نص.</p>", "سطر تحت العنوان"),
+        ("<header><h1>العنوان</h1><h2>سطر تحت العنوان</h2></header><h2>قسم</h2>", "سطر تحت العنوان"),
+        # not marked: no class, a long lead, not right under the first heading, a list item
+        ("<h1>العنوان</h1><p>سطر تحت العنوان</p>", None),
+        ("<h1>العنوان</h1><p class='lead'>" + "كلمة " * 21 + "</p>", None),
+        ("<h1>العنوان</h1><p>نص.</p><p class='lead'>سطر</p>", None),
+        ("<p>نص.</p><h1>العنوان</h1><h2>قسم</h2><p class='lead'>سطر</p>", None),
+        ("<header><h1>العنوان</h1></header><p>سطر</p>", None),
+        ("<h1>العنوان</h1><ul class='lead'><li>سطر</li></ul>", None),
+    ],
+)
+def test_a_lead_the_page_marks_under_its_title_is_a_subtitle(body: str, subtitle: str | None):
+    blocks = parse_html(_page(body))
+    marked = [b for b in blocks if b.hint == "subtitle"]
+    assert [b.text for b in marked] == ([subtitle] if subtitle else [])
+    assert all(b.role == "body" for b in marked)
+
+
+def test_an_email_record_keeps_its_headings_and_its_footer_contacts(tmp_path: Path):
+    """End to end: the layout tables give sections, not a table; the footer
+    is page furniture whose links are still contacts."""
+    from pipeline import extract
+
+    record = extract(DATA / "newsletter-email.html")
+    assert record.document.title == "جمعية الأرض الخضراء"
+    assert record.document.subtitle == "النشرة الشهرية – أكتوبر 2025"
+    headings = [s.heading for s in record.sections if s.heading]
+    assert headings[:2] == ["حديقة المدرسة", "يوم تنظيف الشاطئ"] and "مواعيد الورش" in headings
+    assert len(record.tables) == 1 and record.tables[0].n_rows == 3
+    assert [f.role for f in record.page_furniture] == ["footer"]
+    assert "لإلغاء الاشتراك" in record.page_furniture[0].text
+    body = " ".join(b.text for s in record.sections for b in s.blocks)
+    assert "لإلغاء الاشتراك" not in body
+    values = {c.value for c in record.contacts}
+    assert {"https://www.facebook.com/ardkhadra.jo", "https://x.com/ardkhadra_jo", "info@ardkhadra.example.org",
+            "+96265550123"} <= values
 
 
 def test_deeply_nested_markup_does_not_exhaust_the_stack():

@@ -54,11 +54,11 @@ def parse_contact(section: SectionNode) -> ParsedContact:
     found: dict[str, list[str]] = {}
     warnings: list[Diagnostic] = []
     for f in section.fields:
-        key = labels.get(" ".join(f.label.match.split()))
-        if key is None:
-            warnings.append(Diagnostic("unknown_field", f"contact field {f.label.display!r} not recognised", f.span.line_start, f.span.page))
-            continue
-        found.setdefault(key, [line.display for line in f.value_lines])
+        for label, key, lines in _pairs(f.label.display, labels.get(" ".join(f.label.match.split())), f.value_lines):
+            if key is None:
+                warnings.append(Diagnostic("unknown_field", f"contact field {label!r} not recognised", f.span.line_start, f.span.page))
+                continue
+            found.setdefault(key, lines)
     for name in list(names):
         if _is_whole(find_emails(name), name) or _is_whole(find_urls(name), name):
             names.remove(name)
@@ -74,11 +74,12 @@ def parse_contact(section: SectionNode) -> ParsedContact:
         text = joined(key)
         if text is None:
             return None
-        phones = find_phones(ascii_digits(text))
+        phones = find_phones(ascii_digits(text), field=True)
         return text[phones[0].span[0]:phones[0].span[1]] if phones else text
 
-    organization = names[0] if names else None
-    rest = names[1:]
+    # An address line is no organization's name ("الدار البيضاء، 45 شارع …، المغرب").
+    organization = names[0] if names and not _address_first(names[0]) else None
+    rest = names[1:] if organization is not None else names
     first_address = next((i for i, line in enumerate(rest) if _address_like(line)), len(rest))
     unit = rest[0] if first_address > 0 else None
     address = found.get("address") or rest[first_address:]
@@ -95,6 +96,47 @@ def parse_contact(section: SectionNode) -> ParsedContact:
 
 
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A]")
+# A known label after a pair separator inside a value: "info@… | الموقع: www…".
+_INNER_LABEL_RE = re.compile(r"^(?P<label>[^\d:|;،,]{2,40}?)\s*:\s*")
+
+
+def _pairs(label: str, key: str | None, value_lines) -> list[tuple[str, str | None, list[str]]]:
+    """A field's ``label: value`` pairs: one, or several when its lines hold
+    more after a bar, bullet, semicolon or spaced dash, each with a contact
+    label (``البريد الإلكتروني: info@… | الموقع: www…``)."""
+    from ..normalize import to_match
+    from .contacts import SEGMENT_BREAK_RE, label_words
+
+    labels = contact_label_table()
+    pairs: list[tuple[str, str | None, list[str]]] = [(label, key, [])]
+    for line in value_lines:
+        text = line.display
+        start = 0
+        for brk in SEGMENT_BREAK_RE.finditer(text):
+            inner = _INNER_LABEL_RE.match(text[brk.end():])
+            if inner is None:
+                continue
+            name = " ".join(to_match(inner.group("label")).split())
+            inner_key = labels.get(name) or ("phone" if name.casefold() in label_words() else None)
+            if inner_key is None:
+                continue
+            pairs[-1][2].append(text[start:brk.start()])
+            pairs.append((inner.group("label").strip(), inner_key, []))
+            start = brk.end() + inner.end()
+        pairs[-1][2].append(text[start:])
+    return [(lab, k, [v for v in vals if v.strip()]) for lab, k, vals in pairs]
+
+
+def _address_first(line: str) -> bool:
+    """The first unlabelled line of a contact block is an address, not the
+    organization's name: it has a digit, or one of its comma-separated parts
+    names a country (``الدار البيضاء، 45 شارع محمد الخامس، المغرب``)."""
+    from ..normalize import to_match
+    from .venues import resolve_country
+
+    if any(c.isdigit() for c in line):
+        return True
+    return any(resolve_country(to_match(part.strip())) for part in re.split(r"[,،;]", line)[1:])
 
 
 def _address_like(line: str) -> bool:

@@ -7,9 +7,18 @@ block (:func:`pipeline.parse.contact.parse_contact`) uses the same functions.
 
 * **Phone and fax numbers** are found and normalized to E.164 with
   phonenumbers (Google's libphonenumber metadata), leniency ``VALID``: a
-  number with a ``+`` country code anywhere, a national number when a
-  default region is given. A number after a phone or fax label on its line
-  whose region is unknown is kept as printed (``value`` ``None``). Text
+  number with a ``+`` or ``00`` country code anywhere, a national number
+  when it is valid for the default region (or for exactly one of the
+  candidate regions given). A national number in running text is none after
+  a code word (account, IBAN, register, P.O. box: ``رقم الحساب 22251234``)
+  nor, without a label, a bare run of digits with no trunk 0 (``25000000``:
+  an amount). A number printed as a phone number (a phone or fax label among
+  the three words before it or in its ``label:``, a call before it
+  ``اتصلوا على``، ``الاتصال بالرقم``, ``(واتساب)`` after it, or joined by
+  أو، و، / or a comma to such a number or an international one) that is not
+  valid, or whose region is unknown or unsure, is kept as printed (``value``
+  ``None``, ``problem`` says why); so is any ``+`` number that is no valid
+  number of its country code (``+971 4 123 4567``). Text
   extracted from a PDF in visual order can put the ``+`` after the digits
   (``41 22 717 91 11+``); the ``+`` is moved to the front, and when that is
   no valid number the digit groups are read in reverse order too. The kind is
@@ -19,7 +28,9 @@ block (:func:`pipeline.parse.contact.parse_contact`) uses the same functions.
 * **E-mail addresses** (value lowercased).
 * **Web sites**: URLs with a scheme, ``www.`` names, and bare names whose
   top-level domain is a generic one (``iom.int/ar``, ``example.org``) or a
-  country code after a generic second level (``moi.gov.eg``); the value has a
+  country code after a generic second level (``moi.gov.eg``), or any domain
+  of the ICANN root (Public Suffix List) with a path after it
+  (``forms.gle/iqra2025``; ``name.ch`` alone is none); the value has a
   scheme (``https://`` when none is written) and a lowercase host.
 * **Social**: ``@handle``, and URLs of Facebook, X/Twitter, Instagram,
   LinkedIn, YouTube, TikTok and Telegram (kind ``social``).
@@ -36,6 +47,10 @@ from ..normalize import to_match
 from .dates import find_dates
 
 ContactKind = Literal["email", "website", "social", "phone", "fax"]
+PhoneProblem = Literal["invalid", "region_unknown", "region_unsure"]
+#: A default region for national numbers: one region, the candidate regions
+#: (the evidence left several: :class:`pipeline.parse.regions.RegionChoice`), or none.
+Regions = str | tuple[str, ...] | None
 
 _EMAIL_RE = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w@])")
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
@@ -58,13 +73,37 @@ _SOCIAL_HOSTS = frozenset(
 _HANDLE_RE = re.compile(r"(?<![\w.@/])@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
 _TRAILING = ".,;:!?'\"»)]}"
 
-_PHONE_LABELS = ("هاتف", "الهاتف", "رقم الهاتف", "تلفون", "التلفون", "تليفون", "ت", "جوال", "الجوال", "محمول",
-                 "المحمول", "موبايل", "نقال", "tel", "tel.", "telephone", "phone", "mobile", "mob", "cell", "whatsapp", "واتساب")
+_PHONE_LABELS = ("هاتف", "الهاتف", "رقم الهاتف", "هواتف", "الهواتف", "تلفون", "التلفون", "تليفون", "ت", "جوال", "الجوال",
+                 "محمول", "المحمول", "موبايل", "نقال", "الخط الساخن", "خط ساخن", "الرقم الموحد", "الرقم المجاني",
+                 "tel", "tel.", "tél", "tél.", "telephone", "téléphone", "phone", "mobile", "mob", "cell", "gsm",
+                 "whatsapp", "واتساب", "واتس اب", "الواتساب")
 _FAX_LABELS = ("فاكس", "الفاكس", "فاكسميلي", "ناسوخ", "الناسوخ", "fax", "fax.", "telefax", "facsimile")
+# Words that ask for a call right before a number: "اتصلوا على"، "الاتصال بالرقم"، "للتواصل".
+_CALL_CUE_RE = re.compile(
+    r"(?:^|(?<=\s))(?:(?:اتصل\w*|\w*اتصال|\w*تواصل\w*|call|contact)(?:\s+(?:علي|عبر|مع|on|at))?"
+    r"(?:\s+(?:ب|بال|ال|علي\s+ال)?(?:رقم|هاتف|جوال))?|(?:ب|بال|ال)?رقم\s+(?:ال)?(?:هاتف|جوال|واتساب|تواصل|اتصال))"
+    r"\s*[:\-–]?\s*$",
+    re.IGNORECASE,
+)
+# A number joined to the one before it: "06 465 1234 أو 0797 555 321", "… / …", "…، …".
+_JOINED_RE = re.compile(r"(?<![\w+])(?P<first>\+?\(?\d[\d\s().\-]{4,}\d\)?)\s*(?:\([^()\d]{1,20}\)\s*)?(?:أو|او|و|/|,|،)\s*$")
+# A messaging service named in brackets right after a number: "0797 555 321 (واتساب)".
+_AFTER_CUE_RE = re.compile(r"^\s*[(\[]\s*(?:واتساب|واتس اب|whatsapp|جوال|هاتف|فاكس|fax|tel)\b", re.IGNORECASE)
+# Words after which a digit run is a code, not a phone number (matching form):
+# account, IBAN, registers, tax and postal codes, P.O. boxes, references.
+_CODE_WORDS = frozenset(
+    to_match(w).casefold()
+    for w in ("الحساب", "حساب", "الآيبان", "آيبان", "ايبان", "iban", "السجل", "سجل", "القيد", "قيد", "الضريبي", "ضريبي",
+              "البريدي", "بريدي", "ص.ب", "ب", "صندوق", "box", "المادة", "القرار", "الترخيص", "ترخيص", "رخصة", "الرخصة",
+              "الهوية", "هوية", "جواز", "الملف", "الطلب", "المرجع", "مرجع", "ref", "isbn", "issn", "no", "no.", "العدد",
+              "عدد", "الفاتورة", "فاتورة", "العقد", "عقد", "الطلب", "الشهادة", "swift")
+)
 # A run of digits as a phone number is printed: digits, spaces, dots, dashes,
 # slashes, brackets, a + before or (visual order) after.
 _NUMBER_RUN_RE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-/]{4,}\d\)?\+?(?![\w])")
 _VISUAL_PLUS_RE = re.compile(r"(?<![\w+])(?P<body>\d[\d\s().\-]{4,}\d)\s?\+(?![\d\w])")
+# Where a line's "label: value" pairs part: bars, bullets, semicolons, spaced dashes.
+SEGMENT_BREAK_RE = re.compile(r"\s*(?:[|•·;؛\t]|\s[–—]\s|\s-\s(?=\D))\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +120,11 @@ class ContactMention:
         span: ``(start, end)`` in the text given (``end`` exclusive).
         region: for phone and fax numbers, the ISO 3166-1 region of the
             number (from its country code, or the default region), if known.
+        problem: why a phone or fax number is kept as printed (``value``
+            ``None``): ``invalid`` (no valid number of its country code or
+            region, per libphonenumber), ``region_unknown`` (a national number
+            and no region given) or ``region_unsure`` (several regions given
+            and the number is valid in none or several of them).
     """
 
     kind: ContactKind
@@ -88,16 +132,18 @@ class ContactMention:
     value: str | None
     span: tuple[int, int]
     region: str | None = None
+    problem: PhoneProblem | None = None
 
 
-def find_contacts(text_display: str, default_region: str | None = None) -> list[ContactMention]:
+def find_contacts(text_display: str, default_region: Regions = None) -> list[ContactMention]:
     """Every contact mention in a display-form text, in text order.
 
     Args:
         text_display: the text (display form; any digits).
         default_region: ISO 3166-1 alpha-2 region of national numbers written
-            without ``+`` (``"EG"``), or ``None`` to take only international
-            numbers and labelled numbers (kept as printed).
+            without ``+`` (``"EG"``), a tuple of candidate regions (a number
+            valid in exactly one of them takes it), or ``None`` to take only
+            international numbers and labelled numbers (kept as printed).
 
     Returns:
         Non-overlapping mentions: e-mail addresses first claim their text,
@@ -123,7 +169,7 @@ def find_contacts(text_display: str, default_region: str | None = None) -> list[
         add(m)
     found.sort(key=lambda c: c.span)
     # "text as printed": slices of the text given (its digits unchanged)
-    return [ContactMention(c.kind, text_display[c.span[0]:c.span[1]], c.value, c.span, c.region) for c in found]
+    return [ContactMention(c.kind, text_display[c.span[0]:c.span[1]], c.value, c.span, c.region, c.problem) for c in found]
 
 
 @cache
@@ -161,7 +207,9 @@ def find_urls(text: str) -> list[ContactMention]:
     for pattern in (_SCHEME_URL_RE, _WWW_RE, _BARE_RE):
         for m in pattern.finditer(text):
             if pattern is _BARE_RE and not _clear_tld(m.group("host"), m.group("tld")):
-                continue
+                path = m.group()[len(m.group("host")):].rstrip(_TRAILING)
+                if len(path) < 2 or not _real_tld(m.group("host")):
+                    continue  # "name.ch", "file.py": no web site; "forms.gle/iqra2025" is one
             raw = _trim_url(m.group())
             a, b = m.start(), m.start() + len(raw)
             if any(a < y and b > x for x, y in taken) or (pattern is _BARE_RE and "@" in text[max(0, a - 1):a]):
@@ -197,6 +245,19 @@ def _clear_tld(host: str, tld: str) -> bool:
     if tld.lower() in _GENERIC_TLDS:
         return len(labels[-2]) >= 2
     return len(tld) == 2 and len(labels) >= 3 and labels[-2] in _SECOND_LEVELS
+
+
+@cache
+def _suffixes():
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(only_icann=True)
+
+
+def _real_tld(host: str) -> bool:
+    """Whether ``host`` ends in a top-level domain of the ICANN root (the Public
+    Suffix List, shipped by publicsuffixlist): ``gle``, ``ch``, not ``txt``."""
+    return _suffixes().publicsuffix(host.lower(), accept_unknown=False) is not None
 
 
 def _trim_url(raw: str) -> str:
@@ -237,41 +298,140 @@ def phone_kind(text: str, start: int) -> Literal["phone", "fax"]:
     return "fax" if labels and labels[-1] in _fax_labels() else "phone"
 
 
-def _labelled(text: str, start: int) -> bool:
-    """A phone or fax label before ``text[start]`` on its line, with at most
-    a colon, a dash and spaces between (``الهاتف: 22 717 91 11``)."""
+def segment_label(text: str, start: int) -> str | None:
+    """The label of the ``label: value`` pair a detail at ``text[start]`` is the
+    value of: the words between the colon right before it and the previous
+    pair, bar, bullet, spaced dash, digit or line break (``هاتف: 06 … | واتساب:
+    0797 …`` → ``واتساب``), display form; ``None`` when no colon comes right before.
+
+    A label is at most five words; it has no digit. When the words before the
+    colon run on from other text (``… شارع محمد الخامس الهاتف``), the label
+    starts at the last known phone, fax or contact word in them.
+    """
+    head = text[:start].rstrip(" \t\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
+    if not head.endswith(":"):
+        return None
+    head = head[:-1].rstrip()
+    cut = max(head.rfind("\n"), *(m.end() - 1 for m in _LABEL_STOP_RE.finditer(head)), -1)
+    label = head[cut + 1:].strip(" \t,،:;-–—")
+    words = label.split()
+    if not words:
+        return None
+    if len(words) > 5:
+        words = words[-5:]
+    # "… شارع محمد الخامس، المغرب الهاتف": the label is its last known word on
+    # when other words (two, or one after a comma) run on before it.
+    known = [i for i, w in enumerate(words) if to_match(w).casefold() in label_words()]
+    if known and known[-1] > 0:
+        before = " ".join(words[:known[-1]])
+        if len(words[:known[-1]]) >= 2 or before.endswith(("،", ",")):
+            words = words[known[-1]:]
+    return " ".join(words)
+
+
+# What ends the text before a label: a pair separator, a digit, a sentence end
+# or closing bracket with words after it, a spaced dash, a URL or e-mail.
+_LABEL_STOP_RE = re.compile(r"[|•·;؛\d!?؟]|[.»)\]](?=\s+\S)|\s[–—-](?=\s)|\S*(?:@|\w\.\w|/)\S*(?=\s)")
+
+
+@cache
+def label_words() -> frozenset[str]:
+    """The one-word phone, fax and contact-block labels (matching form, casefolded)."""
+    from ..vocabulary import contact_label_table
+
+    words = {to_match(w).casefold() for w in (*_PHONE_LABELS, *_FAX_LABELS)}
+    words |= {k.casefold() for k in contact_label_table() if " " not in k}
+    return frozenset(words)
+
+
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is printed as a phone number: a
+    phone or fax label among the three words before it (``الهاتف: 22 717 91
+    11``، ``الهاتف المجاني 800…``) or anywhere in the label of its ``label:
+    value`` pair (``هاتف دبي:``، ``جوال العراق:``); a call right before it
+    (``اتصلوا على``، ``الاتصال بالرقم``); a messaging service in brackets right
+    after it (``0797 555 321 (واتساب)``); or it is joined by أو، و، / or a comma
+    to such a number or to an international one."""
     line_start = text.rfind("\n", 0, start) + 1
+    joined = _JOINED_RE.search(text, line_start, start)
+    if joined is not None:
+        # "هاتف: 06 465 1234 أو 0797 555 321", "+973 1721 5555 أو 3600 1234": a number
+        # joined to a labelled or international one is a phone number too
+        first = joined.group("first").rstrip()
+        if first.lstrip("(").startswith(("+", "00")) or _labelled(text, joined.start(), joined.start() + len(first)):
+            return True
     before = to_match(text[line_start:start]).casefold().rstrip(" :-–.\t")
-    return any(m.end() == len(before) for m in _label_re().finditer(before))
+    # a label among the last three words: "الهاتف: …", "الهاتف المجاني …"
+    tail = " ".join(re.split(r"\d", before)[-1].split()[-3:])
+    if _label_re().search(tail):
+        return True
+    label = segment_label(text, start)
+    if label is not None and _label_re().search(to_match(label).casefold()):
+        return True
+    if _CALL_CUE_RE.search(to_match(text[line_start:start]).casefold()):
+        return True
+    return bool(_AFTER_CUE_RE.match(text[end:end + 20]))
 
 
-def find_phones(text: str, default_region: str | None = None) -> list[ContactMention]:
+def _after_code_word(text: str, start: int) -> bool:
+    """A code word (account, IBAN, register, P.O. box …) among the two words
+    before ``text[start]`` on its segment: the digits are a code."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = SEGMENT_BREAK_RE.split(text[line_start:start])[-1]
+    words = [w.strip(".,:;()[]") for w in to_match(before).casefold().replace(":", " ").split()[-2:]]
+    return any(w in _CODE_WORDS or (w[:1] in "وبل" and w[1:] in _CODE_WORDS) for w in words if w)
+
+
+def _candidates(region: Regions) -> tuple[str, ...]:
+    if region is None:
+        return ()
+    if isinstance(region, str):
+        return (region.upper(),)
+    return tuple(r.upper() for r in region)
+
+
+def find_phones(text: str, default_region: Regions = None, *, field: bool = False) -> list[ContactMention]:
     """Phone and fax numbers in ``text`` (ASCII digits; see the module docstring).
 
     Args:
         text: the text, with ASCII digits (:func:`ascii_digits`).
-        default_region: region of national numbers, or ``None``.
+        default_region: region of national numbers, candidate regions, or ``None``.
+        field: ``text`` is the value of a phone or fax field: every number in
+            it is labelled.
 
     Returns:
-        Mentions of kind ``phone`` or ``fax`` with their E.164 value.
+        Mentions of kind ``phone`` or ``fax`` with their E.164 value; a number
+        kept as printed has ``value`` ``None`` and its ``problem``.
     """
     import phonenumbers
 
-    region = (default_region or "ZZ").upper()
+    regions = _candidates(default_region)
     out: list[ContactMention] = []
     excluded = _date_spans(text)
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in [*excluded, *(c.span for c in out)])
 
-    def add(a: int, b: int, number) -> None:
+    def add(a: int, b: int, number, problem: PhoneProblem | None = None) -> None:
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number is not None else None
         where = phonenumbers.region_code_for_number(number) if number is not None else None
-        out.append(ContactMention(phone_kind(text, a), text[a:b], e164, (a, b), where if where != "ZZ" else None))
+        out.append(ContactMention(phone_kind(text, a), text[a:b], e164, (a, b), where if where != "ZZ" else None,
+                                  problem if number is None else None))
 
-    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-        if free(m.start, m.end):
-            add(m.start, m.end, m.number)
+    # International numbers ("+41 …"), and national ones valid in exactly one
+    # of the regions given.
+    found: dict[tuple[int, int], list] = {}
+    for region in regions or ("ZZ",):
+        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+            found.setdefault((m.start, m.end), []).append((region, m))
+    for (a, b), matches in sorted(found.items()):
+        raw = text[a:b]
+        international = raw.lstrip("(").startswith(("+", "00"))
+        if not international and (_after_code_word(text, a) or (_bare_run(raw) and not (field or _labelled(text, a, b)))):
+            continue  # "رقم الحساب 22251234", "25000000 شخص": codes and amounts, not phones
+        numbers = {phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164): m for _, m in matches}
+        if len(numbers) == 1 and free(a, b):
+            add(a, b, next(iter(numbers.values())).number)
     # Visual order: "41 22 717 91 11+" (the + printed after the digits).
     for m in _VISUAL_PLUS_RE.finditer(text):
         if not free(m.start(), m.end()):
@@ -282,15 +442,70 @@ def find_phones(text: str, default_region: str | None = None) -> list[ContactMen
             if number is not None:
                 add(m.start(), m.end(), number)
                 break
-    # A labelled number that is no valid number of a known region: as printed.
     for m in _NUMBER_RUN_RE.finditer(text):
         raw = m.group().strip()
         a = m.start() + m.group().index(raw)
         b = a + len(raw)
         digits = re.sub(r"\D", "", raw)
-        if 6 <= len(digits) <= 15 and free(a, b) and _labelled(text, a):
-            add(a, b, _valid(raw, default_region))
+        if not (6 <= len(digits) <= 17) or not free(a, b):
+            continue
+        body = raw.lstrip("(")
+        if body.startswith(("+", "00")) and not body.endswith("+"):
+            # Written with its country code (+ or the international prefix 00):
+            # a number whatever its label; kept as printed when it is no valid one.
+            plus = "+" + (body[1:] if body.startswith("+") else body[2:])
+            number = _valid(plus, None)
+            if number is not None or (_country_code(plus) and (body.startswith("+") or field or _labelled(text, a, b))):
+                add(a, b, number, "invalid")
+            continue
+        # A labelled national number that is no valid number of a known region: as printed.
+        if len(digits) <= 15 and (field or _labelled(text, a, b)):
+            number = _valid(raw, regions[0]) if len(regions) == 1 else None
+            problem: PhoneProblem = "invalid" if len(regions) == 1 else "region_unsure" if regions else "region_unknown"
+            add(a, b, number, problem)
     return sorted(out, key=lambda c: c.span)
+
+
+def international_regions(text: str) -> list[str]:
+    """The regions of the numbers written with their country code in ``text``
+    (ASCII digits; ``+`` or ``00``): a valid number's region, else the region of
+    its country code when only one region has it (``+971`` → ``AE``)."""
+    import phonenumbers
+
+    out = []
+    for m in _NUMBER_RUN_RE.finditer(text):
+        body = m.group().strip().lstrip("(")
+        if not body.startswith(("+", "00")) or body.endswith("+"):
+            continue
+        plus = "+" + (body[1:] if body.startswith("+") else body[2:])
+        number = _valid(plus, None)
+        if number is not None:
+            region = phonenumbers.region_code_for_number(number)
+        else:
+            code = _country_code(plus)
+            regions = phonenumbers.region_codes_for_country_code(code) if code else ()
+            region = regions[0] if len(regions) == 1 else None
+        if region and region != "ZZ" and (body.startswith("+") or number is not None):
+            out.append(region)
+    return out
+
+
+def _bare_run(raw: str) -> bool:
+    """Digits alone, without a trunk 0 or any grouping: ``22251234`` (an amount,
+    a code) rather than ``2225 1234`` or ``07701234567``."""
+    return raw.isdigit() and not raw.startswith("0")
+
+
+def _country_code(plus: str) -> int | None:
+    """The calling code a ``+digits`` number starts with, if it is assigned."""
+    import phonenumbers
+
+    digits = re.sub(r"\D", "", plus)
+    for n in (1, 2, 3):
+        regions = tuple(phonenumbers.region_codes_for_country_code(int(digits[:n] or 0)))
+        if regions and regions != ("ZZ",):
+            return int(digits[:n])
+    return None
 
 
 def _valid(raw: str, region: str | None):

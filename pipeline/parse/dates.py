@@ -31,10 +31,15 @@ Forms (a range separator is ``-``, an en or em dash, ``إلى``, ``حتى``,
 * numeric dates: ``2005-04-14``, ``2022/3/8``, ``14/04/2005``, ``20-10-2025``,
   ``15.05.2025``, a day range ``14-15/4/2005``, and ranges of two;
 * a month: ``أكتوبر 2011``, ``نيسان - أيار 2005`` (precision ``month``);
-* a year: ``عام 2016``, ``سنة 1443 هـ``, ``2005-2017`` (precision ``year``).
-  A bare four-digit number is a year only within 1900–2100 and when it is not
-  part of a larger number, a phone number, a code (``رقم 2005``, ``2005/15``)
-  or an amount (``2005 دولار``).
+* a year: ``عام 2016``, ``سنة 1443 هـ``, ``سنة التأسيس: 1998`` (a field
+  whose label names a year or date); a range ``2005-2017``, ``٢٠٢٤–٢٠٢٨``,
+  ``2016/2017``, ``بين 2019 و2023`` (``عامي 2019 و2023`` is two years)
+  (precision ``year``). A bare four-digit number is a year only within
+  1900–2100 and when it is not part of a larger number, a phone number, a
+  code (``رقم 2005``, ``2005/15``, ``العدد: 2005``), an amount (``2005
+  دولار``) or a count: after a quantity word (``أكثر من 2000 متطوع``، ``نحو
+  1500``), or followed by its counted noun after a word that is no time word
+  (``وزعنا 2000 سلة``; ``في 2019 أطلقنا`` is a year).
 
 Hijri dates (marked ``هـ``/``هجري``, or with a Hijri month name) are
 converted with hijridate (Umm al-Qura calendar, 1343–1500 AH). A Hijri date
@@ -345,8 +350,17 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         )
 
     numeric = rf"{_LEAD}(?<![\d/.\-])" + num("a") + r"(?:\s*(?:-|–|—|الي|حتي)\s*" + num("b") + ")?"
-    year_range = rf"{_YEAR_LEAD}(?<![\d/.\-+])(?P<y1>{_YEAR}){mark('k1')}\s*(?:-|–|—|/|الي|حتي)\s*(?P<y2>{_YEAR}){mark('k2')}(?![\d/.\-])"
-    year = rf"{_YEAR_LEAD}(?<![\d/.\-+])(?P<y1>{_YEAR}){mark('k1')}(?![\d/\-]|[.,]\d)"
+    # A number ends where no digit, slash or dash follows, nor a point or comma
+    # with a digit after it (a sentence may end right after it: "2016/2017.").
+    year_end = r"(?![\d/\-]|[.,]\d)"
+    year_range = rf"{_YEAR_LEAD}(?<![\d/.\-+])(?P<y1>{_YEAR}){mark('k1')}\s*(?:-|–|—|/|الي|حتي)\s*(?P<y2>{_YEAR}){mark('k2')}{year_end}"
+    # "بين 2019 و2023": the conjunction makes a range only after بين (عامي 2019
+    # و2023 names two years).
+    between_years = (
+        rf"(?P<cue>بين\s+(?:(?:الاعوام|السنوات|العامين|عامي|سنتي|السنتين)\s+)?)(?<![\d/.\-+])(?P<y1>{_YEAR}){mark('k1')}"
+        rf"\s*و\s*(?:(?:عام|سنه)\s+)?(?P<y2>{_YEAR}){mark('k2')}{year_end}"
+    )
+    year = rf"{_YEAR_LEAD}(?<![\d/.\-+])(?P<y1>{_YEAR}){mark('k1')}{year_end}"
     return tuple(
         (kind, re.compile(p))
         for kind, p in (
@@ -356,6 +370,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             ("month_only", month_only),
             ("numeric", numeric),
             ("year_range", year_range),
+            ("between_years", between_years),
             ("year", year),
         )
     )
@@ -525,8 +540,12 @@ def _read_year(m: re.Match[str], text: str) -> _Candidate | None:
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
     """A bare 4-digit number at ``text[start:end]`` may be a year: no digit
-    group, ``+``, code word before it; no amount or unit word after it."""
+    group, ``+``, code word before it (nor a label that names no year:
+    ``tel: 2005``, but ``سنة التأسيس: 1998``); no amount or unit word after
+    it; and it is not a count (:func:`_counts`)."""
     before = text[:start].rstrip()
+    if before.endswith(":") and _names_a_year(before[:-1]):
+        return not re.search(r"[\d+#№]", before[-2:-1])
     if re.search(r"[\d+#№:]$|\d[.,]$", before):
         return False  # "+41 22 717 2005", "tel: 2005", "10,2005": part of a longer number
     prev = before.split()[-1].strip("().,;") if before.split() else ""
@@ -534,7 +553,65 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
         return False
     after = text[end:].split(maxsplit=1)
     nxt = after[0].strip("().,;") if after else ""
-    return nxt.casefold() not in _AMOUNT_WORDS and text[end:end + 1] not in ("%", "$", "€")
+    if nxt.casefold() in _AMOUNT_WORDS or text[end:end + 1] in ("%", "$", "€"):
+        return False
+    return not _counts(before, text[end:])
+
+
+# A field label that names a year or a date ("سنة التأسيس"، "تاريخ الإصدار"،
+# "Year"): a bare number after it is a year.
+_YEAR_LABEL_WORDS = frozenset(
+    to_match(w).casefold()
+    for w in ("سنة", "السنة", "عام", "العام", "تاريخ", "التاريخ", "year", "date", "دورة", "الدورة", "موسم", "الموسم")
+)
+# Words that make the number after them a quantity: "أكثر من 2000 متطوع",
+# "نحو 1500 أسرة" (matching form; the comparative takes من/عن/على after it).
+_QUANTITY_WORDS = frozenset(
+    to_match(w).casefold()
+    for w in ("أكثر", "أقل", "أزيد", "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "يقارب", "يناهز", "يزيد", "يتجاوز",
+              "تجاوز", "يفوق", "فاق", "عدد", "بعدد", "إجمالي", "مجموع", "أصل")
+)
+# Words before a bare year that make it one ("في 2019 أطلقنا …") and words that
+# may follow a year (its mark, a conjunction, a preposition).
+_TEMPORAL_WORDS = frozenset(
+    to_match(w).casefold()
+    for w in ("في", "فى", "منذ", "خلال", "حتى", "قبل", "بعد", "بحلول", "مطلع", "نهاية", "بداية", "أواخر", "أوائل",
+              "منتصف", "من", "إلى", "الى", "عام", "العام", "سنة", "لعام", "لسنة", "موسم", "دورة", "نسخة", "إصدار")
+)
+_FOLLOW_WORDS = frozenset(
+    to_match(w).casefold()
+    for w in ("م", "هـ", "ه", "ميلادي", "ميلادية", "هجري", "هجرية", "للميلاد", "للهجرة", "في", "فى", "من", "إلى",
+              "الى", "حتى", "ثم", "أو", "او", "على", "عن", "عندما", "حين", "حيث", "وذلك", "بعد", "قبل", "و")
+)
+
+
+def _names_a_year(label: str) -> bool:
+    words = label.casefold().replace("_", " ").split()[-4:]
+    return any(w in _YEAR_LABEL_WORDS or (w.startswith(("و", "ل", "ب")) and w[1:] in _YEAR_LABEL_WORDS) for w in words)
+
+
+def _counts(before: str, after: str) -> bool:
+    """Whether a bare number between ``before`` and ``after`` counts something:
+    a quantity word comes before it (``أكثر من 2000``، ``نحو 2000``), or a noun
+    follows it right after a word that is no time word (``وزعنا 2000 سلة``: in
+    Arabic the counted noun follows the number; a year after في/منذ/عام … may
+    be followed by anything)."""
+    words = before.casefold().split()[-3:]
+    words = [w.strip("().,;:«»\"'") for w in words]
+    if words and words[-1] in ("من", "عن", "علي", "الي") and len(words) > 1:
+        if words[-2] in _QUANTITY_WORDS:
+            return True
+    if words and words[-1] in _QUANTITY_WORDS:
+        return True
+    if not words or not _ARABIC_WORD_RE.fullmatch(words[-1]) or words[-1] in _TEMPORAL_WORDS:
+        return False
+    if re.match(r"\s*[^\s\w]", after):
+        return False  # punctuation after the number: "… عام التأسيس 2004."
+    nxt = after.split(maxsplit=1)[0].casefold() if after.split() else ""
+    return bool(_ARABIC_WORD_RE.fullmatch(nxt)) and nxt not in _FOLLOW_WORDS and not nxt.startswith("و")
+
+
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064A]+")
 
 
 _READERS = {
@@ -544,6 +621,7 @@ _READERS = {
     "month_only": _read_month_only,
     "numeric": _read_numeric,
     "year_range": _read_year_range,
+    "between_years": _read_year_range,
     "year": _read_year,
 }
 

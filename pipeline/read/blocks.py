@@ -122,7 +122,8 @@ class Block:
         hint: what the format says the block is beyond the fields above:
             ``"caption"`` (``<figcaption>``, a Word caption style),
             ``"quote"`` (``>`` or ``<blockquote>``), ``"code"``, ``"subtitle"``
-            (a Word Subtitle style); else ``None``.
+            (a Word Subtitle style, a lead an HTML page marks under its
+            title); else ``None``.
         lang: the language the source declares for the block (BCP 47, e.g.
             ``"en"`` from ``lang="en"``); ``None`` when it declares none.
         locator: where the block is in a source without lines or pages: a

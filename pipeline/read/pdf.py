@@ -1075,7 +1075,9 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
                                      level, bold, draft.list_item, k == 0, region, frame))
     blocks = []
     by_page: dict[int, list[Block]] = {}
-    for d in _merge_drafts(drafts, gap, greedy):
+    merged = _split_ordered_items(_merge_drafts(drafts, gap, greedy))
+    _ordered_items(merged)
+    for d in merged:
         lines = d.lines if d.page == d.page_end else [ln for ln in d.lines if ln.page == d.page]
         sizes: Counter = Counter()
         for line in d.lines:
@@ -1089,6 +1091,7 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
                 heading_level=d.level,
                 bold=d.bold,
                 list_item=d.list_item,
+                list_level=d.list_level,
                 joins=tuple(d.joins) if any(j is not None for j in d.joins) else (),
                 font_size=sizes.most_common(1)[0][0],
             )
@@ -1103,6 +1106,77 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
         blocks.extend(by_page.get(p.number, []))
         blocks.extend(b for _, b in heads if b.role == "footer")
     return blocks
+
+
+# An ordered list's printed numbering at a block's logical start: 1-3
+# digits, or one Latin letter, then ".", ")" or a dash, then a letter
+# (``1. الحصول``, ``a. أو``, ``٢- تقديم``, ``3)``). An Arabic letter with a
+# full stop is a title (``د. سالم``, ``أ. نادية``), so only ``أ)`` counts.
+_ORDERED_MARKER_RE = re.compile(
+    r"^\(?(?:[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}\s*[.)\-\u2013]|[a-zA-Z][.)](?=\s*[\u0600-\u06ff])"
+    r"|[\u0623\u0628\u062c\u062f\u0647\u0648\u0632\u062d\u0637\u064a]\))\s*(?=[^\W\d_])"
+)
+
+
+def _split_ordered_items(drafts: list[_Draft]) -> list[_Draft]:
+    """Cut a body block that starts with a printed numbering at each later
+    line that starts with one: items set without space between them
+    (LibreOffice) came as one paragraph."""
+    out: list[_Draft] = []
+    for d in drafts:
+        cuts = [k for k, line in enumerate(d.lines) if k and _ORDERED_MARKER_RE.match(line.text)]
+        if d.level is not None or not cuts or not _ORDERED_MARKER_RE.match(d.lines[0].text):
+            out.append(d)
+            continue
+        for a, b in zip([0] + cuts, cuts + [len(d.lines)]):
+            lines = d.lines[a:b]
+            out.append(replace(d, page=lines[0].page, page_end=lines[-1].page, lines=lines, joins=d.joins[a : b - 1],
+                               first_in_region=d.first_in_region and a == 0))
+    return out
+
+
+def _ordered_items(drafts: list[_Draft]) -> None:
+    """Mark ordered-list items and give list items their nesting depth.
+
+    A body block (no heading level) that starts with a printed numbering
+    (:data:`_ORDERED_MARKER_RE`) is a list item; the numbering stays in its
+    text as printed (see ``models.TextBlock.type``). Consecutive list items
+    of a region are one list; they nest by the edge their lines are aligned
+    on (the start edge, the right one in right-to-left text; the edge where
+    the items' first lines vary least, as a producer that sets
+    right-to-left paragraphs flush left does): an item indented further
+    than the one before is one level deeper (``a.``/``b.`` under ``2.``),
+    one back at an earlier item's edge is at that item's level.
+    """
+    lists: list[list[_Draft]] = []
+    for i, d in enumerate(drafts):
+        if not d.list_item and d.level is None and _ORDERED_MARKER_RE.match(d.lines[0].text):
+            d.list_item = True
+        if not d.list_item:
+            continue
+        if lists and drafts[i - 1] is lists[-1][-1] and d.region is lists[-1][-1].region:
+            lists[-1].append(d)
+        else:
+            lists.append([d])
+    for items in lists:
+        firsts = [d.lines[0] for d in items]
+        rtl = Counter(line.rtl for line in firsts).most_common(1)[0][0]
+        right = [line.x1 for line in firsts]
+        left = [line.x0 for line in firsts]
+        use_right = max(right) - min(right) <= max(left) - min(left)
+        stack: list[float] = []  # edges of the open levels, outermost first
+        for d, line in zip(items, firsts):
+            edge = line.x1 if use_right else line.x0
+            tol = 0.5 * line.size
+
+            def deeper(than: float) -> float:  # how much further in from ``than`` this item is
+                return than - edge if rtl == use_right else edge - than
+
+            while stack and deeper(stack[-1]) < -tol:
+                stack.pop()
+            if not stack or deeper(stack[-1]) > tol:
+                stack.append(edge)
+            d.list_level = len(stack) - 1
 
 
 def _open_sides(pages: list[_Page]) -> list[tuple[float | None, float | None]]:
@@ -1189,6 +1263,7 @@ class _Draft:
     first_in_region: bool
     region: list[Line]
     frame: tuple[float, float] | None
+    list_level: int = 0
 
     def __post_init__(self) -> None:
         for line in self.lines:

@@ -542,6 +542,29 @@ def _scan_string(data: bytes, pos: int) -> tuple[bytes, int]:
     return (_ESCAPE_RE.sub(_unescape, raw) if b"\\" in raw else raw), n
 
 
+# The same tokens in one pattern for ``finditer``: white space and comments
+# are skipped before each token, numbers are split into integers and reals,
+# and ``bad`` takes any byte that starts no token (a stray delimiter, or the
+# ``(`` of a string nested deeper than ``str`` allows); a match without a
+# token is trailing white space.
+_STREAM_RE = re.compile(
+    rb"(?:[\x00\t\n\f\r ]+|%[^\r\n]*)*"
+    rb"(?:(?P<real>[+-]?(?:\d+\.\d*|\.\d+))"
+    rb"|(?P<int>[+-]?\d+)"
+    rb"|/(?P<name>[^" + _DELIM + rb"]*)"
+    rb"|<(?P<hex>[0-9A-Fa-f\x00\t\n\f\r ]*)>"
+    rb"|(?P<kw>[^" + _DELIM + rb"]+)"
+    rb"|\((?P<str>(?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*)\)"
+    rb"|(?P<dbeg><<)|(?P<dend>>>)"
+    rb"|(?P<abeg>\[)|(?P<aend>\])"
+    rb"|(?P<bad>.))?",
+    re.S,
+)
+_REAL, _INT, _NAME, _HEX, _KW, _STR, _DBEG, _DEND, _ABEG, _AEND = (
+    _STREAM_RE.groupindex[g] for g in ("real", "int", "name", "hex", "kw", "str", "dbeg", "dend", "abeg", "aend")
+)
+
+
 def parse_content(data: bytes) -> tuple[list[Operation], int]:
     """Tokenize a content stream into operations (PDF 1.7 §7.2, §7.8.2).
 
@@ -556,66 +579,85 @@ def parse_content(data: bytes) -> tuple[list[Operation], int]:
         bytes that start no token (stray delimiters) and were stepped over,
         and unbalanced ``]``/``>>``.
     """
+    # The hot loop of the reader (a Chromium page carries ~27,000 tokens):
+    # one ``finditer`` pass, the group number compared as an int, names and
+    # hex strings decoded once per distinct token (they repeat: ``/Span``,
+    # ``<FEFF0627>``; both are immutable, so sharing them is safe).
     ops: list[Operation] = []
     operands: list = []
     cur = operands
     stack: list[tuple[list, bool]] = []  # (outer container, outer is dict-in-progress)
     in_dict = False
     pos, n, skipped = 0, len(data), 0
-    match = _TOKEN_RE.match
+    names: dict[bytes, Name] = {}
+    hexes: dict[bytes, bytes] = {}
+    finditer = _STREAM_RE.finditer
+    INT, KW, REAL, NAME, HEX, STR, DBEG, DEND, ABEG, AEND = _INT, _KW, _REAL, _NAME, _HEX, _STR, _DBEG, _DEND, _ABEG, _AEND
     while pos < n:
-        m = match(data, pos)
-        if m is None:
-            if data[pos] == 0x28:  # a string nested deeper than the pattern's one level
-                tok, pos = _scan_string(data, pos)
-                cur.append(tok)
-            else:
-                skipped += 1
-                pos += 1
-            continue
-        pos = m.end()
-        kind = m.lastgroup
-        if kind == "ws":
-            continue
-        if kind == "num":
-            tok = m.group(kind)
-            cur.append(_number(tok))
-        elif kind == "name":
-            cur.append(_name(m.group(kind)))
-        elif kind == "kw":
-            tok = m.group(kind)
-            if tok in _CONSTANTS:
-                cur.append(_CONSTANTS[tok])
-            elif stack:
-                cur.append(Operator(tok))
-            elif tok == b"BI":
-                image, pos = _inline_image(data, pos)
-                ops.append((b"BI", [image]))
-                operands = cur = []
-            else:
-                ops.append((tok, operands))
-                operands = cur = []
-        elif kind == "str":
-            tok = m.group(kind)
-            cur.append(_ESCAPE_RE.sub(_unescape, tok) if b"\\" in tok else tok)
-        elif kind == "hex":
-            digits = _WS_RE.sub(b"", m.group(kind))
-            if len(digits) % 2:
-                digits += b"0"  # PDF 1.7 §7.3.4.3: a missing last digit is 0
-            cur.append(bytes.fromhex(digits.decode("ascii")))
-        elif kind == "abeg" or kind == "dbeg":
-            stack.append((cur, in_dict))
-            cur, in_dict = [], kind == "dbeg"
-        else:  # aend / dend
-            if not stack or in_dict != (kind == "dend"):
-                skipped += 1
+        restart = None  # where to go on after a token read outside the pattern
+        for m in finditer(data, pos):
+            k = m.lastindex
+            if k is None:  # trailing white space
                 continue
-            inner = cur
-            cur, in_dict = stack.pop()
-            if kind == "dend":
-                cur.append({str(k): v for k, v in zip(inner[::2], inner[1::2]) if isinstance(k, str) and v is not None})
-            else:
-                cur.append(inner)
+            if k == INT:
+                cur.append(int(m.group(k)))
+            elif k == KW:
+                tok = m.group(k)
+                if tok in _CONSTANTS:
+                    cur.append(_CONSTANTS[tok])
+                elif stack:
+                    cur.append(Operator(tok))
+                elif tok == b"BI":
+                    image, restart = _inline_image(data, m.end())
+                    ops.append((b"BI", [image]))
+                    operands = cur = []
+                    break
+                else:
+                    ops.append((tok, operands))
+                    operands = cur = []
+            elif k == REAL:
+                cur.append(float(m.group(k)))
+            elif k == NAME:
+                tok = m.group(k)
+                name = names.get(tok)
+                if name is None:
+                    name = names[tok] = _name(tok)
+                cur.append(name)
+            elif k == HEX:
+                tok = m.group(k)
+                value = hexes.get(tok)
+                if value is None:
+                    digits = _WS_RE.sub(b"", tok)
+                    if len(digits) % 2:
+                        digits += b"0"  # PDF 1.7 §7.3.4.3: a missing last digit is 0
+                    value = hexes[tok] = bytes.fromhex(digits.decode("ascii"))
+                cur.append(value)
+            elif k == STR:
+                tok = m.group(k)
+                cur.append(_ESCAPE_RE.sub(_unescape, tok) if b"\\" in tok else tok)
+            elif k == DBEG or k == ABEG:
+                stack.append((cur, in_dict))
+                cur, in_dict = [], k == DBEG
+            elif k == DEND or k == AEND:
+                if not stack or in_dict != (k == DEND):
+                    skipped += 1
+                    continue
+                inner = cur
+                cur, in_dict = stack.pop()
+                if k == DEND:
+                    cur.append({str(a): v for a, v in zip(inner[::2], inner[1::2]) if isinstance(a, str) and v is not None})
+                else:
+                    cur.append(inner)
+            else:  # bad
+                start = m.start(k)
+                if data[start] == 0x28:  # a string nested deeper than the pattern's one level
+                    tok, restart = _scan_string(data, start)
+                    cur.append(tok)
+                    break
+                skipped += 1
+        if restart is None:
+            break
+        pos = restart
     return ops, skipped
 
 
@@ -682,6 +724,47 @@ def glyph_text(api: _Api, font, cid: int) -> str | None:
     if text == "" and isinstance(font, api.PDFCIDFont):
         return _embedded_mark(api, font, cid)
     return text
+
+
+def _cluster_letters(font, cid: int, lent: tuple[str, float] | None, x: float, adv: float, m: Matrix) -> str:
+    """The letters of a cluster text for a glyph the ToUnicode map leaves empty, or ``""``.
+
+    WeasyPrint (like Typst) may put a whole cluster's text (``أَ``: letter and
+    mark) on its first glyph, a zero-width mark, and give the next glyph,
+    the letter itself, no text; its ToUnicode map has one text per glyph,
+    so that letter's glyph stays empty wherever else it is drawn (``أو``
+    read ``و``). The mark keeps the marks (see the caller); the letters
+    (``lent``: the letters and the mark's x) go to the text-less glyph drawn
+    right after it when that glyph has a width and covers the mark's
+    origin (the same cluster), else nowhere (Typst's alef is a glyph with a
+    text of its own). The glyph is then known to draw those letters: later
+    text-less draws of it in the document get them too.
+    """
+    learned = getattr(font, "_cluster_letters", None)
+    if learned and cid in learned:
+        return learned[cid]
+    if lent is None:
+        return ""
+    letters, mark_x = lent
+    a, b = _apply(m, x, 0.0)[0], _apply(m, x + adv, 0.0)[0]
+    lo, hi = min(a, b), max(a, b)
+    slack = 0.25 * (hi - lo) if adv > 0 else 1.0
+    if not lo - slack <= mark_x <= hi + slack:
+        return ""
+    if adv <= 0:
+        # Chromium draws the alef of a lam-alef ligature with tanween (``لاً``)
+        # as a zero-width glyph without text after the tanween that holds
+        # ``اً``; such a glyph may stand for other components elsewhere, so
+        # nothing is learned from it.
+        return letters
+    if learned is None:
+        learned = {}
+        try:
+            font._cluster_letters = learned  # lives as long as the font, i.e. its document
+        except AttributeError:  # a font object without attributes: learn nothing
+            return letters
+    learned[cid] = letters
+    return letters
 
 
 def _embedded_mark(api: _Api, font, cid: int) -> str:
@@ -917,7 +1000,11 @@ class _PageReader:
         self.hidden_depth = 0
         self.forms: list[int] = []  # objids of the Form XObjects being run
         self.fonts: dict[int, tuple] = {}  # id(font) → (font, vertical, multibyte, space width in ems)
-        self.texts: dict[tuple[int, int], str | None] = {}
+        self.texts: dict[tuple[int, int], tuple] = {}  # (id(font), cid) → _glyph()
+        self.decoded: dict[tuple[int, bytes], tuple[int, ...]] = {}  # (id(font), string) → codes
+        # (letters, x) of the last glyph drawn when it was a zero-width glyph
+        # whose cluster text's letters were taken off (see _cluster_letters)
+        self.cluster_letters: tuple[str, float] | None = None
         self.unknown: set[bytes] = set()
         self.budget = MAX_CONTENT_BYTES
         self.glyphs: list[list] = []  # mutable while ActualText spans may rewrite texts
@@ -1423,7 +1510,18 @@ class _PageReader:
             # Only zero-width glyphs: marks, whose letter was drawn outside
             # the span (Typst cuts a cluster at a style or run boundary)
             # and keeps its own text; the span stands for its marks only.
+            # Chromium spans the tanween and the zero-width alef of a
+            # lam-alef ligature (``لاً``) with ``اً``: letters not drawn just
+            # before the span go to its glyph that is no mark.
+            letters = "".join(c for c in actual if not unicodedata.combining(c))
             actual = "".join(c for c in actual if unicodedata.combining(c))
+            host = next((i for i, g in enumerate(span) if not (g[4] and unicodedata.combining(g[4][0]))), None)
+            if letters and host is not None and not (start and letters in self.glyphs[start - 1][4]):
+                for i, g in enumerate(span):
+                    g[4] = letters if i == host else ""
+                    g[7] = True
+                span[host - 1 if host else min(1, len(span) - 1)][4] += actual
+                return
         for i, g in enumerate(span):
             g[4] = actual if i == widest else ""
             g[7] = True
@@ -1470,8 +1568,27 @@ class _PageReader:
                             space = float(font.char_width(cid))
             except Exception:  # no code 32 in the font's encoding, a broken widths array
                 space = 0.0
-            info = self.fonts[id(font)] = (font, vertical, multibyte, space)
+            fontname = str(getattr(font, "fontname", "") or "")
+            info = self.fonts[id(font)] = (font, vertical, multibyte, space, fontname)
         return info
+
+    def _glyph(self, font, cid: int) -> tuple[float, str | None, str, str]:
+        """A glyph's width (in text space units per unit of font size; 0 when
+        the widths are broken), its text (:func:`glyph_text`), and, when that
+        text is a cluster starting with a letter and holding marks, its marks
+        and its letters (else ``""`` twice); cached per font and code."""
+        try:
+            w = float(font.char_width(cid))
+        except Exception:  # a broken widths array: no advance known
+            w = 0.0
+        text = glyph_text(self.api, font, cid)
+        marks = letters = ""
+        if text and len(text) > 1 and not unicodedata.combining(text[0]):
+            marks = "".join(ch for ch in text if unicodedata.combining(ch))
+            if marks:
+                letters = "".join(ch for ch in text if not unicodedata.combining(ch))
+        value = self.texts[(id(font), cid)] = (w, text, marks, letters)
+        return value
 
     def _show(self, seq: list) -> None:
         """Draw the strings of a ``Tj``/``TJ`` (PDF 1.7 §9.4.4): one glyph per
@@ -1481,9 +1598,8 @@ class _PageReader:
         font = st.font
         if font is None:
             return
-        api = self.api
         self.run += 1
-        _, vertical, multibyte, space_em = self._font_info(font)
+        _, vertical, multibyte, space_em, fontname = self._font_info(font)
         fs, th = st.fontsize, st.scaling * 0.01
         charspace, wordspace = st.charspace * th, (0.0 if multibyte else st.wordspace * th)
         a, b, c, d, e, f = m = _mult(self.tm, st.ctm)
@@ -1498,66 +1614,70 @@ class _PageReader:
         invisible = mode in (3, 7) or self.hidden_depth > 0 or alpha <= INVISIBLE_ALPHA or lum == NO_PAINT
         clip = st.clip
         height = self.height
-        fontname = str(getattr(font, "fontname", "") or "")
         space_pt = abs(space_em * fs * th * a) if upright else 0.0
         texts = self.texts
+        decoded = self.decoded
         glyphs = self.glyphs
+        paint = (lum, alpha)
+        fsth = fs * th
+        axis = b == 0 and c == 0
+        if axis:
+            y0, y1 = d * bottom + f, d * top + f
+            if y1 < y0:
+                y0, y1 = y1, y0
+            cy = (y0 + y1) / 2
+            row = (height - y1, height - y0, y1 - y0)
         x = 0.0
         fid = id(font)
         for obj in seq:
             if isinstance(obj, (int, float)) and not isinstance(obj, bool):
-                x -= obj * 0.001 * fs * th
+                x -= obj * 0.001 * fsth
                 continue
             if not isinstance(obj, bytes):
                 continue
-            try:
-                cids = list(font.decode(obj))
-            except Exception as exc:
-                if not _from_pdfminer(exc):
-                    raise
-                self._warn("font_unreadable", f"a string cannot be decoded with font {fontname!r} ({_describe(exc)})")
-                continue
-            for cid in cids:
+            cids = decoded.get((fid, obj))
+            if cids is None:
                 try:
-                    w = float(font.char_width(cid))
-                except Exception:  # a broken widths array: no advance known
-                    w = 0.0
-                adv = w * fs * th
-                if vertical:
-                    self.out.rotated += 1
-                elif not upright:
+                    cids = decoded[(fid, obj)] = tuple(font.decode(obj))
+                except Exception as exc:
+                    if not _from_pdfminer(exc):
+                        raise
+                    self._warn("font_unreadable", f"a string cannot be decoded with font {fontname!r} ({_describe(exc)})")
+                    continue
+            for cid in cids:
+                glyph = texts.get((fid, cid))
+                w, text, marks, letters = glyph if glyph is not None else self._glyph(font, cid)
+                adv = w * fsth
+                if vertical or not upright:
                     self.out.rotated += 1
                 else:
-                    key = (fid, cid)
-                    if key in texts:
-                        text = texts[key]
-                    else:
-                        text = texts[key] = glyph_text(api, font, cid)
-                    if text and adv == 0 and len(text) > 1 and not unicodedata.combining(text[0]):
+                    lent = None
+                    if adv == 0 and letters:
                         # A zero-width glyph draws no letter: Typst maps a
                         # tanween glyph to its whole cluster (اً), whose alef
                         # is a glyph of its own.
-                        marks = "".join(ch for ch in text if unicodedata.combining(ch))
-                        if marks:
-                            text = marks
-                    if b == 0 and c == 0:
+                        text, lent = marks, letters
+                    elif text == "":
+                        text = _cluster_letters(font, cid, self.cluster_letters, x, adv, m)
+                    if axis:
                         x0, x1 = a * x + e, a * (x + adv) + e
-                        y0, y1 = d * bottom + f, d * top + f
                         if x1 < x0:
                             x0, x1 = x1, x0
-                        if y1 < y0:
-                            y0, y1 = y1, y0
+                        top_y, bottom_y, size = row
                     else:
                         x0, y0, x1, y1 = _rect_bbox(m, x, bottom, x + adv, top)
-                    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+                        cy = (y0 + y1) / 2
+                        top_y, bottom_y, size = height - y1, height - y0, y1 - y0
+                    cx = (x0 + x1) / 2
                     if invisible or (clip is not None and not (clip[0] - 0.5 <= cx <= clip[2] + 0.5 and clip[1] - 0.5 <= cy <= clip[3] + 0.5)):
                         self.out.hidden += 1
                     else:
-                        glyphs.append([x0, x1, height - y1, height - y0, text or "", y1 - y0, fontname, text is not None,
+                        glyphs.append([x0, x1, top_y, bottom_y, text or "", size, fontname, text is not None,
                                        self.run, False, space_pt])
                         self.order += 1
                         self.glyph_order.append(self.order)
-                        self.glyph_paint.append((lum, alpha))
+                        self.glyph_paint.append(paint)
+                    self.cluster_letters = None if lent is None else (lent, _apply(m, x, 0.0)[0])
                 x += adv + charspace
                 if cid == 32 and not multibyte:
                     x += wordspace

@@ -25,9 +25,10 @@ from bidi import get_display
 BASE, MARK, SPACE, JUNK = 0, 1, 2, 3
 
 # Bullet glyphs a list item may start with (typeset as text; pitfall 8 covers
-# the drawn ones). "-", "*" and "–" count only when followed by a space.
+# the drawn ones). "-" and "–" count only when followed by a space. A
+# printed "*" starts a note (``* الأرقام مدققة``), not a list item: it stays.
 BULLETS = frozenset("•◆◇▪▫■□●○◦‣⁃►▶➢➤✓✔❖")
-WEAK_BULLETS = frozenset("-*–")
+WEAK_BULLETS = frozenset("-–")
 
 # A gap wider than this many ems between two glyphs is a word break when the
 # producer writes no space glyphs (pitfall 6). Measured inter-word gaps: 0.19
@@ -305,9 +306,12 @@ def make_line(
             marker = True
             units = [g for g in units if g is not lead]
             solid = [g for g in solid if g is not lead]
-    visual, words = _visual(units, solid, marks, bases, rtl)
+    where: list[tuple[int, int, Glyph]] = []
+    visual, words = _visual(units, solid, marks, bases, rtl, where)
     if not visual:
         return None
+    if rtl and n_rtl and n_ltr + sum(g.text.isdigit() for g in solid) > 1:
+        visual = _mark_run_order(visual, where)
     if (n_rtl and not latin_led) or not n_ltr:
         own_dir = True  # Arabic decides; a line of digits follows the page
     else:
@@ -352,7 +356,8 @@ def _main_font(letters: list[Glyph]) -> str | None:
 
 
 def _visual(
-    units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=None, rtl: bool = True
+    units: list[Glyph], solid: list[Glyph], marks: list[Glyph], bases=None, rtl: bool = True,
+    where: list[tuple[int, int, Glyph]] | None = None,
 ) -> tuple[str, list[tuple[float, float]]]:
     """The row's text in visual order with spaces, and its words' x-extents.
 
@@ -365,7 +370,10 @@ def _visual(
     without a gap is a separate word (Word draws ``Python من`` with the
     space on the other side of the Latin run), unless it is a one-letter
     proclitic written onto the Latin word (``وPython``: the proclitic sits
-    at the Latin word's logical start, its visual right end)."""
+    at the Latin word's logical start, its visual right end).
+
+    ``where``, when given, receives ``(start, end, glyph)`` for each glyph's
+    text in the returned string."""
     attached = _attach(solid, marks, bases)
     threshold = GAP_SPACE_EM_WITH_SPACES if len(units) > len(solid) else GAP_SPACE_EM
     pieces: list[str] = []
@@ -392,6 +400,9 @@ def _visual(
             text += extra
         if len(text) > 1 and strong_info(g.text)[0]:
             text = text[::-1]
+        if where is not None:
+            at = sum(map(len, pieces))
+            where.append((at, at + len(text), g))
         pieces.append(text)
         right = g.x1 if prev is None else max(right, g.x1)
         prev, space = g, False
@@ -439,6 +450,7 @@ def _script_seam(prev: Glyph, g: Glyph, units: list[Glyph], i: int) -> bool:
 _LTR_PHONE_RE = re.compile(r"(?<![\d+])\+\d{1,4}(?: \d{1,5}){1,6}(?!\d)")
 _DIGIT_GROUPS_RE = re.compile(r"(?<![\d+])\d{1,5}(?: \d{1,5}){2,6}(?!\d)")
 _LRO, _PDF = "\u202d", "\u202c"
+_PHONE_LIKE_RE = re.compile(f"{_LTR_PHONE_RE.pattern}|{_DIGIT_GROUPS_RE.pattern}")
 
 
 def _protect_ltr_numbers(visual: str) -> str:
@@ -452,16 +464,18 @@ def _protect_ltr_numbers(visual: str) -> str:
     def keep(m: re.Match) -> str:
         return _LRO + m.group(0) + _PDF
 
-    visual = _LTR_PHONE_RE.sub(keep, visual)
-
-    def groups(m: re.Match) -> str:
+    def either(m: re.Match) -> str:
         text = m.group(0)
+        if text.startswith("+"):
+            return keep(m)
         parts = text.split(" ")
         if parts[0].startswith("0") and not parts[-1].startswith("0") and sum(map(len, parts)) >= 7:
             return _LRO + text + _PDF
         return text
 
-    return _DIGIT_GROUPS_RE.sub(groups, visual) if "\u202d" not in visual else visual
+    # One pass, each number on its own: a "+" number on the line says
+    # nothing about the order of another one (``+971 4 331 4567 – 050 765 4321``).
+    return _PHONE_LIKE_RE.sub(either, visual)
 
 
 _EN_RUN_RE = re.compile(r"(?<=\s)[0-9\u06f0-\u06f9]+(?:[.,:/\-][0-9\u06f0-\u06f9]+)*")
@@ -497,20 +511,120 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
       left) that ends in punctuation (``https://www.iom.int/global-``) was
       cut by a line wrap inside the token: the punctuation belongs to it
       and stays at its end.
+
+    In right-to-left lines with Arabic, numbers that UAX #9 would reorder
+    but the producer may have drawn as a left-to-right run (an HTML
+    ``dir="ltr"`` span, a ``direction: ltr`` cell) are read by what they
+    are (:func:`_protect_ltr_numbers`: phone numbers; :func:`_rising_ranges`:
+    ranges and time ranges), and ``@``/``#`` drawn at the left of a Latin
+    word is that word's prefix (a handle, ``@SanabelJO``).
     """
     if latin_only:
         visual = _latin_brackets(visual, mark=rtl)
     if not rtl:
         return get_display(visual, base_dir="L").replace(_LRM, "")
-    if latin_only:
+    if latin_only and _strong_after(visual, 0) is None:
+        # Numbers and punctuation only (a time cell, a phone on its own line).
+        visual = _protect_ltr_numbers(_rising_ranges(visual))
+    elif latin_only:
         visual = _mark_leading_number(visual)
     else:
         visual = _TRAILING_PUNCT_RE.sub(lambda m: m.group(0) + _LRM, visual, count=1)
         visual = _protect_ltr_numbers(visual)
+        visual = _rising_ranges(visual)
+        visual = _HANDLE_RE.sub(_LRM, visual)
     return get_display(visual, base_dir="R").replace(_RLM, "").replace(_LRM, "").replace(_LRO, "").replace(_PDF, "")
 
 
 _LRM = "\u200e"
+
+# "@" or "#" drawn at the left of a Latin word, not inside a word: a handle
+# or hashtag (``@SanabelJO``). In a right-to-left paragraph UAX #9 would
+# put a neutral between Arabic and the word at the word's logical end;
+# drawn on the word's left it was a left-to-right run (an LRM or
+# ``dir="ltr"`` before it), and a handle is written with its prefix.
+_HANDLE_RE = re.compile(r"(?<![^\s(\[«\u200f])(?=[@#][A-Za-z0-9_])")
+
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+# Two numbers of two digits or more, or two times, joined by a dash: a range.
+_RANGE_SIDE = f"[{_DIGIT}]{{1,2}}:[{_DIGIT}]{{2}}|[{_DIGIT}]{{2,}}"
+_TWO_RANGE_RE = re.compile(
+    f"(?<![{_DIGIT}:.,/+\u2013\u2014-])({_RANGE_SIDE})( ?[-\u2013\u2014] ?)({_RANGE_SIDE})(?![{_DIGIT}:.,/\u2013\u2014-])"
+)
+
+
+def _range_value(side: str) -> int:
+    hours, _, minutes = side.rpartition(":")
+    value = int("".join(str(unicodedata.digit(c)) for c in minutes))
+    if hours:
+        value += 60 * int("".join(str(unicodedata.digit(c)) for c in hours))
+    return value
+
+
+def _rising_ranges(visual: str) -> str:
+    """Read a two-sided range in a right-to-left line so that it goes up.
+
+    In a right-to-left paragraph UAX #9 draws ``08:30 – 09:30`` and
+    ``14–15`` reversed (``09:30 – 08:30``), but a producer draws the same
+    range as written when it sits in a left-to-right run (a ``dir="ltr"``
+    span or ``direction: ltr`` cell) or starts its paragraph (``220-240
+    فولت``: with no Arabic letter before them the digits stay European
+    numbers, W2, and the hyphen joins them, W4). The drawing alone cannot
+    tell which; ranges go up (times, years, sizes, voltages), so the
+    reading in which the range rises is taken: kept as drawn (a
+    left-to-right override) or turned around (right-to-left marks keep the
+    two numbers apart). Only ranges of two numbers of at least two digits,
+    or of two times, count: ``2-1`` may be a section number.
+    """
+
+    def fix(m: re.Match) -> str:
+        a, b = _range_value(m.group(1)), _range_value(m.group(3))
+        if a < b:
+            return _LRO + m.group(0) + _PDF
+        if a > b:
+            return m.group(1) + _RLM + m.group(2) + _RLM + m.group(3)
+        return m.group(0)
+
+    return _TWO_RANGE_RE.sub(fix, visual)
+
+
+def _mark_run_order(visual: str, where: list[tuple[int, int, Glyph]]) -> str:
+    """Keep apart the pieces of a non-Arabic stretch that the producer drew in right-to-left order.
+
+    Producers that write a line's runs in logical order (LibreOffice, one
+    operator per bidi run; WeasyPrint, per box and font) show it in the
+    content stream: in a right-to-left line a run drawn *later* sits further
+    left. Inside a stretch without Arabic letters (numbers, Latin words and
+    the punctuation between them), runs drawn from right to left were
+    separate right-to-left-ordered pieces (``9200 12345 | www.golden-home.sa``
+    drawn ``www.golden-home.sa | 12345 9200``), which UAX #9 read back would
+    glue into one left-to-right run (W7: digits after Latin take its
+    direction). A right-to-left mark at each such run boundary keeps the
+    pieces apart. Producers that write glyphs in visual order (Chromium, one
+    operator per glyph from left to right) never draw a later run further
+    left: nothing changes for them.
+    """
+    marks: list[int] = []
+    stretch: list[tuple[int, int]] = []  # (start, run) of each run's first glyph in the stretch
+
+    def close() -> None:
+        runs = [r for _, r in stretch]
+        if len(runs) > 1 and all(a > b for a, b in zip(runs, runs[1:])):
+            marks.extend(at for at, _ in stretch[1:])
+        stretch.clear()
+
+    for start, _end, g in where:
+        if strong_info(g.text)[1]:
+            close()
+            continue
+        if not stretch or stretch[-1][1] != g.run:
+            stretch.append((start, g.run))
+    close()
+    for at in reversed(marks):
+        visual = visual[:at] + _RLM + visual[at:]
+    return visual
+
+
 # A range of European digits: 14-15, 2005–2009.
 RANGE_RE = re.compile(r"[0-9]+[-\u2013][0-9]+")
 
