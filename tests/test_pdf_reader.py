@@ -392,6 +392,43 @@ def test_running_footer_that_floats_up_on_a_short_page_is_dropped():
     assert [[line.text for r in p.regions for line in r] for p in pages] == [[footer, "نص"], ["نص"], ["نص"]]
 
 
+def test_a_banner_of_two_lines_repeated_at_the_foot_of_every_page_is_furniture():
+    # A browser prints a position:fixed cookie banner on every page: its
+    # text, then its button below it, a quarter of the page up from the
+    # foot (above the 10 % margin). The button is the last line of each
+    # page; once it is out, the banner's text is.
+    from pipeline.read.pdf import _drop_running_heads
+
+    banner, button = "نستخدم ملفات تعريف الارتباط لتحسين تجربتك", "موافق"
+    pages = _pages(
+        [_line("نص", 300), _line(banner, 650, size=9), _line(button, 670, size=8)],
+        [_line("نص", 300), _line("نص آخر", 400), _line(banner, 650, size=9), _line(button, 670, size=8)],
+        [_line("نص", 100), _line(banner, 650, size=9), _line(button, 670, size=8)],
+    )
+    _drop_running_heads(pages)
+    assert [[line.text for r in p.regions for line in r] for p in pages] == [["نص"], ["نص", "نص آخر"], ["نص"]]
+    assert [[(zone, line.text) for zone, line in p.furniture] for p in pages][0] == [("footer", banner), ("footer", button)]
+
+
+def test_a_running_footer_with_words_added_on_one_page_is_still_one():
+    # Chromium prints a fixed banner's button on the first page only: there
+    # it ends the banner's line, or stands beside it on its band.
+    from pipeline.read.pdf import _drop_running_heads
+
+    banner = "نستخدم ملفات تعريف الارتباط لتحسين تجربتك"
+    for first in ([_line(banner + " موافق", 760, size=9)], [_line(banner, 760, size=9), _line("موافق", 761, size=8)]):
+        pages = _pages(
+            [_line("دليل المشاركين في الاجتماع", 40), _line("نص", 300)] + first,
+            [_line("دليل المشاركين", 40), _line("نص", 300), _line(banner, 760, size=9)],
+            [_line("دليل المشاركين", 40), _line("نص", 300), _line(banner, 760, size=9)],
+        )
+        _drop_running_heads(pages)
+        # A running head of two words takes in no longer line that begins with them.
+        assert [[line.text for r in p.regions for line in r] for p in pages] == [
+            ["دليل المشاركين في الاجتماع", "نص"], ["نص"], ["نص"]
+        ]
+
+
 def test_space_glyph_at_the_line_edge_over_a_letter_is_no_word_break():
     # Typst: a justified line's trailing space drawn over its last letter.
     row = [g(216.45, 218.5, "ا"), g(216.45, 219.1, " ", SPACE), g(218.5, 222.0, "م"), g(222.0, 225.6, "و"),

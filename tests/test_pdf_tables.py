@@ -170,6 +170,98 @@ def test_indicator_table_continued_on_pages_without_its_header():
 
 
 # --------------------------------------------------------------------------
+# A borderless label | value table with a note over both columns: Word
+# (python-docx, no borders, bidiVisual) through LibreOffice, and HTML
+# through Chromium and WeasyPrint; every row and paragraph at one pitch
+
+SPEC_ROWS = [
+    ["الوزن", "1.2 كيلوغرام"],
+    ["الأبعاد", "30 × 20 × 5 سم"],
+    ["سعة البطارية", "5000 مللي أمبير"],
+    ["الشاشة", "10.1 بوصة IPS"],
+    ["اللون", "رمادي فضي"],
+    ["* تختلف الألوان المتوفرة من متجر إلى آخر", "* تختلف الألوان المتوفرة من متجر إلى آخر"],
+]
+
+
+@pytest.mark.parametrize("name", ["libreoffice-spec-borderless", "chromium-spec-borderless", "weasyprint-spec-borderless"])
+def test_borderless_label_value_table_with_a_note_over_both_columns(name):
+    rec = record(TABLES / f"{name}.pdf")
+    spec = rec.tables[0]
+    assert (spec.n_rows, spec.n_cols, spec.header_rows, spec.label_value, spec.rtl) == (6, 2, 0, True, True)
+    assert texts(spec) == nfc(SPEC_ROWS)
+    # the note is one cell over both columns, not a label without a value
+    note, slot = spec.rows[5]
+    assert (note.row_span, note.col_span, note.merged_into, slot.merged_into) == (1, 2, None, [5, 0])
+    # No label is a heading and no value a paragraph: the section of the
+    # heading above holds the table, the next heading follows it.
+    headings = [s.heading for s in rec.sections]
+    assert headings[:3] == [None, "البيانات الفنية", "طريقة الطلب"]
+    assert rec.sections[1].blocks == [] and spec.section_index == 2
+    assert [b.text for b in rec.sections[2].blocks] == ["يُطلب الجهاز من الموزعين المعتمدين أو عبر موقع الشركة."]
+
+
+def test_the_note_of_a_label_value_table_is_no_field():
+    from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
+    from pipeline.structure import structure
+
+    doc = structure(normalize_blocks(list(read_pdf(TABLES / "libreoffice-spec-borderless.pdf").blocks)), vocabulary())
+    [section] = [s for s in doc.sections if s.heading is not None and s.heading.text.display == "البيانات الفنية"]
+    assert [(f.label.display, f.value.display) for f in section.fields] == [tuple(r) for r in SPEC_ROWS[:5]]
+
+
+@pytest.mark.parametrize("name", ["chromium-spec-borderless", "weasyprint-spec-borderless"])
+def test_a_cell_that_is_a_range_of_times_reads_up_whichever_way_it_was_set(name):
+    # The first two times are set left to right (direction: ltr, drawn
+    # "09:00 – 10:30"), the third right to left (drawn "15:30 – 14:00").
+    times = record(TABLES / f"{name}.pdf").tables[1]
+    assert (times.n_rows, times.n_cols, times.header_rows) == (4, 2, 1)
+    assert texts(times) == [["الموعد", "العرض"], ["09:00 – 10:30", "تعريف بالجهاز"],
+                            ["11:15 – 12:45", "تجربة عملية للطلاب"], ["14:00 – 15:30", "أسئلة المعلمين"]]
+
+
+# --------------------------------------------------------------------------
+# A web page printed: a table broken by a page break (its <thead> repeated
+# on the next page) under a position:fixed cookie banner printed at the foot
+# of every page, over the table
+
+COURSE_ROWS = [
+    ["رمز المقرر", "عنوان المقرر", "الوحدات", "المستوى"],
+    ["ENG201", "الميكانيكا الهندسية", "4", "الثاني"],
+    ["ENG202", "الدوائر الكهربائية (1)", "3", "الثاني"],
+    ["ENG203", "الرسم الهندسي", "2", "الثاني"],
+    ["ENG301", "انتقال الحرارة", "3", "الثالث"],
+    ["ENG302", "ميكانيكا الموائع", "4", "الثالث"],
+    ["مجموع الوحدات", "مجموع الوحدات", "16", ""],
+]
+BANNER = "يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربة التصفح وتحليل الزيارات."
+
+
+@pytest.mark.parametrize("name", ["chromium-courses-banner", "weasyprint-courses-banner"])
+def test_a_table_broken_by_a_page_break_under_a_fixed_banner_is_one_table(name):
+    rec = record(TABLES / f"{name}.pdf")
+    [table] = rec.tables
+    assert (table.n_rows, table.n_cols, table.header_rows, table.pages) == (7, 4, 1, [1, 2])
+    # The banner, drawn over the rows at the foot of page 1 (ENG203 is
+    # under it), and its button are in no cell; the header repeated atop
+    # page 2 is no row.
+    assert texts(table) == nfc(COURSE_ROWS)
+    spans = {(c.row, c.col): (c.row_span, c.col_span) for row in table.rows for c in row if (c.row_span, c.col_span) != (1, 1)}
+    assert spans == {(1, 3): (3, 1), (4, 3): (2, 1), (6, 0): (1, 2)}
+    assert table.rows[3][0].page == 1 and table.rows[4][0].page == 2
+    # The banner is page furniture, a footer on both pages; its button (drawn
+    # on page 1 only) with it: none of it is body text.
+    doc = read_pdf(TABLES / f"{name}.pdf")
+    feet = [(b.page, " ".join(b.lines)) for b in doc.blocks if b.role == "footer"]
+    assert [page for page, text in feet if text.startswith(BANNER)] == [1, 2]
+    assert all(text in (BANNER, BANNER + " قبول", "قبول") for _, text in feet)
+    body = " ".join(" ".join(b.lines) for b in doc.body_blocks)
+    assert "ملفات تعريف الارتباط" not in body and "قبول" not in body
+    assert [s.heading for s in rec.sections][-1] == "التسجيل"
+
+
+# --------------------------------------------------------------------------
 # WeasyPrint: a borderless table among prose, a list and two columns
 
 
@@ -427,6 +519,90 @@ def test_padded_table_with_a_header_set_apart_and_wrapped_cells(wrapped):
         [("مؤتمر",), ("تونس",), ("يونيو",)],
     ]
 
+def test_a_label_value_table_between_paragraphs_at_its_pitch_is_a_table():
+    # A Word table without borders: its rows get the paragraphs' spacing, so
+    # the lines above and below are at the rows' pitch; its values are
+    # ragged, no justified lines.
+    rows = [("الوزن", "كيلوغرام واحد"), ("اللون", "رمادي"), ("الشاشة", "عشر بوصات"), ("الضمان", "سنتان")]
+    glyphs = _row(100, [(510, "بيانات المنتج الفنية")])
+    glyphs += [g for k, (a, b) in enumerate(rows) for g in _row(120 + 20 * k, [(500, a), (380, b)])]
+    glyphs += _row(200, [(510, "يطلب الجهاز من الموزعين المعتمدين")])
+    [words] = pdf_tables._borderless_regions(glyphs, 10.0)
+    assert len(words) == 8 and not any(w.get("span") for w in words)
+
+
+def test_rows_of_two_text_columns_between_lines_split_alike_are_no_table():
+    # Two justified text columns (right 470-560, left 368-458): three rows
+    # where the right column's lines are two words pushed to its edges and
+    # the left column's are paragraph ends look like three columns of
+    # cells; the lines above and below them, at their pitch, are split
+    # across the same columns: the rows are text going on (found by
+    # hypothesis in test_justified_text_in_columns_is_no_borderless_table).
+    def pieces(*spans):
+        return [(x1, "ب" * ((x1 - x0) // 5)) for x0, x1 in spans]
+
+    rows = [
+        (235, pieces((535, 560), (502, 532), (448, 458), (405, 445))),
+        (250, pieces((550, 560), (470, 500), (448, 458), (435, 445), (422, 432), (409, 419))),
+        (265, pieces((515, 560), (470, 480), (448, 458), (415, 445))),
+        (280, pieces((520, 560), (470, 490), (448, 458), (415, 445))),
+        (295, pieces((550, 560), (537, 547), (524, 534), (511, 521), (498, 508), (485, 495), (472, 482), (448, 458),
+                     (435, 445), (412, 432))),
+    ]
+    glyphs = [g for top, cells in rows for g in _row(top, cells)]
+    assert pdf_tables._borderless_regions(glyphs, 10.0) == []
+
+
+def test_a_row_across_the_columns_of_a_borderless_table_is_one_merged_cell():
+    # A section row at the table's pitch, starting at its right edge, across
+    # both gutters, between rows of three cells.
+    body = [("مصر", "القاهرة", "12"), ("تونس", "صفاقس", "30"), ("لبنان", "صيدا", "5")]
+    glyphs = []
+    for k, cells in enumerate(body[:2]):
+        glyphs += _row(100 + 20 * k, [(500, cells[0]), (400, cells[1]), (300, cells[2])])
+    glyphs += _row(140, [(500, "الدول المنضمة حديثا إلى الشبكة")])
+    glyphs += _row(160, [(500, body[2][0]), (400, body[2][1]), (300, body[2][2])])
+    glyphs += _row(180, [(500, "الأردن"), (400, "عمان"), (300, "7")])
+    found = pdf_tables.find_tables(PdfPage(1, 600, 800), glyphs, [], None, True, 10.0)
+    [table] = found.tables
+    assert found.glyphs == []
+    grid = table.grid()
+    assert (grid.n_rows, grid.n_cols) == (5, 3)
+    assert [(c.row, c.col, c.col_span, c.lines) for c in grid.cells if c.row == 2 and c.lines] == [
+        (2, 0, 3, ("الدول المنضمة حديثا إلى الشبكة",))
+    ]
+    assert [c.lines for c in grid.cells if c.row == 3] == [("لبنان",), ("صيدا",), ("5",)]
+    # A heading and a paragraph right under the table at its pitch (the
+    # spacing of a Word table without borders; the body text 10 pt further
+    # out than the cells' text, the cells' padding): the paragraph's line,
+    # across the gutters, comes after no row of cells; both are text.
+    after = glyphs + _row(200, [(510, "طريقة الطلب")]) + _row(220, [(510, "يطلب الجهاز من الموزعين المعتمدين")])
+    found = pdf_tables.find_tables(PdfPage(1, 600, 800), after, [], None, True, 10.0)
+    assert [(t.n_rows, t.n_cols) for t in found.tables] == [(5, 3)]
+    assert len(found.glyphs) == len(after) - len(glyphs)
+    # The same line a paragraph gap below the table, or set in from its
+    # edge, is text under it.
+    for top, right in ((215, 500), (200, 510)):
+        moved = [g for g in glyphs if g.top != 140] + _row(top, [(right, "الدول المنضمة حديثا إلى الشبكة")])
+        moved = [g._replace(top=g.top - 20, bottom=g.bottom - 20) if 160 <= g.top < 200 else g for g in moved]
+        found = pdf_tables.find_tables(PdfPage(1, 600, 800), moved, [], None, True, 10.0)
+        assert [(t.n_rows, t.n_cols) for t in found.tables] == [(4, 3)]
+        assert "".join(g.text for g in found.glyphs) == "".join(g.text for g in _row(0, [(right, "الدول المنضمة حديثا إلى الشبكة")]))
+
+
+def test_a_wrapped_cell_line_reaching_into_a_gutter_stays_in_its_cell():
+    # The second line of a wrapped first cell is longer than every other
+    # cell of its column: it reaches into the gutter, a line pitch (12 pt)
+    # below its first line where rows are 20 pt apart.
+    glyphs = _row(100, [(500, "النشاط"), (400, "المكان"), (300, "الشهر")])
+    for top, cells in ((120, ("ورشة", "عمان", "مارس")), (140, ("اجتماع", "جنيف", "مايو")), (172, ("مؤتمر", "تونس", "يونيو"))):
+        glyphs += _row(top, [(500, cells[0]), (400, cells[1]), (300, cells[2])])
+    glyphs += _row(152, [(500, "تنسيقي موسع")])
+    [table] = pdf_tables.find_tables(PdfPage(1, 600, 800), glyphs, [], None, True, 10.0).tables
+    cells = [[c.lines for c in table.grid().cells if c.row == r] for r in range(table.n_rows)]
+    assert cells[2] == [("اجتماع", "تنسيقي موسع"), ("جنيف",), ("مايو",)] and len(cells) == 4
+
+
 # --------------------------------------------------------------------------
 # Across pages
 
@@ -454,6 +630,38 @@ def test_a_table_with_another_header_on_the_next_page_is_another_table():
     pdf_tables.join_continued(first, same)
     assert (first.n_rows, first.header_rows, first.pages) == (3, 1, [1, 2])
     assert [first.row_texts(r) for r in range(3)] == [("الاسم", "البلد"), ("أحمد", "مصر"), ("نور", "تونس")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("09:30 – 08:30", "08:30 – 09:30"),  # set left to right, read back right to left
+    ("08:30 – 09:30", "08:30 – 09:30"),
+    ("١٥ - ١٢", "١٢ - ١٥"),
+    ("2.5 – 1", "1 – 2.5"),
+    ("0797-555", "0797-555"),  # a hyphen without spaces joins one number run (UAX #9 W4)
+    ("ص 9 – 7", "ص 9 – 7"),  # letters tell the line's direction
+])
+def test_a_cell_that_is_only_a_range_reads_up(text, want):
+    from pipeline.read.pdf_line import Line
+
+    letters = sum(ch.isalpha() for ch in text)
+    line = Line(text=text, rtl=True, script="R" if letters else "", bold=False, size=10.0, n_letters=letters, top=0.0,
+                bottom=10.0, x0=0.0, x1=50.0, base=8.0, visual=text[::-1])
+    assert pdf_tables._cell_text(line, True) == want
+
+
+def test_a_note_row_over_both_columns_leaves_a_label_value_table_one():
+    from pipeline.models import TableCell
+    from pipeline.structure.tables import is_label_value
+
+    def cell(r, c, text, span=1, merged=None):
+        return TableCell(row=r, col=c, text=text, text_normalized=text, col_span=span, merged_into=merged)
+
+    note = "* تختلف الألوان المتوفرة من متجر إلى آخر"
+    pairs = [[cell(0, 0, "الوزن"), cell(0, 1, "1.2 كيلوغرام")], [cell(1, 0, "اللون"), cell(1, 1, "رمادي")]]
+    assert is_label_value(pairs + [[cell(2, 0, note, span=2), cell(2, 1, note, merged=[2, 0])]])
+    # a long first cell of its own is no label
+    assert not is_label_value(pairs + [[cell(2, 0, note), cell(2, 1, "")]])
+    assert not is_label_value([[cell(0, 0, note, span=2), cell(0, 1, note, merged=[0, 0])]])
 
 
 # --------------------------------------------------------------------------
@@ -567,6 +775,49 @@ def test_a_shaded_first_row_is_the_header_and_zebra_rows_are_not():
     zebra = _grid_page(xs, ys, fills=[(100, 100, 500, 120, 0.9), (100, 140, 500, 160, 0.9)])
     [table] = pdf_tables.find_tables(zebra, _cell_glyphs(xs, ys, rows), [], None, True, 10.0).tables
     assert table.header_rows == 0
+
+
+def test_text_drawn_across_the_rules_of_a_table_is_no_cell_text():
+    # A line printed over a ruled table, across two of its column rules
+    # (no box behind it): page text, not cells.
+    xs, ys = [100, 250, 400, 550], [100, 120, 140, 160]
+    rows = [["البلد", "المدينة", "العدد"], ["مصر", "القاهرة", "عشرة"], ["تونس", "صفاقس", "ثلاثة"]]
+    over = _row(123, [(544, "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا الإلكتروني بمتابعة التصفح")], size=8.0)
+    found = pdf_tables.find_tables(_grid_page(xs, ys), _cell_glyphs(xs, ys, rows) + over, [], None, True, 10.0)
+    [table] = found.tables
+    assert [[c.lines for c in table.grid().cells if c.row == r] for r in range(3)] == [[(t,) for t in row] for row in rows]
+    assert sorted(g.text for g in found.glyphs) == sorted(g.text for g in over)
+
+
+def test_what_is_drawn_on_a_box_painted_over_a_table_is_no_part_of_it():
+    # A banner (a dark box, then its text and a framed button) painted over
+    # the last two rows of a ruled table after the table: the text under
+    # the box, drawn before it, stays the table's; the banner's text is
+    # page text, and its button's frame adds no column to the grid.
+    from pipeline.read.pdf_backend import PdfShape
+
+    xs, ys = [100, 250, 400, 550], [100, 120, 140, 160, 180]
+    rows = [["البلد", "المدينة", "العدد"], ["مصر", "القاهرة", "عشرة"], ["تونس", "صفاقس", "ثلاثة"], ["لبنان", "صيدا", "خمسة"]]
+    page = _grid_page(xs, ys)
+    for shape in page.shapes:
+        assert shape.run == 0
+    cells = [g._replace(run=1) for g in _cell_glyphs(xs, ys, rows)]
+    box = PdfShape(80, 570, 130, 190, "fill", 0.15, True, ((80, 130, 570, 130), (80, 190, 570, 190), (80, 130, 80, 190),
+                                                         (570, 130, 570, 190)), run=1)
+    button = PdfShape(300, 350, 165, 185, "stroke", 0.5, True, ((300, 165, 350, 165), (300, 185, 350, 185),
+                                                               (300, 165, 300, 185), (350, 165, 350, 185)), run=1)
+    page.shapes += [box, button]
+    text = [g._replace(run=2) for g in _row(150, [(560, "هذا الموقع يستخدم ملفات تعريف الارتباط")], size=8.0)]
+    label = [g._replace(run=3) for g in _row(171, [(340, "قبول")], size=8.0)]
+    found = pdf_tables.find_tables(page, cells + text + label, [], None, True, 10.0)
+    [table] = found.tables
+    assert (table.n_rows, table.n_cols) == (4, 3)
+    assert [[c.lines for c in table.grid().cells if c.row == r] for r in range(4)] == [[(t,) for t in row] for row in rows]
+    assert sorted(g.text for g in found.glyphs) == sorted(g.text for g in text + label)
+    # Drawn before the box, the same text would be under it: the table's.
+    early = [g._replace(run=0) for g in label]
+    found = pdf_tables.find_tables(page, cells + early, [], None, True, 10.0)
+    assert [c.lines for c in found.tables[0].grid().cells if c.row == 3][1] == ("صيدا", "قبول")
 
 
 def test_a_frame_of_few_large_cells_is_layout_not_a_table():

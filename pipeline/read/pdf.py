@@ -84,6 +84,9 @@ CID_SHARE_NO_TEXT = 0.5
 # official gazette's header 55–70 pt down a 653 pt page).
 MARGIN_SHARE = 0.1
 HEAD_SHARE = 0.25
+# A running line's text extended by words at one end on some pages is
+# still the running line when its own text has this many words.
+EXTENDED_MIN_WORDS = 4
 # A line ends this close (points) to its region's edge to be flush with it.
 ALIGN_TOLERANCE = 1.5
 # A heading's font is at least this much larger than the body font.
@@ -912,7 +915,13 @@ def _drop_running_heads(pages: list[_Page]) -> None:
     page is larger than the body. A page number at either end of the line
     does not change its text (``2 الجريدة …`` on even pages, ``الجريدة … 3``
     on odd ones). The same text at the same size as the first or last line
-    of any page is one as well.
+    of any page is one as well. Stacked running lines are found from the
+    page's edge inwards (once the outer one is out, the next is the first or
+    last line), but never a page's last body line; a copy with words added
+    at one end at the same height is a copy (:func:`_merge_extended`); a
+    line in the margin on the band of a running line of its page, no larger
+    than the body text, is furniture too (a button printed beside a banner's
+    text on the first page only).
     """
     weights: Counter = Counter()
     for p in pages:
@@ -927,35 +936,54 @@ def _drop_running_heads(pages: list[_Page]) -> None:
     page_numbers = {id(line) for line in _page_numbers(numbers)}
     bare = {id(line) for _, line in numbers}
     groups: dict[tuple, list[tuple[_Page, Line]]] = {}
-    outer: set[int] = set()  # the first and last lines of each page, page numbers aside
     for p in pages:
-        lines = [line for region in p.regions for line in region if id(line) not in page_numbers]
-        if lines:
-            outer.add(id(min(lines, key=lambda ln: ln.top)))
-            outer.add(id(max(lines, key=lambda ln: ln.bottom)))
         for region in p.regions:
             for line in region:
                 zone = _margin_zone(line, p.height, HEAD_SHARE)
                 if zone and id(line) not in bare:
                     groups.setdefault((zone, _running_key(line)), []).append((p, line))
+    groups = _merge_extended(groups)
     need = max(2, 0.4 * len(pages))
-    drop: set[int] = set()
+    drop: set[int] = set(page_numbers)
     running: set[tuple[str, float]] = set()
-    for key, items in groups.items():
-        if len({p.number for p, _ in items}) < need:
-            continue
-        tops = sorted(line.top for _, line in items)
-        middle = tops[len(tops) // 2]
-        aligned = [(p, line) for p, line in items if abs(line.top - middle) <= 0.01 * p.height and id(line) in outer]
-        if len(aligned) >= 0.8 * len(items) and len({p.number for p, _ in aligned}) >= need and _middle_size(aligned) <= body:
-            heads = aligned
-        else:
-            heads = [(p, line) for p, line in items if _margin_zone(line, p.height, MARGIN_SHARE)]
-        if len({p.number for p, _ in heads}) < need:
-            continue
-        drop.update(id(line) for _, line in heads)
-        running.update((key[1], line.size) for _, line in heads)
-    drop.update(page_numbers)
+    decided: set[tuple] = set()
+    # Stacked running lines (a banner's text above its button, a footer's
+    # two lines) are found from the page's end inwards: once the outer
+    # one is out, the next is the first (last) line of its page; a page's
+    # last body line is never taken so (pages alike line for line are text).
+    first = True
+    while True:
+        outer: set[int] = set()  # the first and last lines of each page, page numbers and running lines aside
+        for p in pages:
+            lines = [line for region in p.regions for line in region if id(line) not in drop]
+            if lines:
+                outer.add(id(min(lines, key=lambda ln: ln.top)))
+                outer.add(id(max(lines, key=lambda ln: ln.bottom)))
+        found = False
+        for key, items in groups.items():
+            if key in decided or len({p.number for p, _ in items}) < need:
+                continue
+            tops = sorted(line.top for _, line in items)
+            middle = tops[len(tops) // 2]
+            aligned = [(p, line) for p, line in items if abs(line.top - middle) <= 0.01 * p.height and id(line) in outer]
+            if len(aligned) >= 0.8 * len(items) and len({p.number for p, _ in aligned}) >= need and _middle_size(aligned) <= body:
+                heads = aligned
+            else:
+                heads = [(p, line) for p, line in items if _margin_zone(line, p.height, MARGIN_SHARE)]
+            if len({p.number for p, _ in heads}) < need:
+                continue
+            decided.add(key)
+            if not first and any(
+                all(id(line) in drop or any(line is h for _, h in heads) for region in p.regions for line in region)
+                for p, _ in heads
+            ):
+                continue
+            found = True
+            drop.update(id(line) for _, line in heads)
+            running.update((key[1], line.size) for _, line in heads)
+        if not found:
+            break
+        first = False
     # A running head or footer that a short page lets float up to the end
     # of its text (a table footer repeated by a browser) is still one: the
     # same text at the same size as the margin copies, first or last on
@@ -968,6 +996,19 @@ def _drop_running_heads(pages: list[_Page]) -> None:
             for line in (min(lines, key=lambda ln: ln.top), max(lines, key=lambda ln: ln.bottom)):
                 if (_running_key(line), line.size) in running:
                     drop.add(id(line))
+    # What stands beside a running line in the margin, on its band, no
+    # larger than the body text (a button printed on one page only beside a
+    # banner's text), is furniture too; a title beside a running head is not.
+    if len(drop) > len(page_numbers):
+        for p in pages:
+            heads = [line for region in p.regions for line in region if id(line) in drop and id(line) not in page_numbers]
+            for region in p.regions:
+                for line in region:
+                    if id(line) not in drop and line.size <= body and _margin_zone(line, p.height, MARGIN_SHARE) and any(
+                        min(line.bottom, h.bottom) - max(line.top, h.top) >= 0.5 * min(line.bottom - line.top, h.bottom - h.top)
+                        for h in heads
+                    ):
+                        drop.add(id(line))
     if drop:
         for p in pages:
             for region in p.regions:
@@ -976,6 +1017,32 @@ def _drop_running_heads(pages: list[_Page]) -> None:
                         zone = "header" if line.top < p.height / 2 else "footer"
                         p.furniture.append((zone, line))
             p.regions = [kept for kept in ([l for l in r if id(l) not in drop] for r in p.regions) if kept]
+
+
+def _merge_extended(groups: dict[tuple, list[tuple[_Page, Line]]]) -> dict[tuple, list[tuple[_Page, Line]]]:
+    """Join to a group of running lines the lines of the same zone that
+    extend its text by words at one end, set at the group's height (within
+    1 % of the page height): a browser prints a fixed banner on every page
+    but its button on the first only (``… ذلك.`` and ``… ذلك. موافق``). The
+    shorter text has ``EXTENDED_MIN_WORDS`` words at least (a short head
+    such as ``الفصل`` does not take in a heading that begins with it)."""
+    keys = sorted(groups, key=lambda k: len(k[1]))
+    merged = dict(groups)
+    for i, short in enumerate(keys):
+        if short not in merged or len(short[1].split()) < EXTENDED_MIN_WORDS:
+            continue
+        tops = sorted(line.top for _, line in merged[short])
+        middle = tops[len(tops) // 2]
+        for long in keys[i + 1 :]:
+            if long not in merged or long[0] != short[0] or long[1] == short[1]:
+                continue
+            if not (long[1].startswith(short[1] + " ") or long[1].endswith(" " + short[1])):
+                continue
+            items = merged[long]
+            if all(abs(line.top - middle) <= 0.01 * p.height for p, line in items):
+                merged[short] = merged[short] + items
+                del merged[long]
+    return merged
 
 
 def _middle_size(items: list[tuple[_Page, Line]]) -> float:

@@ -121,6 +121,9 @@ class PdfShape(NamedTuple):
             shape; empty for images and shadings. A grid drawn as one path
             (many ``m``/``l`` pairs, or several ``re``) keeps its lines here
             while its box covers the whole grid.
+        run: the number of text-showing operators run before it was
+            painted: a glyph whose :attr:`PdfGlyph.run` is greater was drawn
+            after it (on top of it), one whose ``run`` is not, before it.
     """
 
     x0: float
@@ -131,6 +134,7 @@ class PdfShape(NamedTuple):
     luminance: float | None
     rect: bool
     segments: tuple[tuple[float, float, float, float], ...] = ()
+    run: int = 0
 
 
 @dataclass
@@ -1192,7 +1196,7 @@ class _PageReader:
                 if piece[0] > piece[2] or piece[1] > piece[3]:
                     continue
             segments.append((piece[0], h - piece[3], piece[2], h - piece[1]))
-        self.out.shapes.append(PdfShape(box[0], box[2], h - box[3], h - box[1], kind, lum, rect, tuple(segments)))
+        self.out.shapes.append(PdfShape(box[0], box[2], h - box[3], h - box[1], kind, lum, rect, tuple(segments), self.run))
         self.order += 1
         self.shape_order.append(self.order)
 

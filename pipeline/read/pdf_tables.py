@@ -17,7 +17,12 @@ The steps, per page (:func:`find_tables`):
 1. **Ruled tables.** The finder's ``lines`` strategy on the page's edges.
    A found grid is a table when it has at least ``MIN_ROWS`` rows and
    ``MIN_COLS`` columns with text in at least two columns (a framed
-   paragraph or a box around a heading is not a table).
+   paragraph or a box around a heading is not a table). What is painted
+   over a table after it is no part of it: a box drawn over its rules or
+   text (:func:`_covers`: a cookie banner a browser prints on every page)
+   and the shapes and glyphs drawn on that box (its text, a button's frame,
+   which would add columns); a piece of text running across two or more of
+   its column rules (:func:`_across_rules`). Such glyphs stay page text.
 2. **Borderless tables.** Conservative: only a run of rows that splits
    into aligned columns at the same gutters (:func:`_borderless_regions`:
    at least ``BORDERLESS_MIN_ROWS`` rows with text on both sides of every
@@ -31,9 +36,14 @@ The steps, per page (:func:`find_tables`):
    apart in places and a paragraph gap elsewhere, are blocks of text side
    by side: bios, address panels, columns of text on baselines of their
    own). The finder's ``text`` strategy then places the cells from the
-   run's words (runs of glyphs without a gutter-wide gap).
+   run's words (runs of glyphs without a gutter-wide gap). A row of one
+   piece of text reaching into or over the gutters from the table's outer
+   edge, at the rows' size and pitch and next to a row of cells, is a
+   merged row (a note under a label | value table; :func:`_spanning`,
+   :func:`_settle_spans`): one cell over the columns it reaches.
 3. **Cells.** A glyph belongs to the cell that holds its centre; a cell's
-   rows of glyphs become lines in logical order. Columns are in reading
+   rows of glyphs become lines in logical order (a bullet or ``*`` that
+   starts a cell's line is kept: a cell is no list). Columns are in reading
    order: in a right-to-left table (most cells' lines read right to left)
    column 0 is the rightmost. A merged cell (one cell over several grid
    slots) keeps its spans; a slot without text is an empty cell.
@@ -57,6 +67,7 @@ from __future__ import annotations
 import bisect
 import re
 import traceback
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +77,7 @@ from ..errors import IncompatibleDependencyError
 from .blocks import BBox, TableCell, TableGrid
 from .pdf_backend import PdfPage
 from .pdf_layout import COLUMN_MIN_EM, PARAGRAPH_PITCH, attach_marks, group_rows
-from .pdf_line import BULLETS, RANGE_RE, SPACE, Glyph, Line, make_line, reorder_ranges, strong_info
+from .pdf_line import BULLETS, MARK, RANGE_RE, SPACE, WEAK_BULLETS, Glyph, Line, make_line, reorder_ranges, strong_info
 
 # The pdfplumber releases whose table finder this module is tested with
 # (keep pyproject.toml in step).
@@ -96,12 +107,24 @@ PROSE_WORDS = 6
 ALIGN_SHARE = 0.7
 # A row gap above this many ems ends a borderless table.
 ROW_GAP_EM = 1.6
+# A merged row of a borderless table (one piece of text across its
+# gutters) starts at the table's outer edge within SPAN_ALIGN points, at
+# the rows' pitch within SPAN_PITCH of it.
+SPAN_ALIGN = 2.0
+SPAN_PITCH = 0.15
 # A drawn grid is page layout, not a table, when a cell holds a heading
 # (a line HEADING_RATIO times the page's body size or larger), or when a
 # few cells (FRAME_CELLS or fewer with text) fill FRAME_AREA of the page.
 HEADING_RATIO = 1.3
 FRAME_CELLS = 4
 FRAME_AREA = 0.35
+# A box painted over a table covers what was drawn before it this far
+# (points) inside its sides; rules along its sides are the table's own.
+COVER_INSET = 2.0
+# Text over a table without a box: a piece of text (gaps under ACROSS_GAP
+# of its size) straddling ACROSS_RULES of a row's column rules.
+ACROSS_GAP = 0.4
+ACROSS_RULES = 2
 # Shading: a fill behind a cell differs from the page (or from the shading
 # of the other rows) by at least this luminance.
 SHADE_DIFF = 0.04
@@ -223,6 +246,8 @@ class PageTable:
         ruled: found from drawn lines (else from text alignment).
         header_rows: leading rows that are the header.
         pages: every page the table is on.
+        over: glyphs inside the table's box that are no text of it (drawn
+            over it across its rules, :func:`_across_rules`).
     """
 
     page: int
@@ -235,6 +260,7 @@ class PageTable:
     ruled: bool = True
     header_rows: int = 0
     pages: list[int] = field(default_factory=list)
+    over: list[Glyph] = field(default_factory=list)
 
     @property
     def lines(self) -> list[Line]:
@@ -259,6 +285,15 @@ class PageTable:
         return TableGrid(n_rows=self.n_rows, n_cols=self.n_cols, cells=tuple(out), rtl=self.rtl)
 
 
+_NUMBER = r"[0-9٠-٩۰-۹]+(?:[:.,٫][0-9٠-٩۰-۹]+)*"
+_BARE_RANGE_RE = re.compile(rf"^(\s*)({_NUMBER})(\s*[-–—]\s*)({_NUMBER})(\s*)$")
+
+
+def _number_key(text: str) -> tuple[int, ...]:
+    """A number's digit groups as integers (``08:30`` → ``(8, 30)``)."""
+    return tuple(int("".join(str(unicodedata.digit(ch)) for ch in part)) for part in re.findall(r"[0-9٠-٩۰-۹]+", text))
+
+
 def _cell_text(line: Line, first: bool) -> str:
     """A cell line's text in logical order.
 
@@ -269,7 +304,24 @@ def _cell_text(line: Line, first: bool) -> str:
     right-to-left paragraph would reverse it (``11-10``). Such a range,
     at the visual right end of a right-to-left cell's first line, is read
     as drawn (:func:`~.pdf_line.reorder_ranges`).
+
+    A line that is only a range between two numbers (``08:30 – 09:30``)
+    has no letter to tell its direction: a cell set left to right (a
+    column of times with ``direction: ltr``) draws ``08:30 – 09:30``, a
+    right-to-left one ``09:30 – 08:30`` (UAX #9 N1: the dash and spaces
+    between two numbers take the paragraph's direction). Ranges go up (as
+    :func:`~.pdf._settle_number_ranges` holds for the document's ranges):
+    the line reads in the direction its two numbers go up in. A hyphen
+    between digits without spaces joins them into one number run drawn as
+    written either way (W4: ``0797-555``), and is left as read.
     """
+    bare = _BARE_RANGE_RE.match(line.text)
+    if bare and line.n_letters == 0:
+        lead, a, sep, b, trail = bare.groups()
+        if sep.strip() != sep or sep.strip() != "-":
+            if _number_key(a) > _number_key(b):
+                return f"{lead}{b}{sep}{a}{trail}"
+            return line.text
     if not first or not line.rtl or line.script != "R":
         return line.text
     matches = list(RANGE_RE.finditer(line.visual))
@@ -305,8 +357,9 @@ def find_tables(
 
     Returns:
         The tables in top-to-bottom order, and the glyphs and marks outside
-        them; ``warnings`` as ``(code, message)`` pairs (a page with too
-        many drawn edges to search for ruled tables).
+        them (those drawn over a table but no part of it included);
+        ``warnings`` as ``(code, message)`` pairs (a page with too many
+        drawn edges to search for ruled tables).
 
     Raises:
         IncompatibleDependencyError: see :func:`check_pdfplumber`.
@@ -317,29 +370,39 @@ def find_tables(
     warnings: list[tuple[str, str]] = []
     box = (0.0, 0.0, page.width, page.height)
     tables: list[PageTable] = []
+    over: set[int] = set()  # ids of the glyphs and marks drawn over a table, not its text
     edges = _edges(page)
     if edges:
-        from pdfplumber.table import merge_edges
-
-        # joined as the finder does (its default tolerances)
-        edges = _guarded(lambda: merge_edges(edges, 3, 3, 3, 3), page.number, warnings)
-        n_v = sum(e["orientation"] == "v" for e in edges)
-        if n_v * (len(edges) - n_v) > MAX_CROSSINGS:
-            warnings.append(("table_edges_skipped", f"page {page.number}: {len(edges)} drawn lines; ruled tables were not searched"))
-            edges = []
-    if edges:
-        lines = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-        for found in _guarded(lambda: finder(_PageView(box, edges, []), lines).tables, page.number, warnings):
-            table = _table(found.cells, page, glyphs, marks, bases, rtl_page, em, ruled=True)
-            if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
-                tables.append(table)
-    rest = [g for g in glyphs if not _inside_any(g, tables)] if tables else glyphs
+        tables = _ruled_tables(finder, page, edges, glyphs, marks, bases, rtl_page, em, warnings)
+        cover_ids = _covers(page, tables, glyphs)
+        if cover_ids:
+            # What is drawn on a box painted over a table (its shapes, its
+            # text) is no part of the table; the table is found again without it.
+            covers = [page.shapes[i] for i in cover_ids]
+            shapes = page.shapes
+            skip = {j for i in cover_ids for j in range(i + 1, len(shapes)) if _within(shapes[j], shapes[i])}
+            over = {id(g) for g in glyphs + marks if any(_on(g, c) for c in covers)}
+            kept = [g for g in glyphs if id(g) not in over]
+            kept_marks = [m for m in marks if id(m) not in over]
+            tables = _ruled_tables(finder, page, _edges(page, skip), kept, kept_marks, bases, rtl_page, em, warnings)
+        for t in tables:
+            over.update(id(g) for g in t.over)
+    rest = [g for g in glyphs if id(g) in over or not _inside_any(g, tables)] if tables else glyphs
     for words in _borderless_regions(rest, em):
         settings = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": BORDERLESS_MIN_ROWS}
+        # Merged rows (a note across the columns) are set into the table
+        # the finder makes of the other rows.
+        spans = [w for w in words if w.get("span")]
+        words = [w for w in words if not w.get("span")]
+        on_spans = [g for g in rest if any(_centre_in(g, (w["x0"], w["top"], w["x1"], w["bottom"])) for w in spans)]
+        cells_text = [g for g in rest if not any(g is h for h in on_spans)] if on_spans else rest
         for found in _guarded(lambda: finder(_PageView(box, [], words), settings).tables, page.number, warnings):
-            table = _table(found.cells, page, rest, marks, bases, rtl_page, em, ruled=False)
+            table = _table(found.cells, page, cells_text, marks, bases, rtl_page, em, ruled=False)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
-                table = _join_wrapped_rows(_drop_empty_lines(table))
+                table = _drop_empty_lines(table)
+                if spans:
+                    _add_spans(table, spans, on_spans, marks, bases, rtl_page, page.number)
+                table = _join_wrapped_rows(table)
                 if table.n_rows >= MIN_ROWS and table.n_cols >= MIN_COLS:
                     tables.append(table)
     if not tables:
@@ -347,9 +410,92 @@ def find_tables(
     tables.sort(key=lambda t: (t.bbox.top, t.bbox.x0))
     for t in tables:
         t.header_rows = _header_rows(t, page)
-    glyphs = [g for g in glyphs if not _inside_any(g, tables)]
-    marks = [m for m in marks if not _inside_any(m, tables)]
+    glyphs = [g for g in glyphs if id(g) in over or not _inside_any(g, tables)]
+    marks = [m for m in marks if id(m) in over or not _inside_any(m, tables)]
     return PageTables(tables, glyphs, marks, warnings)
+
+
+def _ruled_tables(
+    finder, page: PdfPage, edges: list[dict], glyphs: list[Glyph], marks: list[Glyph], bases: dict | None,
+    rtl_page: bool, em: float, warnings: list[tuple[str, str]],
+) -> list[PageTable]:
+    """The tables the finder's ``lines`` strategy finds on ``edges`` (the
+    page's drawn rules, :func:`_edges`), with the cells' text from ``glyphs``."""
+    from pdfplumber.table import merge_edges
+
+    # joined as the finder does (its default tolerances)
+    edges = _guarded(lambda: merge_edges(edges, 3, 3, 3, 3), page.number, warnings)
+    n_v = sum(e["orientation"] == "v" for e in edges)
+    if n_v * (len(edges) - n_v) > MAX_CROSSINGS:
+        warnings.append(("table_edges_skipped", f"page {page.number}: {len(edges)} drawn lines; ruled tables were not searched"))
+        return []
+    if not edges:
+        return []
+    tables: list[PageTable] = []
+    box = (0.0, 0.0, page.width, page.height)
+    lines = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+    for found in _guarded(lambda: finder(_PageView(box, edges, []), lines).tables, page.number, warnings):
+        table = _table(found.cells, page, glyphs, marks, bases, rtl_page, em, ruled=True)
+        if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in tables):
+            tables.append(table)
+    return tables
+
+
+def _covers(page: PdfPage, tables: list[PageTable], glyphs: list[Glyph]) -> list[int]:
+    """The filled boxes painted over a ruled table (indices into ``page.shapes``).
+
+    A box covers the table when something of the table was drawn before
+    the box inside it (``COVER_INSET`` points in from its sides): a rule
+    crossing it, or a glyph. Cell shading is painted before the cell's text
+    and rules, and its rules run along its sides; a box painted over the
+    table afterwards (a ``position: fixed`` cookie banner that a browser
+    prints at the foot of every page, a stamp, a pop-up) hides what is under
+    it, and what is drawn on it (its text, a button) is no part of the
+    table. Shapes no thicker than ``RULE_WIDTH`` are rules, not boxes.
+    """
+    out = []
+    for i, s in enumerate(page.shapes):
+        if s.kind not in ("fill", "fill+stroke") or min(s.x1 - s.x0, s.bottom - s.top) <= RULE_WIDTH:
+            continue
+        x0, x1, top, bottom = s.x0 + COVER_INSET, s.x1 - COVER_INSET, s.top + COVER_INSET, s.bottom - COVER_INSET
+        hit = [t.bbox for t in tables if min(t.bbox.x1, x1) > max(t.bbox.x0, x0) and min(t.bbox.bottom, bottom) > max(t.bbox.top, top)]
+        if not hit:
+            continue
+        ruled = any(
+            _crosses(seg, x0, x1, top, bottom)
+            for earlier in page.shapes[:i]
+            if earlier.kind not in ("image", "shading") and earlier.x0 < x1 and earlier.x1 > x0
+            and earlier.top < bottom and earlier.bottom > top
+            for seg in earlier.segments
+        )
+        if ruled or any(
+            g.run <= s.run and x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom
+            and any(_centre_in(g, (b.x0, b.top, b.x1, b.bottom)) for b in hit)
+            for g in glyphs if g.kind != SPACE
+        ):
+            out.append(i)
+    return out
+
+
+def _crosses(seg: tuple[float, float, float, float], x0: float, x1: float, top: float, bottom: float) -> bool:
+    """A horizontal or vertical segment runs through the box's inside."""
+    sx0, stop, sx1, sbottom = seg
+    if sx1 - sx0 < 0.01:  # vertical
+        return x0 < sx0 < x1 and min(sbottom, bottom) > max(stop, top)
+    if sbottom - stop < 0.01:  # horizontal
+        return top < stop < bottom and min(sx1, x1) > max(sx0, x0)
+    return False
+
+
+def _within(s, box) -> bool:
+    """Shape ``s`` lies inside ``box``'s bounds (1 pt of slack)."""
+    return s.x0 >= box.x0 - 1 and s.x1 <= box.x1 + 1 and s.top >= box.top - 1 and s.bottom <= box.bottom + 1
+
+
+def _on(g: Glyph, s) -> bool:
+    """Glyph ``g`` was drawn after shape ``s``, its centre on it."""
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    return g.run > s.run and s.x0 <= cx <= s.x1 and s.top <= cy <= s.bottom
 
 
 def _guarded(call, number: int, warnings: list[tuple[str, str]]) -> list:
@@ -369,16 +515,17 @@ def _guarded(call, number: int, warnings: list[tuple[str, str]]) -> list:
         return []
 
 
-def _edges(page: PdfPage) -> list[dict]:
+def _edges(page: PdfPage, skip: set[int] | frozenset[int] = frozenset()) -> list[dict]:
     """pdfplumber edges from the page's drawn rules: every horizontal or
     vertical piece of a stroked path, and the long sides of thin filled
     rectangles (a rule drawn as a fill: its two sides at most ``RULE_WIDTH``
-    apart), at least ``EDGE_MIN_LENGTH`` long. Unlike pdfplumber, a filled
-    area (a shaded row, a coloured box) gives no edges: banded rows would
-    cut a table into pieces; white fills draw nothing at all."""
+    apart), at least ``EDGE_MIN_LENGTH`` long; the shapes whose indices are
+    in ``skip`` left out. Unlike pdfplumber, a filled area (a shaded row, a
+    coloured box) gives no edges: banded rows would cut a table into
+    pieces; white fills draw nothing at all."""
     out = []
-    for s in page.shapes:
-        if s.kind in ("image", "shading"):
+    for i, s in enumerate(page.shapes):
+        if s.kind in ("image", "shading") or i in skip:
             continue
         if s.kind == "fill" and s.luminance is not None and s.luminance > WHITE:
             continue
@@ -472,6 +619,13 @@ def _table(
                 drafts.append(DraftCell(r, c, 1, 1, BBox(xs[c], ys[r], xs[c + 1], ys[r + 1]), page.number))
     bbox = BBox(xs[0], ys[0], xs[-1], ys[-1])
     owner = {slot: i for i, d in enumerate(drafts) for slot in _slots(d)}
+    over: list[Glyph] = []
+    if ruled:
+        over = _across_rules(glyphs, marks, xs, ys, owner)
+        if over:
+            drop = {id(g) for g in over}
+            glyphs = [g for g in glyphs if id(g) not in drop]
+            marks = [m for m in marks if id(m) not in drop]
     own: list[list[Glyph]] = [[] for _ in drafts]
     own_marks: list[list[Glyph]] = [[] for _ in drafts]
     for items, into in ((glyphs, own), (marks, own_marks)):
@@ -481,13 +635,7 @@ def _table(
             if 0 <= c < n_cols and 0 <= r < n_rows and (r, c) in owner:
                 into[owner[r, c]].append(g)
     for d, cell_glyphs, cell_marks in zip(drafts, own, own_marks):
-        if not any(g.kind != SPACE for g in cell_glyphs):
-            continue
-        rows = group_rows(cell_glyphs)
-        regions = attach_marks([rows], cell_marks)
-        d.lines = [line for line in (make_line(row, rtl_page, bases) for row in regions[0]) if line is not None]
-        for line in d.lines:
-            line.page = page.number
+        d.lines = _cell_lines(cell_glyphs, cell_marks, bases, rtl_page, page.number)
     filled = [d for d in drafts if not d.empty]
     filled_cols = {c for d in filled for c in range(d.col, d.col + d.col_span)}
     if len({d.col for d in filled}) < 2 or len(filled_cols) < 2:
@@ -500,7 +648,124 @@ def _table(
     drafts.sort(key=lambda d: (d.row, d.col))
     votes = Counter(d.lines[0].rtl for d in drafts if d.lines and d.lines[0].script)
     rtl = votes[True] > votes[False] if votes[True] != votes[False] else rtl_page
-    return PageTable(page.number, bbox, n_rows, n_cols, drafts, xs, rtl=rtl, ruled=ruled, pages=[page.number])
+    return PageTable(page.number, bbox, n_rows, n_cols, drafts, xs, rtl=rtl, ruled=ruled, pages=[page.number], over=over)
+
+
+def _cell_lines(glyphs: list[Glyph], marks: list[Glyph], bases: dict | None, rtl_page: bool, page: int) -> list[Line]:
+    """A cell's glyphs and marks as its lines, top to bottom, in logical order.
+
+    A cell is no list: a bullet or an asterisk that starts a line of it
+    (``* المواصفات قابلة للتغيير``, a note) is its text, kept as drawn,
+    where :func:`~.pdf_line.make_line` takes a paragraph's list marker off."""
+    if not any(g.kind != SPACE for g in glyphs):
+        return []
+    regions = attach_marks([group_rows(glyphs)], marks)
+    lines = []
+    for row in regions[0]:
+        line = make_line(row, rtl_page, bases)
+        if line is None:
+            continue
+        if line.marker:
+            solid = [g for g in row if g.kind not in (SPACE, MARK) and g.text]
+            lead = max(solid, key=lambda g: g.x1) if line.rtl else min(solid, key=lambda g: g.x0)
+            if lead.text in BULLETS or lead.text in WEAK_BULLETS:
+                line.text = f"{lead.text} {line.text}"
+                line.visual = f"{line.visual} {lead.text}" if line.rtl else f"{lead.text} {line.visual}"
+                line.x0, line.x1 = min(line.x0, lead.x0), max(line.x1, lead.x1)
+                line.marker = False
+        line.page = page
+        lines.append(line)
+    return lines
+
+
+def _add_spans(
+    table: PageTable, spans: list[dict], glyphs: list[Glyph], marks: list[Glyph], bases: dict | None, rtl_page: bool,
+    page: int,
+) -> None:
+    """Set the merged rows of a borderless table (``spans``: pieces of text
+    across its gutters, :func:`_spanning`; ``glyphs``: theirs) into it, each
+    a row of its own where its top falls among the rows, one cell over the
+    columns it reaches (the others empty)."""
+    tops = []
+    for r in range(table.n_rows):
+        lines = [line for c in table.cells if c.row == r for line in c.lines]
+        tops.append(min((line.top for line in lines), default=0.0))
+    for seg in sorted(spans, key=lambda w: w["top"], reverse=True):
+        box = (seg["x0"], seg["top"], seg["x1"], seg["bottom"])
+        mine = [g for g in glyphs if _centre_in(g, box)]
+        mine_marks = [m for m in marks if _centre_in(m, box)]
+        lines = _cell_lines(mine, mine_marks, bases, rtl_page, page)
+        if not lines:
+            continue
+        at = bisect.bisect_right(tops, seg["top"])
+        cols = [k for k in range(table.n_cols) if min(seg["x1"], table.xs[k + 1]) - max(seg["x0"], table.xs[k]) > 1.0]
+        c0, c1 = (cols[0], cols[-1]) if cols else (0, table.n_cols - 1)
+        for c in table.cells:
+            if c.row >= at:
+                c.row += 1
+        top, bottom = min(line.top for line in lines), max(line.bottom for line in lines)
+        table.cells.append(DraftCell(at, c0, 1, c1 - c0 + 1, BBox(table.xs[c0], top, table.xs[c1 + 1], bottom), page, lines))
+        table.cells.extend(
+            DraftCell(at, k, 1, 1, BBox(table.xs[k], top, table.xs[k + 1], bottom), page)
+            for k in range(table.n_cols) if not c0 <= k <= c1
+        )
+        table.n_rows += 1
+        tops.insert(at, top)
+        b = table.bbox
+        table.bbox = BBox(min(b.x0, seg["x0"]), min(b.top, top), max(b.x1, seg["x1"]), max(b.bottom, bottom))
+    table.cells.sort(key=lambda c: (c.row, c.col))
+
+
+def _across_rules(
+    glyphs: list[Glyph], marks: list[Glyph], xs: list[float], ys: list[float], owner: dict[tuple[int, int], int]
+) -> list[Glyph]:
+    """Text drawn over a ruled table across its rules: no cell's text.
+
+    A cell's text stays inside its rules. A piece of text (glyphs of one
+    size on one baseline, side by side: gaps under ``ACROSS_GAP`` of their
+    size) whose glyphs straddle ``ACROSS_RULES`` or more of the drawn
+    column rules of the row it is on (the sides between two cells, not the
+    inside of a merged cell) was drawn over the table (a banner, a note
+    printed on top); it is returned with the marks on it, and read as the
+    page's text.
+    """
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    inside: list[tuple[int, Glyph]] = []
+    for g in glyphs:
+        if g.kind == SPACE or not g.text:
+            continue
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        c, r = bisect.bisect_right(xs, cx) - 1, bisect.bisect_right(ys, cy) - 1
+        if 0 <= c < n_cols and 0 <= r < n_rows:
+            inside.append((r, g))
+    rules = {r: [xs[c] for c in range(1, n_cols) if owner.get((r, c - 1)) != owner.get((r, c))] for r in range(n_rows)}
+    out: list[Glyph] = []
+    by_row: dict[int, list[Glyph]] = {}
+    for r, g in inside:
+        by_row.setdefault(r, []).append(g)
+    for r, row in by_row.items():
+        if not rules[r]:
+            continue
+        row.sort(key=lambda g: (round(g.bottom / max(0.15 * g.size, 0.1)), g.size, g.x0))
+        pieces: list[list[Glyph]] = []
+        for g in row:
+            last = pieces[-1][-1] if pieces else None
+            if (last is not None and abs(last.bottom - g.bottom) <= 0.15 * g.size and abs(last.size - g.size) <= 0.02 * g.size
+                    and g.x0 - last.x1 <= ACROSS_GAP * g.size):
+                pieces[-1].append(g)
+            else:
+                pieces.append([g])
+        for piece in pieces:
+            crossed = {x for g in piece for x in rules[r] if g.x0 < x - 0.5 and g.x1 > x + 0.5}
+            if len(crossed) >= ACROSS_RULES:
+                out.extend(piece)
+    if out:
+        # the marks (tashkeel) on that text go with it
+        left, right = min(g.x0 for g in out), max(g.x1 for g in out)
+        bottoms = {round(g.bottom, 1) for g in out}
+        out.extend(m for m in marks if left <= (m.x0 + m.x1) / 2 <= right
+                   and any(abs(m.bottom - b) <= 0.5 * m.size for b in bottoms))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -558,7 +823,9 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
     it are not set like its rows at their pitch (:func:`_continues_text`);
     and when its rows are spaced alike, not set as blocks of lines side by
     side (:func:`_blocks_side_by_side`: bios, address panels, columns of
-    text on baselines of their own).
+    text on baselines of their own). Merged rows (:func:`_spanning`) are
+    part of the run and come out as words marked ``"span": True``; they
+    play no part in the run's columns.
 
     The page's column finder (:func:`~.pdf_layout.find_gutter`) is not
     asked whether the run's gutters are page columns: a table's gutters
@@ -579,33 +846,121 @@ def _borderless_regions(glyphs: list[Glyph], em: float) -> list[list[dict]]:
         if len(rows[i].segments) < 2:
             i += 1
             continue
-        run = [rows[i]]
+        members = [i]  # the run's rows (indices into rows), spanning rows included
+        spans: set[int] = set()
         cover = _cover([], rows[i].segments)
         j = i + 1
         while j < len(rows) and len(cover) > 1:
             row = rows[j]
-            if row.top - run[-1].bottom > ROW_GAP_EM * max(row.size, em):
+            if row.top - rows[members[-1]].bottom > ROW_GAP_EM * max(row.size, em):
                 break
             trial = _cover(cover, row.segments)
-            if not _keeps(_gaps(trial), _gaps(cover)):
+            if _spanning(row, cover, em):
+                spans.add(j)  # settled below, once the rows' pitch is known
+            elif _keeps(_gaps(trial), _gaps(cover)):
+                cover = trial
+            else:
                 break
-            run.append(row)
-            cover = trial
+            members.append(j)
             j += 1
+        members = _settle_spans(rows, members, spans)
+        run = [rows[k] for k in members if k not in spans]
         # Trailing rows of one segment are a paragraph under the table,
         # unless closer to the row above than rows are (a wrapped cell).
         pitch = _pitch(run)
-        while len(run) > 1 and len(run[-1].segments) < 2 and not run[-1].top - run[-2].top < 0.85 * pitch:
+        while len(run) > 1 and members[-1] not in spans and len(run[-1].segments) < 2 and not run[-1].top - run[-2].top < 0.85 * pitch:
             run.pop()
-            j -= 1
+            members.pop()
+        j = members[-1] + 1
         gutters = _gutters(run)
-        continuous = _continues_text(run, rows[i - 1] if i > 0 else None, rows[j] if j < len(rows) else None)
-        if not continuous and _is_table(run, gutters, em) and not _blocks_side_by_side(run, len(gutters) + 1):
-            out.append([s for row in run for s in row.segments])
+        last = max(k for k in members if k not in spans) + 1
+        continuous = _continues_text(run, rows[i - 1] if i > 0 else None, rows[last] if last < len(rows) else None)
+        # (merged rows are no blocks' lines: between two rows of cells they
+        # leave no pitch of their own)
+        whole = [rows[k] for k in members]
+        if not continuous and _is_table(run, gutters, em) and not _blocks_side_by_side(whole, len(gutters) + 1):
+            words = []
+            for k in members:
+                for seg in rows[k].segments:
+                    words.append({**seg, "span": True} if k in spans else seg)
+            out.append(words)
         # A table does not begin inside a run that is one (its rows are the
         # table's) or that is none (its rows split at the same gutters).
         i = max(j, i + 1)
     return out
+
+
+def _spanning(row: _Row, cover: list[list[float]], em: float) -> bool:
+    """``row`` may be a merged cell across the columns that ``cover``
+    leaves between its gutters: one piece of text reaching into a gutter
+    or over it, starting at one of the columns' outer edges (within
+    ``SPAN_ALIGN`` points) and going no further than an em beyond the other
+    (a note under a label | value table, a section row). A merged cell's
+    text need not cross the gutter: a Word table's columns are wider than
+    their text, and a note under a wide label column may end inside it."""
+    if len(row.segments) != 1:
+        return False
+    seg = row.segments[0]
+    left, right = cover[0][0], cover[-1][1]
+    if seg["x0"] < left - em or seg["x1"] > right + em:
+        return False
+    if abs(seg["x1"] - right) > SPAN_ALIGN and abs(seg["x0"] - left) > SPAN_ALIGN:
+        return False
+    return any(seg["x0"] < b and seg["x1"] > a for a, b in _gaps(cover))
+
+
+def _settle_spans(rows: list[_Row], members: list[int], spans: set[int]) -> list[int]:
+    """The run's rows up to its first spanning row that is not set like a
+    row of the table: a merged row keeps the rows' size (within 10 %) and
+    their pitch (the step from the row above within ``SPAN_PITCH`` of the
+    usual step between the other rows), and stands next to a row of cells
+    (the row above it or below it has text in two columns or more; above
+    it, the last line of a wrapped cell will do). A candidate closer to the
+    row above than rows are, that only reaches into a gutter, is the next
+    line of a wrapped cell: it leaves ``spans``. A run with no two rows
+    side by side to measure the pitch keeps no spanning row."""
+    if not spans:
+        return members
+    for n, k in enumerate(members):
+        if k in spans and n > 0:
+            plain_steps = sorted(rows[b].top - rows[a].top for a, b in zip(members, members[1:])
+                                 if a not in spans and b not in spans)
+            usual = plain_steps[len(plain_steps) // 2] if plain_steps else 0.0
+            if rows[k].top - rows[members[n - 1]].top < 0.85 * usual and not _crosses_gutter(rows, members[:n], spans, k):
+                spans.discard(k)
+    plain = [k for k in members if k not in spans]
+    steps = sorted(rows[b].top - rows[a].top for a, b in zip(plain, plain[1:]) if b == a + 1)
+    if not steps:
+        return members[: members.index(min(spans))]
+    pitch = steps[len(steps) // 2]
+    size = sorted(rows[k].size for k in plain)[len(plain) // 2]
+
+    def of_cells(n: int) -> bool:
+        if not 0 <= n < len(members):
+            return False
+        k = members[n]
+        if len(rows[k].segments) >= 2 or k in spans:
+            return True
+        return n > 0 and rows[k].top - rows[members[n - 1]].top < 0.85 * pitch  # a wrapped cell's next line
+
+    for n, k in enumerate(members):
+        if k not in spans:
+            continue
+        step = rows[k].top - rows[members[n - 1]].top
+        beside = of_cells(n - 1) or (n + 1 < len(members) and len(rows[members[n + 1]].segments) >= 2)
+        if abs(step - pitch) > SPAN_PITCH * pitch or abs(rows[k].size - size) > 0.1 * size or not beside:
+            return members[:n]
+    return members
+
+
+def _crosses_gutter(rows: list[_Row], before: list[int], spans: set[int], k: int) -> bool:
+    """Row ``k``'s text runs over a whole gutter of the rows before it."""
+    cover: list[list[float]] = []
+    for m in before:
+        if m not in spans:
+            cover = _cover(cover, rows[m].segments)
+    seg = rows[k].segments[0]
+    return any(seg["x0"] < a and seg["x1"] > b for a, b in _gaps(cover))
 
 
 def _blocks_side_by_side(run: list[_Row], n_cols: int) -> bool:
@@ -638,16 +993,25 @@ def _pitch(run: list[_Row]) -> float:
 
 
 def _continues_text(run: list[_Row], above: _Row | None, below: _Row | None) -> bool:
-    """The row just above or below the run is set like the run's rows and at
-    their pitch: the run is lines of a paragraph (justified words pushed
-    apart), not a table set off from the text around it."""
+    """The row just above or below the run is set like its rows and at
+    their pitch, and either the run's rows are full lines
+    (:func:`_full_lines`: a paragraph's justified words pushed apart) or
+    that row is split too (lines of text columns side by side, going on
+    above or below the run): the run is text, not a table set off from the
+    text around it. A table whose column of values is ragged, between a
+    heading and a paragraph of one piece each, is one however alike its
+    rows and the lines around it are spaced (a Word table without borders,
+    whose rows get the paragraphs' spacing)."""
     split = [r for r in run if len(r.segments) >= 2]
     if len(split) < 2:
         return False
+    full = _full_lines(split)
     pitch = _pitch(run)
     size = sorted(r.size for r in run)[len(run) // 2]
     for other, step in ((above, run[0].top - above.top if above else 0.0), (below, below.top - run[-1].top if below else 0.0)):
-        if other is not None and abs(other.size - size) <= 0.1 * size and abs(step - pitch) <= 0.1 * pitch:
+        if other is None or abs(other.size - size) > 0.1 * size or abs(step - pitch) > 0.1 * pitch:
+            continue
+        if full or len(other.segments) >= 2:
             return True
     return False
 
@@ -781,10 +1145,7 @@ def _justified(run: list[_Row], bounds: list[float]) -> bool:
     its outer edges, and at some gutter the text on neither side is aligned
     to it (the words beside it were pushed apart, not set in columns)."""
     split = [r for r in run if len(r.segments) >= 2]
-    left = min(s["x0"] for r in split for s in r.segments)
-    right = max(s["x1"] for r in split for s in r.segments)
-    full = sum(abs(r.segments[0]["x0"] - left) <= 1.0 and abs(r.segments[-1]["x1"] - right) <= 1.0 for r in split)
-    if full < 0.8 * len(split):
+    if not _full_lines(split):
         return False
     for b in bounds:
         before = [max((s["x1"] for s in r.segments if s["x1"] < b), default=None) for r in split]
@@ -794,6 +1155,15 @@ def _justified(run: list[_Row], bounds: list[float]) -> bool:
         if before and after and max(before) - min(before) > 2.0 and max(after) - min(after) > 2.0:
             return True
     return False
+
+
+def _full_lines(split: list[_Row]) -> bool:
+    """Most rows (80 %) reach both outer edges of the rows: lines of
+    justified text, as full as their column."""
+    left = min(s["x0"] for r in split for s in r.segments)
+    right = max(s["x1"] for r in split for s in r.segments)
+    full = sum(abs(r.segments[0]["x0"] - left) <= 1.0 and abs(r.segments[-1]["x1"] - right) <= 1.0 for r in split)
+    return full >= 0.8 * len(split)
 
 
 def _is_marker(text: str) -> bool:
@@ -865,9 +1235,11 @@ def _join_wrapped_rows(table: PageTable) -> PageTable:
     keep = sorted(set(range(table.n_rows)) - set(merge_into))
     new_index = {r: i for i, r in enumerate(keep)}
     cells: dict[tuple[int, int], DraftCell] = {}
+    under: dict[tuple[int, int], tuple[int, int]] = {}  # slots a merged cell covers → its key
     for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
         r = merge_into.get(c.row, c.row)
         key = (new_index[r], c.col)
+        key = under.get(key, key)  # a merged cell (a row across the columns) takes in what is under it
         if key in cells:
             own = cells[key]
             own.lines.extend(c.lines)
@@ -876,6 +1248,7 @@ def _join_wrapped_rows(table: PageTable) -> PageTable:
         else:
             c.row = key[0]
             cells[key] = c
+            under.update(((key[0], k), key) for k in range(c.col + 1, c.col + c.col_span))
     table.cells = sorted(cells.values(), key=lambda c: (c.row, c.col))
     table.n_rows = len(keep)
     return table

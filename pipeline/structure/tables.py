@@ -86,18 +86,28 @@ def is_label_value(rows: list[list[TableCell]]) -> bool:
     own (not a slot of a merged cell), of at most ``LABEL_MAX_WORDS`` words,
     not ending as a sentence or a question does; the labels differ. A
     two-column table of sentences side by side (questions and answers, a
-    bilingual text) is none.
+    bilingual text) is none. A row that is one cell across both columns (a
+    note under the pairs: ``* المواصفات قابلة للتغيير``, :func:`is_note_row`)
+    pairs nothing and is left aside.
     """
     if not rows or len(rows[0]) != 2:
         return False
+    pairs = [row for row in rows if not is_note_row(row)]
+    if not pairs:
+        return False
     labels = []
-    for row in rows:
+    for row in pairs:
         label = row[0]
         text = label.text.strip()
         if not text or label.merged_into is not None or len(text.split()) > LABEL_MAX_WORDS or text.endswith(_SENTENCE_END):
             return False
         labels.append(label.text_normalized.strip().rstrip(":"))
     return len(set(labels)) == len(labels)
+
+
+def is_note_row(row: list[TableCell]) -> bool:
+    """The row is one cell over all its columns."""
+    return len(row) > 1 and row[0].merged_into is None and row[0].col_span >= len(row)
 
 
 def label_value_fields(node: Node) -> tuple[Node, ...]:
@@ -112,6 +122,8 @@ def label_value_fields(node: Node) -> tuple[Node, ...]:
     out = []
     source = {(c.row, c.col): c for c in node.table.cells} if node.table is not None else {}
     for row in record.rows:
+        if is_note_row(row):
+            continue
         label = NText.from_display(row[0].text.rstrip(":：").strip())
         value = NText.from_display(row[1].text)
         whole = NText.from_display(f"{label.display}: {value.display}".strip())

@@ -18,8 +18,12 @@ across pages with its header repeated (Chromium), a label | value summary
 and an indicator table whose header is not repeated on the next page
 (LibreOffice), borderless tables beside prose, a list and a two-column
 section that must stay text (WeasyPrint), tables with horizontal rules only,
-vertical rules only or banded rows (Chromium), and lists, fields, text
-columns and a framed layout that are no tables (Chromium).
+vertical rules only or banded rows (Chromium), lists, fields, text
+columns and a framed layout that are no tables (Chromium), a borderless
+label | value table with a note over both columns (Word through
+LibreOffice, Chromium, WeasyPrint; the HTML one with a column of times set
+left to right), and a web page's table broken by a page break under a
+position:fixed cookie banner printed over it (Chromium, WeasyPrint).
 """
 
 from __future__ import annotations
@@ -367,6 +371,173 @@ def not_tables() -> str:
     return page(body, NOT_TABLES_CSS, "دليل المشاركين")
 
 
+# --------------------------------------------------------------------------
+# A borderless label | value spec table whose last row is one note over both
+# columns: from Word (python-docx, no borders, bidiVisual, the template's
+# paragraph spacing: every row and paragraph at one pitch) through
+# LibreOffice, and from HTML through Chromium and WeasyPrint
+
+SPECS = [
+    ["الوزن", "1.2 كيلوغرام"],
+    ["الأبعاد", "30 × 20 × 5 سم"],
+    ["سعة البطارية", "5000 مللي أمبير"],
+    ["الشاشة", "10.1 بوصة IPS"],
+    ["اللون", "رمادي فضي"],
+]
+SPECS_NOTE = "* تختلف الألوان المتوفرة من متجر إلى آخر"
+
+
+def _plain_paragraph(paragraph, text: str, *, bold: bool = False, size: float | None = None) -> None:
+    """A right-to-left paragraph in the template's style (its spacing kept)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+    run = paragraph.add_run(text)
+    rpr = run._r.get_or_add_rPr()
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+        rpr.append(OxmlElement("w:bCs"))
+    rpr.append(OxmlElement("w:rtl"))
+    if size:
+        run.font.size = Pt(size)
+        complex_size = OxmlElement("w:szCs")
+        complex_size.set(qn("w:val"), str(int(size * 2)))
+        rpr.append(complex_size)
+
+
+def spec_docx(path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+
+    doc = docx.Document()
+    _plain_paragraph(doc.add_paragraph(), "جهاز لوحي تعليمي للمدارس", bold=True, size=20)
+    _plain_paragraph(doc.add_paragraph(), "صُمم الجهاز لطلاب المرحلة الابتدائية ويأتي مع غطاء واقٍ وقلم.")
+    _plain_paragraph(doc.add_paragraph(), "البيانات الفنية", bold=True)
+    table = doc.add_table(rows=len(SPECS) + 1, cols=2)  # the template's table style: no borders
+    table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+    for r, (label, value) in enumerate(SPECS):
+        _plain_paragraph(table.cell(r, 0).paragraphs[0], label, bold=True)
+        _plain_paragraph(table.cell(r, 1).paragraphs[0], value)
+    note = table.cell(len(SPECS), 0).merge(table.cell(len(SPECS), 1))
+    _plain_paragraph(note.paragraphs[0], SPECS_NOTE)
+    _plain_paragraph(doc.add_paragraph(), "طريقة الطلب", bold=True)
+    _plain_paragraph(doc.add_paragraph(), "يُطلب الجهاز من الموزعين المعتمدين أو عبر موقع الشركة.")
+    doc.save(path)
+
+
+SPEC_CSS = """
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: "Noto Naskh Arabic"; font-size: 11pt; line-height: 1.6; }
+h1 { font-size: 18pt; margin: 0 0 6pt; }
+h2 { font-size: 13pt; margin: 10pt 0 4pt; }
+table.spec { border-collapse: collapse; margin: 4pt 0 8pt; }
+table.spec td { padding: 3pt 0 3pt 40pt; text-align: right; vertical-align: top; }
+table.spec th { padding: 3pt 0 3pt 40pt; text-align: right; font-weight: bold; }
+table.times { border-collapse: collapse; }
+table.times td, table.times th { border: 0.75pt solid #333; padding: 2pt 8pt; text-align: right; }
+td.ltr { direction: ltr; }  /* a column of times set left to right; the last row's is not */
+"""
+
+
+def spec_html() -> str:
+    rows = "\n".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in SPECS)
+    body = f"""
+<h1>جهاز لوحي تعليمي للمدارس</h1>
+<p>صُمم الجهاز لطلاب المرحلة الابتدائية ويأتي مع غطاء واقٍ وقلم.</p>
+<h2>البيانات الفنية</h2>
+<table class="spec">
+{rows}
+<tr><td colspan="2">{html.escape(SPECS_NOTE)}</td></tr>
+</table>
+<h2>طريقة الطلب</h2>
+<p>يُطلب الجهاز من الموزعين المعتمدين أو عبر موقع الشركة.</p>
+<h2>مواعيد العرض في المعرض</h2>
+<table class="times">
+<thead><tr><th>الموعد</th><th>العرض</th></tr></thead>
+<tbody>
+<tr><td class="ltr">09:00 – 10:30</td><td>تعريف بالجهاز</td></tr>
+<tr><td class="ltr">11:15 – 12:45</td><td>تجربة عملية للطلاب</td></tr>
+<tr><td>14:00 – 15:30</td><td>أسئلة المعلمين</td></tr>
+</tbody></table>
+"""
+    return page(body, SPEC_CSS, "جهاز لوحي")
+
+
+# --------------------------------------------------------------------------
+# A web page printed: a ruled table broken by a page break (the browser
+# repeats its <thead> on the next page), cells over two rows and two
+# columns, and a position:fixed cookie banner with a button that the
+# printer draws at the foot of every page, over the table
+
+COURSES_HEAD = ["رمز المقرر", "عنوان المقرر", "الوحدات", "المستوى"]
+COURSES = [
+    ["ENG201", "الميكانيكا الهندسية", "4", "الثاني"],
+    ["ENG202", "الدوائر الكهربائية (1)", "3", None],
+    ["ENG203", "الرسم الهندسي", "2", None],
+    ["ENG301", "انتقال الحرارة", "3", "الثالث"],
+    ["ENG302", "ميكانيكا الموائع", "4", None],
+]
+
+BANNER_CSS = """
+body { font-family: "Noto Naskh Arabic"; font-size: 11pt; line-height: 1.6; margin: 0; }
+.top { background: #1d4e89; color: #fff; padding: 6px 20px; }
+main { padding: 0 20px; }
+h1 { font-size: 20pt; margin: 8pt 0 4pt; }
+h2 { font-size: 14pt; margin: 12pt 0 4pt; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0; }
+th, td { border: 1px solid #444; padding: 3px 6px; font-size: 10pt; text-align: right; }
+th { background: #e3e9f2; }
+.banner { position: fixed; bottom: 0; left: 0; right: 0; background: #2b2b2b; color: #fff; padding: 8px; font-size: 9pt; }
+.end { font-size: 9.5pt; border-top: 1px solid #999; margin-top: 14pt; padding: 6px 20px; }
+"""
+
+
+def courses_banner(filler: int, short: int = 0) -> str:
+    """The page; ``filler`` paragraphs of two lines and ``short`` of one
+    before the table place its page break (between ENG203 and ENG301)."""
+    rows = []
+    for code, title, units, level in COURSES:
+        span = ""
+        if level is not None:
+            n = 1 + sum(1 for _ in _following_none(level, code))
+            span = f'<td rowspan="{n}">{html.escape(level)}</td>' if n > 1 else f"<td>{html.escape(level)}</td>"
+        rows.append(f"<tr><td>{code}</td><td>{html.escape(title)}</td><td>{units}</td>{span}</tr>")
+    rows.append('<tr><td colspan="2">مجموع الوحدات</td><td>16</td><td></td></tr>')
+    para = ("يتعرف الطالب في هذه المرحلة على أسس التصميم الهندسي ويطبقها في مشروعات صغيرة داخل المختبرات، "
+            "ويشارك في زيارات ميدانية إلى المصانع والمواقع الإنشائية بإشراف أعضاء هيئة التدريس.")
+    filler_html = "\n".join([f"<p>{para}</p>"] * filler + ["<p>وتُقدَّم المقررات باللغة العربية.</p>"] * short)
+    body = f"""
+<div class="top">الصفحة الرئيسية &nbsp; البرامج &nbsp; اتصل بنا</div>
+<main>
+<h1>دليل برنامج الهندسة الميكانيكية</h1>
+<h2>عن البرنامج</h2>
+{filler_html}
+<h2>مقررات السنة الثانية والثالثة</h2>
+<table>
+<thead><tr>{"".join(f"<th>{html.escape(c)}</th>" for c in COURSES_HEAD)}</tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>
+<h2>التسجيل</h2>
+<p>يفتح باب التسجيل في الأسبوع الأول من شهر سبتمبر من كل عام.</p>
+</main>
+<div class="end">جميع الحقوق محفوظة لكلية الهندسة 2025</div>
+<div class="banner">يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربة التصفح وتحليل الزيارات. <button>قبول</button></div>
+"""
+    return page(body, BANNER_CSS, "دليل البرنامج")
+
+
+def _following_none(level: str, code: str):
+    """The rows after ``code`` that the level cell of ``code`` covers (level ``None``)."""
+    i = [c[0] for c in COURSES].index(code)
+    for row in COURSES[i + 1 :]:
+        if row[3] is not None:
+            return
+        yield row
+
+
 FIXTURES = {
     "chromium-timetable-merged": (chromium, timetable),
     "chromium-roster-multipage": (chromium, roster),
@@ -374,6 +545,11 @@ FIXTURES = {
     "weasyprint-borderless-activities": (weasyprint, borderless),
     "chromium-not-tables": (chromium, not_tables),
     "chromium-rules-and-bands": (chromium, styles),
+    "libreoffice-spec-borderless": (libreoffice_docx, lambda: spec_docx),
+    "chromium-spec-borderless": (chromium, spec_html),
+    "weasyprint-spec-borderless": (weasyprint, spec_html),
+    "chromium-courses-banner": (chromium, lambda: courses_banner(11)),
+    "weasyprint-courses-banner": (weasyprint, lambda: courses_banner(10, 1)),
 }
 
 
