@@ -150,7 +150,8 @@ def find_contact_mentions(
 ) -> tuple[list[ContactMention], list[Diagnostic]]:
     """Every contact detail of the document, once each, in reading order, and the
     warnings about phone numbers kept as printed (``phone_invalid``,
-    ``phone_region_unknown``)."""
+    ``phone_region_unknown``) or read with their digit groups in reverse
+    order (``phone_reordered``)."""
     # The evidence of a country (GeoNames' cities among it) is gathered only
     # for a document that has a number printed without its country code.
     levels = document_evidence(document, contact) if _has_national_number(document) else []
@@ -279,6 +280,10 @@ def _spans(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
 
 def _phone_warning(m, choice: RegionChoice, where: Provenance) -> Diagnostic:
     """The warning for a number kept as printed."""
+    if m.problem == "reordered":
+        return Diagnostic("phone_reordered", f"phone number {m.text!r} is no valid number of {choice.regions[0]} as "
+                          f"printed, but is with its digit groups in reverse order (right-to-left drawing): read "
+                          f"{m.value}", where.line_start, where.page)
     if m.problem == "invalid":
         whose = f"a valid number of {choice.regions[0]}" if choice.sure and not m.text.lstrip("(").startswith(("+", "00")) \
             else "a valid number of its country code"

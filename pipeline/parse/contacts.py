@@ -21,7 +21,13 @@ block (:func:`pipeline.parse.contact.parse_contact`) uses the same functions.
   number of its country code (``+971 4 123 4567``). Text
   extracted from a PDF in visual order can put the ``+`` after the digits
   (``41 22 717 91 11+``); the ``+`` is moved to the front, and when that is
-  no valid number the digit groups are read in reverse order too. The kind is
+  no valid number the digit groups are read in reverse order too. Likewise a
+  labelled national number of space-separated groups that is no valid number
+  of its region as printed but is one with its groups in reverse order
+  (``1234 3600`` for ``3600 1234``: the bidi algorithm draws the groups of
+  a number in Arabic text right to left, a ``dir="ltr"`` span left to right,
+  and the drawing alone does not say which) takes that reading, with the
+  problem ``reordered`` (a warning; the value is kept). The kind is
   ``fax`` when the last phone or fax label before the number on its line is
   a fax label (فاكس، الفاكس، ناسوخ، Fax), ``phone`` otherwise. Dates, years
   and ranges (``2005-2017``) are never numbers.
@@ -47,7 +53,7 @@ from ..normalize import to_match
 from .dates import find_dates
 
 ContactKind = Literal["email", "website", "social", "phone", "fax"]
-PhoneProblem = Literal["invalid", "region_unknown", "region_unsure"]
+PhoneProblem = Literal["invalid", "region_unknown", "region_unsure", "reordered"]
 #: A default region for national numbers: one region, the candidate regions
 #: (the evidence left several: :class:`pipeline.parse.regions.RegionChoice`), or none.
 Regions = str | tuple[str, ...] | None
@@ -416,7 +422,7 @@ def find_phones(text: str, default_region: Regions = None, *, field: bool = Fals
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number is not None else None
         where = phonenumbers.region_code_for_number(number) if number is not None else None
         out.append(ContactMention(phone_kind(text, a), text[a:b], e164, (a, b), where if where != "ZZ" else None,
-                                  problem if number is None else None))
+                                  problem if number is None or problem == "reordered" else None))
 
     # International numbers ("+41 …"), and national ones valid in exactly one
     # of the regions given.
@@ -462,6 +468,10 @@ def find_phones(text: str, default_region: Regions = None, *, field: bool = Fals
         if len(digits) <= 15 and (field or _labelled(text, a, b)):
             number = _valid(raw, regions[0]) if len(regions) == 1 else None
             problem: PhoneProblem = "invalid" if len(regions) == 1 else "region_unsure" if regions else "region_unknown"
+            groups = raw.split(" ")
+            if number is None and len(regions) == 1 and len(groups) > 1 and all(g.isdigit() for g in groups):
+                number = _valid("".join(groups[::-1]), regions[0])
+                problem = "reordered" if number is not None else problem
             add(a, b, number, problem)
     return sorted(out, key=lambda c: c.span)
 
