@@ -477,3 +477,18 @@ def test_pages_without_text_or_without_arabic(tmp_path: Path):
     english.write_text(_page("<h1>Annual report</h1><p>Meetings of the RCPs.</p>", html_attrs='lang="en"'), "utf-8")
     with pytest.raises(NoArabicTextError, match="en.html"):
         extract(english)
+
+
+@pytest.mark.parametrize(
+    "html, want",
+    [
+        # a key figure styled as a block over its label: a number and a word meet at the element's edge
+        ('<div class="kpi"><span class="n">١٢٬٤٥٠</span>أسرة مستفيدة</div>', "١٢٬٤٥٠ أسرة مستفيدة"),
+        ('<div class="kpi">يتيم مكفول<span class="n">3,200</span></div>', "يتيم مكفول 3,200"),
+        # inside one text node, or Latin around a subscript, nothing is added
+        ("<p>في العام ٢٠٢٤م والرقم <b>12</b>٪</p>", "في العام ٢٠٢٤م والرقم 12٪"),
+        ("<p>H<sub>2</sub>O</p>", "H2O"),
+    ],
+)
+def test_a_number_and_an_arabic_word_meeting_at_an_element_edge_are_two_words(html, want):
+    assert [b.text for b in parse_html(html)] == [want]

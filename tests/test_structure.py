@@ -199,6 +199,39 @@ def test_key_figures_letterheads_page_numbers_and_bold_fields_are_no_headings():
     assert [(b.role, " ".join(b.lines)) for b, _ in doc.furniture] == [("footer", "صفحة 1 من 1")]
 
 
+def test_a_key_figure_and_its_label_under_it_are_one_block():
+    # Figure cards (a report's key figures): the figure in large type, its label in small type under it.
+    from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
+    from pipeline.read.blocks import BBox, Block
+    from pipeline.structure import structure
+
+    def line(text, x0, top, size=12.0, level=None, bold=False, width=60):
+        return Block(lines=(text,), page=1, bbox=BBox(x0, top, x0 + width, top + size), font_size=size,
+                     heading_level=level, bold=bold)
+
+    doc = structure(normalize_blocks([
+        line("التقرير السنوي 2024", 100, 40, 24, level=1, width=300),
+        line("١٢٬٤٥٠", 430, 120, 20, level=2),
+        line("أسرة مستفيدة", 435, 146),
+        line("٨٫٥ مليون", 90, 120, 20, level=2, bold=True),  # 8.5 in matching form: no section number
+        line("ريال عُماني", 100, 146),
+        line("٣٬٢٠٠", 260, 120, 20, level=2),
+        line("يتيم مكفول", 400, 146),  # under another card: not its label
+        line("٧٠٠", 260, 200, 20, level=2),
+        line("متطوع", 262, 260),  # too far below
+    ]), vocabulary())
+    (section,) = doc.sections
+    assert [(n.kind, n.text.display) for n in section.body] == [
+        ("paragraph", "١٢٬٤٥٠ أسرة مستفيدة"),
+        ("paragraph", "٨٫٥ مليون ريال عُماني"),
+        ("paragraph", "٣٬٢٠٠"),
+        ("paragraph", "يتيم مكفول"),
+        ("paragraph", "٧٠٠"),
+        ("paragraph", "متطوع"),
+    ]
+
+
 @pytest.mark.parametrize(
     "body, subtitle",
     [

@@ -161,6 +161,10 @@ class Inline:
     lang: str | None
 
 
+def _arabic_letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u06ff" and ch.isalpha()
+
+
 class LineBuilder:
     """Collects the inline content of one block (see the module docstring).
 
@@ -179,6 +183,14 @@ class LineBuilder:
         self._links: list[tuple[str, str]] = []
         self._link_url: str | None = None
         self._link_text: list[str] = []
+        self._boundary = False
+
+    def element_boundary(self) -> None:
+        """An inline element starts or ends here (HTML). A number and a word
+        meeting at it without a space were set apart by the page's style
+        (``<span class="n">١٢٬٤٥٠</span>أسرة مستفيدة``: a key figure shown as a
+        block over its label): the next piece starts with a space there."""
+        self._boundary = True
 
     def text(self, piece: str, *, bold: bool = False, link: str | None = None,
              lang: str | None = None, preserve: bool = False) -> None:
@@ -211,6 +223,11 @@ class LineBuilder:
         line = self._lines[-1]
         if piece.startswith(" ") and (not line or line.endswith(" ")):
             piece = piece[1:]
+        if self._boundary and line and piece and (
+            (line[-1].isdigit() and _arabic_letter(piece[0])) or (_arabic_letter(line[-1]) and piece[0].isdigit())
+        ):
+            piece = " " + piece
+        self._boundary = False
         self._lines[-1] = line + piece
         if self._link_url is not None:
             self._link_text.append(piece)

@@ -671,7 +671,9 @@ class _Walker:
             elif tag in _BLOCK:
                 self.enter(child, cctx)
             else:
+                self.builder.element_boundary()
                 self.walk(child, cctx)
+                self.builder.element_boundary()
 
     def enter(self, node: LexborNode, ctx: _Ctx) -> None:
         """Walk a block-level element: its text is its own block(s)."""

@@ -41,7 +41,7 @@ from ..read.blocks import Block
 from ..vocabulary import parse_ordinal_words, split_label
 from .language import block_language
 from .model import Node, merge_spans, span_of
-from .rules import dangling, ends_sentence, open_bracket, styled
+from .rules import MAGNITUDES, dangling, ends_sentence, figure_only, open_bracket, styled
 from .vocabulary import Vocabulary
 
 # A heading is a short block: the longest meeting heading in the brochure
@@ -113,8 +113,8 @@ def numbered_key(match_text: str) -> tuple[float, str] | None:
     if m:
         depth = (m.group("num") or "").count(".")
         rest = m.group("rest")
-        if not rest.strip(" .:-–)"):
-            return None
+        if not rest.strip(" .:-–)") or rest.split()[0] in MAGNITUDES:
+            return None  # ``8.5 مليون ريال``: a figure and its unit, no section number
         return _with_title(17 + depth, rest)
     return None
 
@@ -277,29 +277,6 @@ def _classify_one(
     if _quoted(nb.text.display):
         return _node("quote", nb)
     return _node("paragraph", nb)
-
-
-_MAGNITUDES = frozenset(
-    to_match(w) for w in (
-        "ألف", "آلاف", "الف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "%", "٪", "دولار", "ريال", "دينار",
-        "درهم", "جنيه", "يورو", "ليرة", "شخص", "أسرة", "طالب", "متطوع", "مستفيد", "k", "m", "bn",
-    )
-)
-_FIGURE_RE = re.compile(r"^[+\-−~≈]?\d[\d.,٬٫ ]*%?$")
-
-
-def figure_only(match_text: str) -> bool:
-    """Whether a text is only a figure, possibly with a magnitude or unit
-    (``12,450``، ``8.5 مليون``، ``+40%``, ``1200 متطوع``): no heading. A year
-    alone (``2025``) is not one."""
-    words = match_text.replace("+", " + ").split()
-    if not words or len(words) > 3 or (len(words) == 1 and re.fullmatch(r"(?:19|20)\d\d", words[0])):
-        return False  # a year alone may head a period's section
-    number = "".join(w for w in words[:2] if _FIGURE_RE.match(w) or w in "+−-~≈")
-    if not number or not any(c.isdigit() for c in number):
-        return False
-    rest = [w for w in words if not _FIGURE_RE.match(w) and w not in "+−-~≈"]
-    return all(w in _MAGNITUDES for w in rest)
 
 
 def body_size(blocks: list[NormalizedBlock]) -> float | None:

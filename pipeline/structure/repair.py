@@ -12,7 +12,10 @@ Readers cannot always tell where the source broke a line or a block:
   block of its own (:func:`split_heading_lines`);
 * a profile heading without its year followed by a block that is only a
   year (a heading wrapped onto two blocks) becomes one block
-  (:func:`join_heading_years`).
+  (:func:`join_heading_years`);
+* a key figure set large with its label in smaller type right under it
+  (``١٢٬٤٥٠`` over ``أسرة مستفيدة``: a report's or flyer's figure cards)
+  becomes one block, figure first (:func:`join_figure_labels`).
 
 Paragraphs cut by a page or column break are joined by the classifier
 (:mod:`.classify`), which knows what each block is.
@@ -25,7 +28,7 @@ from dataclasses import replace
 
 from ..normalize import NormalizedBlock, normalize_block, to_match
 from ..vocabulary import YEAR_RE, split_label
-from .rules import ends_sentence, styled
+from .rules import ends_sentence, figure_only, styled
 from .vocabulary import Vocabulary
 
 _BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
@@ -34,7 +37,8 @@ _BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
 def repair(blocks: list[NormalizedBlock], vocabulary: Vocabulary) -> list[NormalizedBlock]:
     """Every repair, in order: labels and numbered headings, then heading lines of
     plain text, then heading years."""
-    return join_heading_years(split_heading_lines(split_at_labels(blocks, vocabulary.known_labels)), vocabulary)
+    blocks = split_heading_lines(split_at_labels(blocks, vocabulary.known_labels))
+    return join_figure_labels(join_heading_years(blocks, vocabulary))
 
 
 # A heading line of plain text: short, and the line under it twice as long.
@@ -184,20 +188,72 @@ def join_heading_years(blocks: list[NormalizedBlock], vocabulary: Vocabulary) ->
             and vocabulary.is_profile_heading(prev.text.match, styled(prev))
             and not YEAR_RE.search(prev.text.match)
         ):
-            joins = (prev.block.joins or (None,) * (len(prev.block.lines) - 1)) + (None,) + (
-                nb.block.joins or (None,) * (len(nb.block.lines) - 1)
-            )
-            block = replace(
-                prev.block,
-                lines=prev.block.lines + nb.block.lines,
-                joins=joins if any(j is not None for j in joins) else (),
-                line_end=nb.block.line_end or prev.block.line_end,
-                page_end=nb.block.page_end or nb.block.page or prev.block.page_end,
-            )
-            offset = len(prev.block.lines)
-            out[-1] = NormalizedBlock.of_lines(
-                block, prev.lines + nb.lines, prev.line_index + tuple(i + offset for i in nb.line_index)
-            )
+            out[-1] = _merge(prev, nb)
         else:
             out.append(nb)
     return out
+
+
+# A figure's label: a few words, in type at most this share of the figure's,
+# starting at most this many of the figure's line heights below it.
+MAX_FIGURE_LABEL_WORDS = 4
+MAX_FIGURE_LABEL_SIZE = 0.8
+MAX_FIGURE_LABEL_GAP = 1.0
+
+
+def join_figure_labels(blocks: list[NormalizedBlock]) -> list[NormalizedBlock]:
+    """A block that is only a figure (:func:`figure_only`), one line, followed
+    by a short label without sentence end in smaller type right under it on
+    the same page, overlapping it across, becomes one block, figure then
+    label. Needs boxes and sizes (PDF): a web page or Word file sets the
+    figure and its label in one paragraph or element already."""
+    out: list[NormalizedBlock] = []
+    for nb in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and _figure_label(prev, nb):
+            # The figure's large type made it look like a heading; together
+            # they are a line of text.
+            out[-1] = _merge(prev, nb, heading_level=None, bold=False, font_size=nb.block.font_size)
+        else:
+            out.append(nb)
+    return out
+
+
+def _figure_label(figure: NormalizedBlock, label: NormalizedBlock) -> bool:
+    f, b = figure.block, label.block
+    if f.bbox is None or b.bbox is None or not f.font_size or not b.font_size or f.page != b.page:
+        return False
+    if len(f.lines) != 1 or not figure_only(figure.text.match) or len(label.lines) > 2:
+        return False
+    words = label.text.match.split()
+    if not words or len(words) > MAX_FIGURE_LABEL_WORDS or ends_sentence(label.text.display) or figure_only(label.text.match):
+        return False
+    if any(c.isdigit() for c in label.text.match) or b.list_item or b.heading_level is not None and b.font_size >= f.font_size:
+        return False
+    height = f.bbox.bottom - f.bbox.top
+    below = 0 <= b.bbox.top - f.bbox.bottom <= MAX_FIGURE_LABEL_GAP * height
+    across = min(f.bbox.x1, b.bbox.x1) - max(f.bbox.x0, b.bbox.x0) > 0.5 * min(f.bbox.x1 - f.bbox.x0, b.bbox.x1 - b.bbox.x0)
+    return below and across and b.font_size <= MAX_FIGURE_LABEL_SIZE * f.font_size
+
+
+def _merge(first: NormalizedBlock, second: NormalizedBlock, **changes) -> NormalizedBlock:
+    """Two blocks as one, lines of ``first`` then of ``second`` (hard breaks
+    between them), box and provenance spanning both; ``changes`` sets other
+    fields of the block (as :func:`dataclasses.replace`)."""
+    a, b = first.block, second.block
+    joins = (a.joins or (None,) * (len(a.lines) - 1)) + (None,) + (b.joins or (None,) * (len(b.lines) - 1))
+    bbox = a.bbox
+    if a.bbox is not None and b.bbox is not None and a.page == b.page:
+        bbox = type(a.bbox)(min(a.bbox.x0, b.bbox.x0), min(a.bbox.top, b.bbox.top),
+                            max(a.bbox.x1, b.bbox.x1), max(a.bbox.bottom, b.bbox.bottom))
+    block = replace(
+        a,
+        lines=a.lines + b.lines,
+        joins=joins if any(j is not None for j in joins) else (),
+        line_end=b.line_end or a.line_end,
+        page_end=b.page_end or b.page or a.page_end,
+        bbox=bbox,
+        **changes,
+    )
+    offset = len(a.lines)
+    return NormalizedBlock.of_lines(block, first.lines + second.lines, first.line_index + tuple(i + offset for i in second.line_index))

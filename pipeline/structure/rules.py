@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..normalize import NormalizedBlock
+from ..normalize import NormalizedBlock, to_match
 
 # Sentence-final punctuation (matching form: Arabic ؟ ؛ are ASCII there).
 _SENTENCE_END = frozenset(".!?:;…")
@@ -71,3 +71,25 @@ def list_marker_end(match_text: str) -> int:
     m = _ORDERED_MARKER_RE.match(match_text)
     return m.end() if m else 0
 
+
+MAGNITUDES = frozenset(
+    to_match(w) for w in (
+        "ألف", "آلاف", "الف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "%", "٪", "دولار", "ريال", "دينار",
+        "درهم", "جنيه", "يورو", "ليرة", "شخص", "أسرة", "طالب", "متطوع", "مستفيد", "k", "m", "bn",
+    )
+)
+_FIGURE_RE = re.compile(r"^[+\-−~≈]?\d[\d.,٬٫ ]*%?$")
+
+
+def figure_only(match_text: str) -> bool:
+    """Whether a text is only a figure, possibly with a magnitude or unit
+    (``12,450``، ``8.5 مليون``، ``+40%``, ``1200 متطوع``): no heading. A year
+    alone (``2025``) is not one."""
+    words = match_text.replace("+", " + ").split()
+    if not words or len(words) > 3 or (len(words) == 1 and re.fullmatch(r"(?:19|20)\d\d", words[0])):
+        return False  # a year alone may head a period's section
+    number = "".join(w for w in words[:2] if _FIGURE_RE.match(w) or w in "+−-~≈")
+    if not number or not any(c.isdigit() for c in number):
+        return False
+    rest = [w for w in words if not _FIGURE_RE.match(w) and w not in "+−-~≈"]
+    return all(w in MAGNITUDES for w in rest)
