@@ -19,7 +19,7 @@ provenance and box of the block it is in.
   Labelled postal addresses (``العنوان:``), and the address lines of a
   contact block given without a label, are mentions too, and so are the
   targets of hyperlinks (``mailto:``, ``tel:``, web addresses) of HTML,
-  DOCX and Markdown sources. A detail is
+  DOCX, Markdown and PDF (link annotations) sources. A detail is
   listed once, at its first place (a website in a running footer on every
   page is one mention).
 * **Dates**: single dates and ranges, numeric, Hijri (converted, Umm
@@ -311,7 +311,7 @@ def _ends_a_subscription(url: str) -> bool:
 
 
 def _link_contacts(piece: _Piece, choice: RegionChoice):
-    """Contacts behind the hyperlinks of a piece's blocks (HTML, DOCX, Markdown):
+    """Contacts behind the hyperlinks of a piece's blocks (HTML, DOCX, Markdown, PDF):
     ``mailto:``, ``tel:`` and web addresses whose link text does not show them.
     Their span is ``(-1, -1)``: they are not in the text."""
     out = []

@@ -72,12 +72,14 @@ class PdfBuilder:
             % (name.encode(), cid_font, to_unicode)
         )
 
-    def page(self, content: bytes, fonts: dict[str, int] | None = None, resources: bytes = b"", size=(600, 800)) -> int:
+    def page(self, content: bytes, fonts: dict[str, int] | None = None, resources: bytes = b"", size=(600, 800),
+             extra: bytes = b"") -> int:
+        """A page; ``extra`` goes into its dictionary as is (``/Annots[…]``, ``/Rotate 90``)."""
         font_res = b"".join(b"/%s %d 0 R" % (k.encode(), v) for k, v in (fonts or {}).items())
         contents = self.stream(content)
         number = self.add(
-            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 %d %d]/Resources<</Font<<%s>>%s>>/Contents %d 0 R>>"
-            % (size[0], size[1], font_res, resources, contents)
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 %d %d]/Resources<</Font<<%s>>%s>>/Contents %d 0 R%s>>"
+            % (size[0], size[1], font_res, resources, contents, extra)
         )
         self.pages.append(number)
         return number

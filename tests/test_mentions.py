@@ -105,3 +105,15 @@ def test_hyperlink_targets_of_a_web_page_are_contacts(tmp_path):
         ("website", "https://amal.org/ar", "https://amal.org/ar", None, None),
     ]
     assert all(c.provenance.locator == "body > p" for c in r.contacts)
+
+
+def test_a_pdfs_link_annotations_are_contacts():
+    # tests/data/pdf/links/make_links.py: an e-mail behind the word راسلونا, social icons with no text,
+    # a printed web address with its link, an unsubscribe link. Values written by hand from its HTML.
+    r = extract(Path(__file__).parent / "data" / "pdf" / "links" / "links-chromium.pdf")
+    assert [(c.kind, c.value, c.provenance.page) for c in r.contacts] == [
+        ("website", "https://www.sanabel.org.jo", 1),  # printed: its link adds nothing
+        ("email", "info@sanabel.org.jo", 1),
+        ("social", "https://instagram.com/sanabel.jo", 1),  # right to left, as the icons are read
+        ("social", "https://x.com/sanabel_jo", 1),
+    ]

@@ -367,3 +367,44 @@ def test_text_in_a_transparency_group_takes_the_groups_opacity(tmp_path):
     )
     (page,) = read(pdf.build(), tmp_path)
     assert [g.faded for g in page.glyphs] == [True, False]
+
+
+# --------------------------------------------------------------------------
+# Link annotations (PDF 1.7 §12.5.6.5): web links with their boxes
+
+
+def test_uri_link_annotations_are_read_with_their_boxes(tmp_path):
+    pdf = PdfBuilder()
+    font = pdf.font(ARABIC)
+    action = pdf.add(b"<</S/URI/URI(https://instagram.com/sanabel)>>")
+    annots = [
+        b"<</Type/Annot/Subtype/Link/Rect[100 700 140 720]/A %d 0 R>>" % action,  # action by reference
+        b"<</Type/Annot/Subtype/Link/Rect[300 100 200 80]/A<</S/URI/URI(mailto:info@sanabel.org.jo)>>>>",  # corners swapped
+        "<</Subtype/Link/Rect[0 0 50 10]/A<</S/URI/URI(https://مثال.com/ص)>>>>".encode(),  # UTF-8 bytes
+        b"<</Subtype/Link/Rect[0 0 50 10]/A<</S/GoTo/D[3 0 R/Fit]>>>>",  # inside the document: no web link
+        b"<</Subtype/Widget/Rect[0 0 50 10]/A<</S/URI/URI(https://form.example)>>>>",  # a form field
+        b"<</Subtype/Link/Rect[0 0]/A<</S/URI/URI(https://no-rect.example)>>>>",  # no usable box
+        b"<</Subtype/Link/Rect[0 0 50 10]/A<</S/URI/URI()>>>>",  # no address
+        b"<</Subtype/Link/Rect[0 0 50 10]/A<</S/URI/URI 99 0 R>>>>",  # a reference to nothing
+        b"(not an annotation)",
+    ]
+    refs = b" ".join(b"%d 0 R" % pdf.add(a) for a in annots)
+    pdf.page(b"BT /F1 12 Tf 1 0 0 1 500 700 Tm <4142> Tj ET", {"F1": font}, extra=b"/Annots[%s]" % refs)
+    (page,) = read(pdf.build(), tmp_path)
+    assert page.links == [
+        ("https://instagram.com/sanabel", (100.0, 80.0, 140.0, 100.0)),  # top-left origin on a 800 pt page
+        ("mailto:info@sanabel.org.jo", (200.0, 700.0, 300.0, 720.0)),
+        ("https://مثال.com/ص", (0.0, 790.0, 50.0, 800.0)),
+    ]
+
+
+def test_links_on_a_rotated_page_and_a_broken_annots_entry(tmp_path):
+    pdf = PdfBuilder()
+    font = pdf.font(ARABIC)
+    link = pdf.add(b"<</Subtype/Link/Rect[100 700 140 720]/A<</S/URI/URI(https://x.com/sanabel)>>>>")
+    pdf.page(b"", {"F1": font}, extra=b"/Rotate 90/Annots[%d 0 R]" % link)
+    pdf.page(b"", {"F1": font}, extra=b"/Annots 12")
+    first, second = read(pdf.build(), tmp_path)
+    # rotated 90° clockwise: the 600 x 800 page is 800 x 600; user (x, y) lands at (y, x)
+    assert first.links == [("https://x.com/sanabel", (700.0, 100.0, 720.0, 140.0))]
+    assert second.links == []

@@ -137,8 +137,9 @@ class Block:
         links: the block's hyperlinks as ``(text, url)`` pairs in reading
             order: the link's text as it stands in ``lines`` (whitespace
             collapsed) and its target as written (Markdown, HTML ``href``,
-            DOCX relationship); in-page anchors (``#…``) and scripts are not
-            links. Empty when the format has none (text, PDF).
+            DOCX relationship, PDF link annotation); in-page anchors (``#…``)
+            and scripts are not links. A PDF link's text is ``""`` (its box
+            is on the page, its words are not told). Empty for text files.
     """
 
     lines: tuple[str, ...]

@@ -120,6 +120,8 @@ class _Page:
     shapes: int = 0
     # the page as recognised, when its text comes from OCR
     ocr: _ocr.OcrPage | None = None
+    # web links: (uri, (x0, top, x1, bottom)) (see PdfPage.links)
+    links: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
 
 
 def read_pdf(path: Path, *, password: str | None = None, ocr: _ocr.OcrMode = "auto") -> SourceDocument:
@@ -293,7 +295,7 @@ def _read_page(page: PdfPage) -> _Page:
     """Build one page's lines (regions in reading order) from its glyphs."""
     number = page.number
     height = page.height
-    result = _Page(number, height, [], page.width, images=page.images, shapes=len(page.shapes))
+    result = _Page(number, height, [], page.width, images=page.images, shapes=len(page.shapes), links=page.links)
     result.warnings.extend(Diagnostic(code, message, page=number) for code, message in page.warnings)
     stream: list[Glyph] = []  # all kept glyphs in content-stream order
     for pg in page.glyphs:
@@ -1157,10 +1159,49 @@ def _make_blocks(pages: list[_Page]) -> list[Block]:
         heads = [(ln.top, Block(lines=(ln.text,), page=p.number, bbox=_bbox([ln]), font_size=ln.size, bold=bool(ln.bold),
                                 role=zone)) for zone, ln in p.furniture]
         heads.sort(key=lambda item: item[0])
-        blocks.extend(b for _, b in heads if b.role == "header")
-        blocks.extend(by_page.get(p.number, []))
-        blocks.extend(b for _, b in heads if b.role == "footer")
+        page_blocks = [b for _, b in heads if b.role == "header"] + by_page.get(p.number, []) + [
+            b for _, b in heads if b.role == "footer"]
+        blocks.extend(_attach_links(page_blocks, p.links))
     return blocks
+
+
+def _attach_links(blocks: list[Block], links: list[tuple[str, tuple[float, float, float, float]]]) -> list[Block]:
+    """The page's blocks with its web links (``Block.links``, as ``("",
+    uri)``: which words a link's box covers is not read): each link goes to
+    the block its box overlaps most, else to the nearest block (an icon
+    beside a line of text); a link whose address the block already prints
+    is left out (its text says it)."""
+    if not links or not blocks:
+        return blocks
+    found: dict[int, list[tuple[int, float, str]]] = {}
+    for uri, (x0, top, x1, bottom) in links:
+        def overlap(b: Block) -> float:
+            if b.bbox is None:
+                return 0.0
+            w = min(x1, b.bbox.x1) - max(x0, b.bbox.x0)
+            h = min(bottom, b.bbox.bottom) - max(top, b.bbox.top)
+            return w * h if w > 0 and h > 0 else 0.0
+
+        def distance(b: Block) -> tuple[bool, float]:
+            # a block level with the link first (an icon after "تابعونا:"), then the nearest
+            if b.bbox is None:
+                return (True, float("inf"))
+            dx = max(b.bbox.x0 - x1, x0 - b.bbox.x1, 0.0)
+            dy = max(b.bbox.top - bottom, top - b.bbox.bottom, 0.0)
+            return (dy > 0, dx * dx + dy * dy)
+
+        k = max(range(len(blocks)), key=lambda i: overlap(blocks[i]))
+        if overlap(blocks[k]) == 0.0:
+            k = min(range(len(blocks)), key=lambda i: distance(blocks[i]))
+        bare = re.sub(r"^(?:https?://|mailto:|tel:)", "", uri, flags=re.I).split("?")[0].rstrip("/")
+        if bare and bare.lower() in blocks[k].text.lower():
+            continue
+        # reading order: by line, then right to left in an Arabic block
+        rtl = bool(_ARABIC_RE.search(blocks[k].text))
+        if all(u != uri for *_, u in found.get(k, ())):  # producers may write a link twice
+            found.setdefault(k, []).append((round(top / 4), -x1 if rtl else x0, uri))
+    return [replace(b, links=b.links + tuple(("", uri) for *_, uri in sorted(found[i]))) if i in found else b
+            for i, b in enumerate(blocks)]
 
 
 # An ordered list's printed numbering at a block's logical start: 1-3

@@ -153,6 +153,10 @@ class PdfPage:
             optional content switched off).
         warnings: ``(code, message)`` pairs for this page (unreadable content
             stream or font, unknown operators, content over the size cap).
+        links: the page's web links (link annotations whose action opens a
+            URI, PDF 1.7 §12.5.6.5 and §12.6.4.7): ``(uri, (x0, top, x1,
+            bottom))``, the box in points with a top-left origin, in the
+            annotations' order; at most :data:`MAX_LINKS`.
     """
 
     number: int
@@ -164,6 +168,10 @@ class PdfPage:
     rotated: int = 0
     hidden: int = 0
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    links: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+
+
+MAX_LINKS = 500  # link annotations read per page (a hostile file may hold millions)
 
 
 # --------------------------------------------------------------------------
@@ -1014,7 +1022,42 @@ class _PageReader:
         if data:
             self._run(data)
         self._finish()
+        self.out.links = self._links(ctm)
         return self.out
+
+    def _links(self, ctm: Matrix) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """The page's URI link annotations (see :attr:`PdfPage.links`); a
+        broken annotation is skipped."""
+        api = self.api
+        try:
+            annots = api.resolve1(getattr(self.page, "annots", None))
+        except Exception as exc:
+            if not _from_pdfminer(exc):
+                raise
+            return []
+        out: list[tuple[str, tuple[float, float, float, float]]] = []
+        for ref in annots[:MAX_LINKS] if isinstance(annots, list) else ():
+            try:
+                annot = api.resolve1(ref)
+                if not isinstance(annot, dict) or _literal(api.resolve1(annot.get("Subtype"))) != "Link":
+                    continue
+                action = api.resolve1(annot.get("A"))
+                if not isinstance(action, dict) or _literal(api.resolve1(action.get("S"))) != "URI":
+                    continue
+                uri = api.resolve1(action.get("URI"))
+                rect = _box(api, annot.get("Rect"))
+            except Exception as exc:
+                if not _from_pdfminer(exc):
+                    raise
+                continue
+            if isinstance(uri, bytes):
+                # 7-bit ASCII by the standard; producers write UTF-8 too
+                uri = uri.decode("utf-8", errors="replace")
+            if not isinstance(uri, str) or not uri.strip() or rect is None:
+                continue
+            x0, y0, x1, y1 = _rect_bbox(ctm, *rect)
+            out.append((uri.strip(), (x0, self.height - y1, x1, self.height - y0)))
+        return out
 
     def _stream_data(self, contents, what: str) -> bytes:
         api = self.api
