@@ -484,7 +484,9 @@ def test_pages_without_text_or_without_arabic(tmp_path: Path):
     [
         # a key figure styled as a block over its label: a number and a word meet at the element's edge
         ('<div class="kpi"><span class="n">١٢٬٤٥٠</span>أسرة مستفيدة</div>', "١٢٬٤٥٠ أسرة مستفيدة"),
-        ('<div class="kpi">يتيم مكفول<span class="n">3,200</span></div>', "يتيم مكفول 3,200"),
+        ('<div class="kpi">يتيم مكفول <span class="n">3,200</span></div>', "يتيم مكفول 3,200"),
+        # LibreOffice spans the digits after the conjunction و: no space there
+        ("<p>4 منتديات و<span lang=\"en\">5</span> عمليات</p>", "4 منتديات و5 عمليات"),
         # inside one text node, or Latin around a subscript, nothing is added
         ("<p>في العام ٢٠٢٤م والرقم <b>12</b>٪</p>", "في العام ٢٠٢٤م والرقم 12٪"),
         ("<p>H<sub>2</sub>O</p>", "H2O"),

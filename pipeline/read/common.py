@@ -186,10 +186,12 @@ class LineBuilder:
         self._boundary = False
 
     def element_boundary(self) -> None:
-        """An inline element starts or ends here (HTML). A number and a word
-        meeting at it without a space were set apart by the page's style
-        (``<span class="n">١٢٬٤٥٠</span>أسرة مستفيدة``: a key figure shown as a
-        block over its label): the next piece starts with a space there."""
+        """An inline element starts or ends here (HTML). A number followed by
+        an Arabic word at it without a space were set apart by the page's
+        style (``<span class="n">١٢٬٤٥٠</span>أسرة مستفيدة``: a key figure
+        shown as a block over its label): the next piece starts with a space
+        there. A letter before a number is not (``و<span>5</span>``: a
+        producer's span around digits after the conjunction و)."""
         self._boundary = True
 
     def text(self, piece: str, *, bold: bool = False, link: str | None = None,
@@ -223,9 +225,7 @@ class LineBuilder:
         line = self._lines[-1]
         if piece.startswith(" ") and (not line or line.endswith(" ")):
             piece = piece[1:]
-        if self._boundary and line and piece and (
-            (line[-1].isdigit() and _arabic_letter(piece[0])) or (_arabic_letter(line[-1]) and piece[0].isdigit())
-        ):
+        if self._boundary and line and piece and line[-1].isdigit() and _arabic_letter(piece[0]):
             piece = " " + piece
         self._boundary = False
         self._lines[-1] = line + piece
