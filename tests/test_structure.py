@@ -316,3 +316,22 @@ def test_a_markdown_list_is_numbered_by_the_format_no_marker(tmp_path: Path):
     path = tmp_path / "b.md"
     path.write_text("# الشروط\n\n1. تعبئة النموذج\n2. حضور اللقاء\n", encoding="utf-8")
     assert list_items(extract_source(path).record) == [(None, "تعبئة النموذج", 0), (None, "حضور اللقاء", 0)]
+
+
+def test_a_list_of_label_value_items_is_a_list_of_fields(tmp_path: Path):
+    path = tmp_path / "b.md"
+    path.write_text(
+        "# الدليل\n\n## قنوات التواصل\n\n- الخط الساخن: 15595\n- الهاتف: 0227945000\n- مواعيد العمل: من الأحد إلى الخميس\n\n"
+        "## الشروط\n\n- السن: 16 عاماً\n- تقديم شهادة الميلاد المميكنة.\n- صورة شخصية حديثة.\n",
+        encoding="utf-8",
+    )
+    sections = extract_source(path).record.sections
+    contact = next(s for s in sections if s.heading == "قنوات التواصل")
+    assert [(b.type, b.label, b.value) for b in contact.blocks] == [
+        ("field", "الخط الساخن", "15595"),
+        ("field", "الهاتف", "0227945000"),
+        ("field", "مواعيد العمل", "من الأحد إلى الخميس"),
+    ]
+    # one labelled item among plain ones stays a list item
+    terms = next(s for s in sections if s.heading == "الشروط")
+    assert [b.type for b in terms.blocks] == ["list_item", "list_item", "list_item"]

@@ -28,7 +28,10 @@ into levels by :mod:`.tree`):
   another numbered line (key 17 + depth).
 
 A numbering-only heading followed by a heading (``الباب الأول`` /
-``أحكام عامة``) is one heading (:func:`classify` joins them).
+``أحكام عامة``) is one heading (:func:`classify` joins them). Two or more
+list items in a row that each read ``label: value`` on one line are fields
+(a bulleted list of contact lines or facts: the label and value are what
+a user looks up).
 """
 
 from __future__ import annotations
@@ -184,6 +187,11 @@ def classify(
     nodes: list[Node] = []
     contact_nodes: set[int] = set()
     numbered = [bool(_ORDERED_ITEM_RE.match(b.text.match) or _NUMBERED_RE.match(b.text.match)) for b in blocks]
+    # List items that read "label: value": in a run of two or more, the list
+    # is a list of fields (``- الخط الساخن: 15595``, ``- الهاتف: …``).
+    labelled = [_labelled_item(b) for b in blocks]
+    field_items = {i for i, on in enumerate(labelled) if on and (
+        (i > 0 and labelled[i - 1]) or (i + 1 < len(labelled) and labelled[i + 1]))}
     # The closing matter after a contact block (a publisher mark, a legend) is
     # lines, not paragraphs: no joins there until the next heading.
     closing = False
@@ -215,10 +223,22 @@ def classify(
             continue
         # In the closing matter only a styled heading opens a new section:
         # its short lines are names and captions.
+        if i in field_items:
+            nodes.append(_field(nb, labelled[i]))
+            continue
         nodes.append(_classify_one(blocks, i, nb, vocabulary, infer and not closing, geometry, numbered, closing, body))
         closing = closing and nodes[-1].kind != "heading"
     nodes = _join_numbered_headings(nodes)
     return [_with_language(n) for n in nodes], contact_nodes
+
+
+def _labelled_item(nb: NormalizedBlock) -> int:
+    """Where the value starts when ``nb`` is a one-line list item reading
+    ``label: value`` (a value there), else 0."""
+    if not nb.block.list_item or len(nb.block.logical_lines()) != 1:
+        return 0
+    label = split_label(nb.text.match)
+    return label[1] if label is not None and nb.text.match[label[1]:].strip() else 0
 
 
 def _classify_one(
