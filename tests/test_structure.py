@@ -335,3 +335,25 @@ def test_a_list_of_label_value_items_is_a_list_of_fields(tmp_path: Path):
     # one labelled item among plain ones stays a list item
     terms = next(s for s in sections if s.heading == "الشروط")
     assert [b.type for b in terms.blocks] == ["list_item", "list_item", "list_item"]
+
+
+@pytest.mark.parametrize("size, subtitle", [(12.0, "شركة الدوحة للاستثمار العقاري – قطر"), (11.0, None)])
+def test_a_line_under_the_title_in_larger_type_than_the_paragraph_after_it_is_the_subtitle(size, subtitle):
+    # A job ad (Word via LibreOffice): title 26 pt, the company line 12 pt, the body 11 pt.
+    from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
+    from pipeline.read.blocks import BBox, Block
+    from pipeline.structure import structure
+
+    def line(text, top, size, level=None):
+        return Block(lines=(text,), page=1, bbox=BBox(100, top, 500, top + size), font_size=size, heading_level=level)
+
+    doc = structure(normalize_blocks([
+        line("مطلوب محاسب أول", 40, 26.0, level=1),
+        line("شركة الدوحة للاستثمار العقاري – قطر", 80, size),
+        line("تعلن شركة الدوحة للاستثمار العقاري عن حاجتها إلى محاسب أول للعمل في مقرها الرئيسي.", 110, 11.0),
+        line("المهام الرئيسية", 150, 14.0, level=2),
+        line("إعداد القوائم المالية الشهرية والسنوية.", 180, 11.0),
+    ]), vocabulary())
+    assert doc.title.text.display == "مطلوب محاسب أول"
+    assert (doc.subtitle.text.display if doc.subtitle else None) == subtitle

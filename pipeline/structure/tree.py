@@ -76,6 +76,9 @@ def build_tree(nodes: list[Node], contact_nodes: set[int]) -> tuple[Node | None,
 
 _TITLE_WINDOW = 5
 MAX_SUBTITLE_WORDS = 20
+# A line under the title is set apart from the paragraph after it when its
+# type is at least this much larger.
+SUBTITLE_SIZE_RATIO = 1.05
 
 
 def _title_at(nodes: list[Node], contact_nodes: set[int]) -> int | None:
@@ -97,18 +100,19 @@ def _title_at(nodes: list[Node], contact_nodes: set[int]) -> int | None:
 def _subtitle(title: Node, nxt: Node, after: Node | None) -> bool:
     """Whether the node right after the title is the document's subtitle: a
     Word Subtitle; a short single line that ends no sentence, followed by a
-    heading or a field; or a heading of a lower level than the title (no
+    heading or a field or by a paragraph in smaller type; or a heading of a lower level than the title (no
     numbered one) that has no text of its own (another heading follows it)."""
     if nxt.first.hint == "subtitle":
         return True
     if nxt.kind == "paragraph":
         # A short line under the title before the first heading or field (a
-        # web page's lead, a Word leaflet's tagline, the title in French).
+        # web page's lead, a Word leaflet's tagline, the title in French),
+        # or before a paragraph set in smaller type (a job ad's company line).
         return (
             len(nxt.lines) == 1
             and len(nxt.text.match.split()) <= MAX_SUBTITLE_WORDS
             and not ends_sentence(nxt.text.match)
-            and (after is None or after.kind in ("heading", "field"))
+            and (after is None or after.kind in ("heading", "field") or _set_larger(nxt, after))
         )
     if nxt.kind != "heading" or nxt.profile_heading or nxt.level_key is None:
         return False
@@ -116,6 +120,13 @@ def _subtitle(title: Node, nxt: Node, after: Node | None) -> bool:
     if key < (title.level_key or 0) or key >= NUMBERED_KEYS or len(nxt.text.match.split()) > MAX_SUBTITLE_WORDS:
         return False
     return after is None or after.kind == "heading"
+
+
+def _set_larger(line: Node, paragraph: Node) -> bool:
+    """Whether ``line`` is set in a larger type than the ``paragraph`` after
+    it (both sizes known: PDF, DOCX)."""
+    a, b = line.first.font_size, paragraph.first.font_size
+    return paragraph.kind == "paragraph" and bool(a and b) and a >= SUBTITLE_SIZE_RATIO * b
 
 
 def _levels(raw: list[tuple[str, Node | None, list[Node]]]) -> list[SectionNode]:
