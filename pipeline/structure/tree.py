@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ..normalize import NText
 from .classify import NUMBERED_KEYS
-from .rules import ends_sentence
+from .rules import ends_sentence, figure_only
 from .model import Node, SectionNode, merge_spans
 
 
@@ -112,6 +112,7 @@ def _subtitle(title: Node, nxt: Node, after: Node | None) -> bool:
             len(nxt.lines) == 1
             and len(nxt.text.match.split()) <= MAX_SUBTITLE_WORDS
             and not ends_sentence(nxt.text.match)
+            and not figure_only(nxt.text.match)  # a key figure set large
             and (after is None or after.kind in ("heading", "field") or _set_larger(nxt, after))
         )
     if nxt.kind != "heading" or nxt.profile_heading or nxt.level_key is None:
