@@ -61,6 +61,7 @@ from .errors import (
     SourceTimeoutError,
     UsageError,
     WorkerDiedError,
+    out_of_memory,
 )
 from .isolation import (
     DEFAULT_MAX_MEMORY_MB,
@@ -225,7 +226,7 @@ def _extract_one(path: Path, password: str | None, ocr: str = "auto") -> _Outcom
     try:
         result = extract_source(path, password=password, ocr=ocr)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a typed outcome
-        if _caused_by_memory(exc):
+        if out_of_memory(exc):
             raise MemoryError from exc
         seconds = {"total": _since(started)}
         if isinstance(exc, PipelineError):
@@ -239,17 +240,6 @@ def _extract_one(path: Path, password: str | None, ocr: str = "auto") -> _Outcom
     record = result.record
     del result  # the stages' values (blocks, nodes): their memory serves the JSON
     return _Outcome(path, record_json(record), len(record.meetings), warnings, seconds)
-
-
-def _caused_by_memory(exc: BaseException) -> bool:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, MemoryError):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
 
 
 def _since(started: float) -> float:
@@ -546,7 +536,8 @@ def run(
                 problems.append(OutputProblem(kind="dataset", file=str(tables_csv),
                                               message=f"{tables_csv}: the table files could not be written ({_reason(exc)})"))
         for problem in problems:
-            log.warning(problem.message)
+            if problem.kind != "left_out":  # a file left out is in the report (and the CLI's LEFT OUT line)
+                log.warning(problem.message)
         entries = [reports[p] for p in paths]
         totals = {status: sum(1 for e in entries if e.status == status) for status in ("ok", "failed", "skipped", "unchanged")}
         report = RunReport(

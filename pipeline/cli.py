@@ -123,9 +123,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .batch import run
     from .errors import RunError
 
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.verbose:  # the stages' own lines, not every library's debug output
+        logging.getLogger("pipeline").setLevel(logging.DEBUG)
     progress = None
     if not args.quiet and not args.verbose and sys.stderr.isatty():
         from tqdm import tqdm
@@ -155,7 +155,7 @@ def _print_summary(report, args: argparse.Namespace) -> None:
     for entry in report.sources:
         if entry.status == "failed":
             print(f"FAILED {one_line(entry.message or entry.source)}", file=sys.stderr)
-        elif args.verbose and entry.status == "skipped":
+        elif entry.status == "skipped" and not args.quiet:
             print(f"skipped {one_line(entry.message or entry.source)}", file=sys.stderr)
     for problem in report.problems:
         if problem.kind == "left_out":

@@ -111,5 +111,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         invalid += bool(problems)
         for problem in problems:
             print(problem)
-    print(f"{len(results)} files: {len(results) - invalid} valid, {invalid} invalid", file=sys.stderr)
+    n = len(results)
+    print(f"{n} file{'s' if n != 1 else ''}: {n - invalid} valid, {invalid} invalid", file=sys.stderr)
     return EXIT_FAILED if invalid else EXIT_OK

@@ -188,3 +188,22 @@ class OutputFolderError(RunError):
 
 class OutputLockedError(OutputFolderError):
     """Another run is writing into the same output folder."""
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` comes from memory running out (under ``--max-memory``):
+    a :class:`MemoryError` in its chain of causes, a shared library the
+    loader could not map (an :class:`ImportError` saying ``failed to map
+    segment`` or ``cannot allocate memory``), or CPython's "error return
+    without exception set" (a C function whose allocation failed)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        text = str(current).lower()
+        if isinstance(current, MemoryError) or "failed to map segment" in text or "cannot allocate memory" in text:
+            return True
+        if isinstance(current, SystemError) and "without exception set" in text:
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

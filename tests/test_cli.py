@@ -66,6 +66,10 @@ def test_verbose_logs_each_stage_and_quiet_prints_only_the_total(tmp_path: Path)
     verbose = cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "v"), "--workers", "1", "-v")
     for stage in ("read", "normalize", "structure", "profiles", "validate"):
         assert f"{stage} done in" in verbose.stderr
+    # the stages' lines, not the libraries' debug output (markdown-it logs every rule it enters)
+    md = cli("extract", str(ROOT / "sources" / "global-rcp-meetings-ar-edition2.md"), "--out", str(tmp_path / "m"),
+             "--workers", "1", "-v")
+    assert "read done in" in md.stderr and "markdown_it" not in md.stderr
     quiet = cli("extract", str(BROCHURE_TXT), "--out", str(tmp_path / "q"), "--workers", "1", "-q")
     assert quiet.stderr.strip().splitlines() == [quiet.stderr.strip()]  # one line: the total
     assert quiet.stderr.startswith("1 source: 1 ok")

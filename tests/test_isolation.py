@@ -201,3 +201,15 @@ def test_a_worker_killed_from_outside_loses_only_its_source(tmp_path: Path):
     kinds = {Path(s["source"]).name: (s["status"], s["error_kind"]) for s in report["sources"]}
     assert kinds == {"a-hangs.pdf": ("failed", "worker_died"), "b1.txt": ("ok", None), "b2.txt": ("ok", None)}
     assert "killed by SIGKILL" in stderr
+
+
+def test_a_tight_memory_limit_is_a_resource_limit_never_a_broken_install(tmp_path):
+    # Below ~25 MB the worker fails while pdfminer and its native libraries load: that is the memory
+    # limit (resource_limit, the file named), not an incompatible dependency or an internal error.
+    pdf = Path(__file__).parent / "data" / "pdf" / "two-columns.pdf"
+    for limit in (10, 15, 20, 25, 30, 35):
+        report = run([pdf], tmp_path / f"out{limit}", workers=1, timeout=TIMEOUT, max_memory_mb=limit)
+        (entry,) = report.sources
+        assert entry.status == "ok" or entry.error_kind == "resource_limit", (limit, entry.error_kind, entry.message)
+        if entry.status != "ok":
+            assert str(pdf) in entry.message

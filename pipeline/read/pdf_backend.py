@@ -45,7 +45,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import CorruptPdfError, EncryptedPdfError, IncompatibleDependencyError
+from ..errors import CorruptPdfError, EncryptedPdfError, IncompatibleDependencyError, out_of_memory
 
 # The pdfminer.six releases this module is tested with (keep pyproject.toml
 # and the CI lowest-versions run in step).
@@ -259,7 +259,11 @@ def check_dependencies() -> _Api:
     except IncompatibleDependencyError as exc:
         _API_ERROR = exc
         raise
+    except MemoryError:
+        raise  # a memory limit, not the library: the next call may pass
     except Exception as exc:  # anything else the check trips over says the same
+        if out_of_memory(exc):
+            raise MemoryError(f"checking pdfminer.six: {exc}") from exc
         _API_ERROR = IncompatibleDependencyError(
             None,
             f"pdfminer.six {api.version} does not work as this reader expects "
@@ -291,6 +295,10 @@ def _import_api(api: _Api) -> None:
         from pdfminer.psparser import PSLiteral
         from pdfminer.utils import decode_text
     except ImportError as exc:
+        if out_of_memory(exc):
+            # a native library that could not be mapped under a memory limit
+            # (``--max-memory``): no fault of the installation
+            raise MemoryError(f"importing pdfminer.six: {exc}") from exc
         raise IncompatibleDependencyError(
             None, f"pdfminer.six {api.version} lacks {exc.name or exc}; tested releases: pdfminer.six{PDFMINER_TESTED}"
         ) from exc
