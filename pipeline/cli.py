@@ -13,6 +13,7 @@ import os
 import re
 import signal
 import sys
+from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -21,9 +22,10 @@ def _parser() -> argparse.ArgumentParser:
     from ._version import __version__
     from .isolation import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, available_cpus
 
+    script = Path(sys.argv[0]).name
     parser = argparse.ArgumentParser(
-        prog="python -m pipeline",
-        description="Extract validated records from Arabic brochures (PDF, .txt, .md, .html, .docx) into JSON and CSV.",
+        prog=script if script == "brochure-pipeline" else "python -m pipeline",
+        description="Extract validated records from Arabic brochures (PDF, .txt, .md, .html, .docx) into JSON, CSV and SQLite.",
         epilog="Exit status: 0 all sources ok, 1 some source failed, 2 bad usage or an unusable output folder.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -34,9 +36,10 @@ def _parser() -> argparse.ArgumentParser:
         "extract",
         help="extract sources into an output folder",
         description=(
-            "Extract every source into OUT: one <document_id>.json per source (document_id = file stem), "
-            "documents.csv, sections.csv and meetings.csv (and meetings.jsonl, brochures.sqlite, datapackage.json) "
-            "rebuilt from all JSON files in OUT, manifest.json (for incremental runs) and run_report.json (status, "
+            "Extract every source into OUT: one <document_id>.json per source (document_id = file stem); "
+            "documents.csv, sections.csv, blocks.csv, contacts.csv, dates.csv, tables.csv and meetings.csv, "
+            "blocks.jsonl and meetings.jsonl, brochures.sqlite (with full-text search) and datapackage.json, "
+            "rebuilt from all JSON files in OUT; manifest.json (for incremental runs) and run_report.json (status, "
             "warnings, errors, timings). Each source runs in a process of its own, stopped at the time and memory "
             "limits; OUT is locked for one run at a time."
         ),

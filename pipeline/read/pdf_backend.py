@@ -379,7 +379,7 @@ def _open_document(api: _Api, path: Path | None, data: bytes, password: str):
     try:
         return api.PDFDocument(api.PDFParser(BytesIO(data)), password=password)
     except api.PDFPasswordIncorrect as exc:
-        reason = "encrypted; the password is wrong" if password else "encrypted; a password is needed"
+        reason = "encrypted; the password is wrong" if password else "encrypted; a password is needed (--password)"
         raise EncryptedPdfError(path, reason) from exc
     except api.PDFEncryptionError as exc:
         raise EncryptedPdfError(path, f"encrypted with an unsupported scheme ({_describe(exc)})") from exc
