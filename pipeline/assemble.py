@@ -8,6 +8,7 @@ checks across records are each profile's own warnings.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -58,8 +59,23 @@ def item_text(node: Node) -> tuple[str, str | None]:
     (``("المقابلة الشخصية.", "3.")``; ``None`` when it has none); an item
     that is only its number keeps it as its text."""
     end = list_marker_end(node.text.match)
+    if end and _starts_with_date(node.text.match):
+        end = 0  # ``15- يونيو موعد التسليم``: the day of a date, no numbering
     rest = node.text.display_slice(end) if end else ""
     return (rest, node.text.display_slice(0, end)) if rest else (node.text.display, None)
+
+
+def _starts_with_date(match_text: str) -> bool:
+    """Whether the text starts with a day and a month name (``15- يونيو``،
+    ``3) رمضان``) or a whole date (``1/2/2025``)."""
+    from .parse.dates import find_dates, hijri_month_table, month_table
+
+    if re.match(r"^\(?\d{1,2}\s*[-–.)]?\s", match_text):
+        words = re.sub(r"^\(?\d{1,2}\s*[-–.)]?\s*", "", match_text[:60]).split()
+        months = {**month_table(), **hijri_month_table()}
+        if words and (words[0] in months or " ".join(words[:2]) in months):
+            return True
+    return any(m.span[0] <= 1 for m in find_dates(match_text[:80]))
 
 
 def text_block(node: Node) -> TextBlock:

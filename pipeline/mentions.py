@@ -190,7 +190,8 @@ def find_contact_mentions(
                 add(ContactMention(kind="address", text=" | ".join(lines), value=", ".join(lines),
                                    label=node.label.display, bbox=_bbox(piece, document), provenance=piece.span))
         display = piece.text.display
-        found = [*_piece_contacts(display, levels, document_choice), *_link_contacts(piece, document_choice)]
+        drawn = piece.span.page is not None  # a PDF page (or OCR): digit groups may be drawn right to left
+        found = [*_piece_contacts(display, levels, document_choice, drawn), *_link_contacts(piece, document_choice)]
         for m, choice in found:
             if m.kind == "website" and _ends_a_subscription(m.value or m.text):
                 continue
@@ -230,12 +231,12 @@ def _has_national_number(document: StructuredDocument) -> bool:
     return False
 
 
-def _piece_contacts(display: str, levels: Evidence, document_choice: RegionChoice):
+def _piece_contacts(display: str, levels: Evidence, document_choice: RegionChoice, drawn: bool = False):
     """The contacts of a piece's text, each with the region choice its national
     numbers were read with: the nearest evidence (its segment, its line, then
     the document's)."""
     if not any(c.isdigit() for c in display):
-        return [(m, document_choice) for m in find_contacts(display, document_choice.regions)]
+        return [(m, document_choice) for m in find_contacts(display, document_choice.regions, drawn=drawn)]
     out = []
     for la, lb in _spans(display, _LINE_BREAK_RE):
         segments = [(la + sa, la + sb) for sa, sb in _spans(display[la:lb], _PAIR_BREAK_RE)]
@@ -248,7 +249,7 @@ def _piece_contacts(display: str, levels: Evidence, document_choice: RegionChoic
                 if evidence is None:
                     evidence = [local_evidence(display[x:y]) for x, y in segments]
                 choice = choose([("segment", evidence[i]), ("line", sum(evidence, Counter())), *levels])
-            for m in find_contacts(display[a:b], choice.regions):
+            for m in find_contacts(display[a:b], choice.regions, drawn=drawn):
                 out.append((replace(m, span=(m.span[0] + a, m.span[1] + a)), choice))
     return out
 

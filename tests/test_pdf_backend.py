@@ -408,3 +408,31 @@ def test_links_on_a_rotated_page_and_a_broken_annots_entry(tmp_path):
     # rotated 90° clockwise: the 600 x 800 page is 800 x 600; user (x, y) lands at (y, x)
     assert first.links == [("https://x.com/sanabel", (700.0, 100.0, 720.0, 140.0))]
     assert second.links == []
+
+
+def test_hostile_link_annotations_are_skipped_never_fatal(tmp_path):
+    pdf = PdfBuilder()
+    font = pdf.font(ARABIC)
+    n = len(pdf.objects) + 3  # the number the next object gets
+    annots = [
+        b"%d 0 R" % n,  # an object that is a reference to itself (pdfminer's resolve1 would loop forever)
+        b"<</Subtype/Link/Rect[400 690 1%s 720]/A<</S/URI/URI(https://huge.example)>>>>" % (b"0" * 400),  # float overflow
+        b"<</Subtype/Link/Rect[10 10 30 30]/A<</S/URI/URI(https://outside-crop.example)>>>>",  # not shown
+        b"<</Subtype/Link/Rect[100 700 140 720]/A<</S/URI/URI<FEFF0068007400740070003A002F002F0061002E0063006F006D>>>>>",
+        b"<</Subtype/Link/Rect[100 700 140 720]/A<</S/URI/URI(https://a.com/%s)>>>>" % (b"a" * 3000),  # too long
+    ]
+    pdf.add(b"%d 0 R" % n)
+    refs = b" ".join(b"%d 0 R" % pdf.add(a) for a in annots[1:])
+    pdf.page(b"", {"F1": font}, extra=b"/CropBox[50 50 600 800]/Annots[%d 0 R %s]" % (n, refs))
+    (page,) = read(pdf.build(), tmp_path)
+    assert page.links == [("http://a.com", (100.0, 80.0, 140.0, 100.0))]  # UTF-16 text string decoded
+
+
+def test_more_links_than_the_cap_are_a_warning(tmp_path):
+    pdf = PdfBuilder()
+    font = pdf.font(ARABIC)
+    link = pdf.add(b"<</Subtype/Link/Rect[100 700 140 720]/A<</S/URI/URI(https://many.example)>>>>")
+    pdf.page(b"", {"F1": font}, extra=b"/Annots[%s]" % b" ".join([b"%d 0 R" % link] * (pdf_backend.MAX_LINKS + 1)))
+    (page,) = read(pdf.build(), tmp_path)
+    assert len(page.links) == pdf_backend.MAX_LINKS
+    assert [code for code, _ in page.warnings] == ["links_capped"]

@@ -595,3 +595,26 @@ def test_a_paragraph_cut_by_a_column_break_after_a_full_stop_is_one_block():
     # The same text after a short last line is a new paragraph.
     right[-1] = _rtl_line("كلمة أخرى.", 300, 60, right[-1].top)
     assert [len(d.lines) for d in _merge_drafts([_draft(right), _draft(left)], 1.6, True)] == [5, 3]
+
+
+def test_a_pdf_whose_only_line_repeats_on_every_page_is_read_as_text(tmp_path):
+    # Taken all for running heads, nothing would be left: the repeated line is the text.
+    from .pdfbuild import arabic_pages
+
+    path = tmp_path / "same.pdf"
+    path.write_bytes(arabic_pages([["جمعية الأمل الخيرية"]] * 3))
+    blocks = read_pdf(path).blocks
+    assert blocks and all(b.role == "body" for b in blocks)
+    assert "جمعية الأمل الخيرية" in blocks[0].text
+
+
+def test_a_link_is_left_out_only_when_its_address_is_printed_whole():
+    from pipeline.read.blocks import BBox, Block
+    from pipeline.read.pdf import _attach_links
+
+    block = Block(lines=("راسلونا info@amal.org أو help@fox.com/amal أو زوروا www.sanabel.org.jo",), page=1,
+                  bbox=BBox(100, 100, 500, 120))
+    links = [(uri, (120.0, 100.0, 160.0, 120.0)) for uri in
+             ("https://amal.org", "https://x.com/amal", "https://www.sanabel.org.jo/", "mailto:info@amal.org")]
+    (got,) = _attach_links([block], links)
+    assert [u for _, u in got.links] == ["https://amal.org", "https://x.com/amal"]

@@ -259,14 +259,22 @@ def test_the_committed_city_table_is_what_geonames_gives():
     assert "JO" in read[to_match("عمان")]
 
 
-def test_a_number_valid_only_with_its_groups_reversed_is_read_so_and_warned(tmp_path):
-    # A Bahraini mobile is 8 digits starting with 3 (+973 3xxx xxxx); "1234 3600" is the drawing of
-    # "3600 1234" right to left. Read the other way, and said so with the line.
-    r = run(tmp_path, "# دعوة\n\nللتأكيد: +973 1721 5555 أو 1234 3600 (واتساب)\n")
+def test_a_number_valid_only_with_its_groups_reversed_is_read_so_and_warned_in_a_pdf():
+    # tests/data/pdf/runs/make_groups.py: "3600 1234" set left to right in an Arabic line, read "1234 3600";
+    # a Bahraini mobile is 8 digits starting with 3 (+973 3xxx xxxx): only the reversed reading is one.
+    from pathlib import Path
+
+    r = extract_source(Path(__file__).parent / "data" / "pdf" / "runs" / "groups-chromium.pdf")
     assert phones(r) == [("+973 1721 5555", "+97317215555", "BH", "للتأكيد"), ("1234 3600", "+97336001234", "BH", None)]
     (w,) = [w for w in r.warnings if w.code == "phone_reordered"]
-    assert w.line == 3 and "+97336001234" in w.message
-    # a number valid as printed is never turned around
+    assert w.page == 1 and "+97336001234" in w.message
+
+
+def test_a_typed_number_keeps_its_group_order(tmp_path):
+    # In a text file the order is the one typed: an invalid number stays as printed, warned, never turned around.
+    r = run(tmp_path, "# دعوة\n\nللتأكيد: +973 1721 5555 أو 1234 3600 (واتساب)\n")
+    assert phones(r)[1] == ("1234 3600", "1234 3600", None, None)
+    assert [w.code for w in r.warnings if w.code.startswith("phone")] == ["phone_invalid"]
     r = run(tmp_path, "# دعوة\n\nللتأكيد: +973 1721 5555 أو 3600 1234 (واتساب)\n")
     assert phones(r)[1][:2] == ("3600 1234", "+97336001234")
-    assert not [w for w in r.warnings if w.code == "phone_reordered"]
+    assert not [w for w in r.warnings if w.code.startswith("phone")]

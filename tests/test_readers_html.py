@@ -490,6 +490,8 @@ def test_pages_without_text_or_without_arabic(tmp_path: Path):
         # inside one text node, or Latin around a subscript, nothing is added
         ("<p>في العام ٢٠٢٤م والرقم <b>12</b>٪</p>", "في العام ٢٠٢٤م والرقم 12٪"),
         ("<p>H<sub>2</sub>O</p>", "H2O"),
+        # abbreviations and suffixes written against a number stay on it
+        ("<p>تأسست عام <b>١٩٩٨</b>م في <span>1445</span>هـ والمرتبة <b>٣</b>ـة</p>", "تأسست عام ١٩٩٨م في 1445هـ والمرتبة ٣ـة"),
     ],
 )
 def test_a_number_and_an_arabic_word_meeting_at_an_element_edge_are_two_words(html, want):

@@ -299,6 +299,12 @@ def test_a_list_items_marker_in_text_files(tmp_path: Path, line, marker, text):
         ("ثانياً: المحافظة على السرية.", "ثانياً:", "المحافظة على السرية."),
         ("أولاً - الالتزام بالمواعيد", "أولاً -", "الالتزام بالمواعيد"),
         ("2025 عام التطوع", None, "2025 عام التطوع"),  # a year, no separator: no numbering
+        ("د. أحمد سالم – مدير البرنامج", None, "د. أحمد سالم – مدير البرنامج"),  # a title (Dr.), no numbering
+        ("أ. نادية حسن", None, "أ. نادية حسن"),
+        ("3 - 5 أيام عمل", None, "3 - 5 أيام عمل"),  # a range
+        ("10 – 12 أسبوعاً", None, "10 – 12 أسبوعاً"),
+        ("15- يونيو موعد التسليم", None, "15- يونيو موعد التسليم"),  # the day of a date
+        ("1. 2. 2025 آخر موعد", None, "1. 2. 2025 آخر موعد"),
         ("الأول: التسجيل", None, "الأول: التسجيل"),
         ("3.", None, "3."),  # only its number: kept as its text
     ],
@@ -357,3 +363,29 @@ def test_a_line_under_the_title_in_larger_type_than_the_paragraph_after_it_is_th
     ]), vocabulary())
     assert doc.title.text.display == "مطلوب محاسب أول"
     assert (doc.subtitle.text.display if doc.subtitle else None) == subtitle
+
+
+def test_a_large_number_over_a_heading_or_several_figures_are_no_figure_and_label():
+    from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
+    from pipeline.read.blocks import BBox, Block
+    from pipeline.structure import structure
+
+    def line(text, x0, top, size=12.0, level=None, bold=False, width=120):
+        return Block(lines=(text,), page=1, bbox=BBox(x0, top, x0 + width, top + size), font_size=size,
+                     heading_level=level, bold=bold)
+
+    doc = structure(normalize_blocks([
+        line("دليل الجمعية", 100, 20, 24, level=1, width=300),
+        line("01", 400, 80, 30, level=1),  # a section number set large
+        line("من نحن", 400, 114, 16, level=2, bold=True),
+        line("جمعية خيرية تعمل منذ عشرين عاماً في خدمة الأسر المحتاجة في المحافظات.", 100, 140, width=420),
+        line("2025", 400, 180, 30, level=1),  # a year set large over its heading
+        line("الخطة الاستراتيجية", 400, 214, 16, level=2, bold=True),
+        line("12 4 1,500,000", 100, 260, 20, level=2, width=420),  # three figures on one line
+        line("مدينة فروع ريال", 100, 286, width=420),
+    ]), vocabulary())
+    texts = [n.text.display for s in doc.sections for n in ([s.heading] if s.heading else []) + list(s.body)]
+    assert "من نحن" in texts and "الخطة الاستراتيجية" in texts
+    assert "12 4 1,500,000" in texts and "مدينة فروع ريال" in texts
+    assert not any("01 من نحن" in t or "2025 الخطة" in t for t in texts)

@@ -22,8 +22,9 @@ block (:func:`pipeline.parse.contact.parse_contact`) uses the same functions.
   extracted from a PDF in visual order can put the ``+`` after the digits
   (``41 22 717 91 11+``); the ``+`` is moved to the front, and when that is
   no valid number the digit groups are read in reverse order too. Likewise a
-  labelled national number of space-separated groups that is no valid number
-  of its region as printed but is one with its groups in reverse order
+  labelled national number of space-separated groups, read from a drawing
+  (a PDF page, OCR), that is no valid number of its region as printed but is
+  one with its groups in reverse order
   (``1234 3600`` for ``3600 1234``: the bidi algorithm draws the groups of
   a number in Arabic text right to left, a ``dir="ltr"`` span left to right,
   and the drawing alone does not say which) takes that reading, with the
@@ -141,7 +142,7 @@ class ContactMention:
     problem: PhoneProblem | None = None
 
 
-def find_contacts(text_display: str, default_region: Regions = None) -> list[ContactMention]:
+def find_contacts(text_display: str, default_region: Regions = None, *, drawn: bool = False) -> list[ContactMention]:
     """Every contact mention in a display-form text, in text order.
 
     Args:
@@ -150,6 +151,10 @@ def find_contacts(text_display: str, default_region: Regions = None) -> list[Con
             without ``+`` (``"EG"``), a tuple of candidate regions (a number
             valid in exactly one of them takes it), or ``None`` to take only
             international numbers and labelled numbers (kept as printed).
+        drawn: the text was read from a drawing (a PDF page, OCR), where the
+            order of a number's digit groups may be right to left: a number
+            valid only with its groups reversed is read so (see
+            :func:`find_phones`). Text files, HTML and Word keep the order typed.
 
     Returns:
         Non-overlapping mentions: e-mail addresses first claim their text,
@@ -171,7 +176,7 @@ def find_contacts(text_display: str, default_region: Regions = None) -> list[Con
         add(m)
     for m in _find_handles(ascii_text):
         add(m)
-    for m in find_phones(ascii_text, default_region):
+    for m in find_phones(ascii_text, default_region, drawn=drawn):
         add(m)
     found.sort(key=lambda c: c.span)
     # "text as printed": slices of the text given (its digits unchanged)
@@ -396,7 +401,9 @@ def _candidates(region: Regions) -> tuple[str, ...]:
     return tuple(r.upper() for r in region)
 
 
-def find_phones(text: str, default_region: Regions = None, *, field: bool = False) -> list[ContactMention]:
+def find_phones(
+    text: str, default_region: Regions = None, *, field: bool = False, drawn: bool = False
+) -> list[ContactMention]:
     """Phone and fax numbers in ``text`` (ASCII digits; see the module docstring).
 
     Args:
@@ -404,6 +411,8 @@ def find_phones(text: str, default_region: Regions = None, *, field: bool = Fals
         default_region: region of national numbers, candidate regions, or ``None``.
         field: ``text`` is the value of a phone or fax field: every number in
             it is labelled.
+        drawn: the text comes from a drawing (PDF, OCR): a labelled national
+            number valid only with its digit groups reversed is read so.
 
     Returns:
         Mentions of kind ``phone`` or ``fax`` with their E.164 value; a number
@@ -469,7 +478,7 @@ def find_phones(text: str, default_region: Regions = None, *, field: bool = Fals
             number = _valid(raw, regions[0]) if len(regions) == 1 else None
             problem: PhoneProblem = "invalid" if len(regions) == 1 else "region_unsure" if regions else "region_unknown"
             groups = raw.split(" ")
-            if number is None and len(regions) == 1 and len(groups) > 1 and all(g.isdigit() for g in groups):
+            if drawn and number is None and len(regions) == 1 and len(groups) > 1 and all(g.isdigit() for g in groups):
                 number = _valid("".join(groups[::-1]), regions[0])
                 problem = "reordered" if number is not None else problem
             add(a, b, number, problem)

@@ -161,8 +161,20 @@ class Inline:
     lang: str | None
 
 
-def _arabic_letter(ch: str) -> bool:
-    return "\u0620" <= ch <= "\u06ff" and ch.isalpha()
+def _arabic_word(piece: str) -> bool:
+    """Whether ``piece`` starts with an Arabic word of two letters or more
+    (tatweel aside): ``أسرة``, not the abbreviations ``م``، ``هـ`` or an
+    ordinal's ``ـة`` written against a number."""
+    letters = 0
+    for ch in piece:
+        if ch == "\u0640":
+            if letters == 0:
+                return False  # ``٣ـة``: a suffix drawn out from the number
+            continue
+        if not ("\u0620" <= ch <= "\u06ff" and ch.isalpha()):
+            break
+        letters += 1
+    return letters >= 2
 
 
 class LineBuilder:
@@ -191,7 +203,9 @@ class LineBuilder:
         style (``<span class="n">١٢٬٤٥٠</span>أسرة مستفيدة``: a key figure
         shown as a block over its label): the next piece starts with a space
         there. A letter before a number is not (``و<span>5</span>``: a
-        producer's span around digits after the conjunction و)."""
+        producer's span around digits after the conjunction و), nor a
+        one-letter abbreviation or suffix after it (``<b>١٩٩٨</b>م``،
+        ``1445</span>هـ``، ``٣ـة``)."""
         self._boundary = True
 
     def text(self, piece: str, *, bold: bool = False, link: str | None = None,
@@ -225,7 +239,7 @@ class LineBuilder:
         line = self._lines[-1]
         if piece.startswith(" ") and (not line or line.endswith(" ")):
             piece = piece[1:]
-        if self._boundary and line and piece and line[-1].isdigit() and _arabic_letter(piece[0]):
+        if self._boundary and line and piece and line[-1].isdigit() and _arabic_word(piece):
             piece = " " + piece
         self._boundary = False
         self._lines[-1] = line + piece

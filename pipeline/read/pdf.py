@@ -169,7 +169,7 @@ def read_pdf(path: Path, *, password: str | None = None, ocr: _ocr.OcrMode = "au
     data, pages, warnings = _read_pages(path, password, ocr=ocr)
     blocks = _make_blocks(pages)
     if not blocks:
-        raise NoTextLayerError(path, "no text found on any page" + (" by OCR" if any(p.ocr for p in pages) else f"; {hint}"))
+        raise NoTextLayerError(path, "no text found on any page" + (" by OCR" if any(p.ocr for p in pages) else ""))
     blocks = _mark_ocr_blocks(blocks, pages)
     return SourceDocument(
         path=path,
@@ -1011,6 +1011,8 @@ def _drop_running_heads(pages: list[_Page]) -> None:
                         for h in heads
                     ):
                         drop.add(id(line))
+    if drop and all(id(line) in drop for p in pages for region in p.regions for line in region):
+        return  # nothing but the repeated lines: they are the text (a one-line notice on every page)
     if drop:
         for p in pages:
             for region in p.regions:
@@ -1194,8 +1196,8 @@ def _attach_links(blocks: list[Block], links: list[tuple[str, tuple[float, float
         if overlap(blocks[k]) == 0.0:
             k = min(range(len(blocks)), key=lambda i: distance(blocks[i]))
         bare = re.sub(r"^(?:https?://|mailto:|tel:)", "", uri, flags=re.I).split("?")[0].rstrip("/")
-        if bare and bare.lower() in blocks[k].text.lower():
-            continue
+        if bare and re.search(rf"(?<![\w.@/-]){re.escape(bare)}(?![\w@-]|/\w)", blocks[k].text, flags=re.I):
+            continue  # printed whole in the block (not inside another address: info@amal.org is no amal.org)
         # reading order: by line, then right to left in an Arabic block
         rtl = bool(_ARABIC_RE.search(blocks[k].text))
         if all(u != uri for *_, u in found.get(k, ())):  # producers may write a link twice

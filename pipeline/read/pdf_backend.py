@@ -172,6 +172,7 @@ class PdfPage:
 
 
 MAX_LINKS = 500  # link annotations read per page (a hostile file may hold millions)
+MAX_URI = 2000  # characters of a link's address (browsers' practical limit); longer ones are skipped
 
 
 # --------------------------------------------------------------------------
@@ -1034,38 +1035,79 @@ class _PageReader:
         return self.out
 
     def _links(self, ctm: Matrix) -> list[tuple[str, tuple[float, float, float, float]]]:
-        """The page's URI link annotations (see :attr:`PdfPage.links`); a
-        broken annotation is skipped."""
-        api = self.api
+        """The page's URI link annotations (see :attr:`PdfPage.links`). A
+        broken annotation (a reference loop, a box of huge numbers, a
+        missing object) is skipped; a link outside the visible page (the
+        crop box) is none; more than :data:`MAX_LINKS` is a warning."""
+        out: list[tuple[str, tuple[float, float, float, float]]] = []
         try:
-            annots = api.resolve1(getattr(self.page, "annots", None))
+            annots = self._bounded(getattr(self.page, "annots", None))
         except Exception as exc:
             if not _from_pdfminer(exc):
                 raise
-            return []
-        out: list[tuple[str, tuple[float, float, float, float]]] = []
-        for ref in annots[:MAX_LINKS] if isinstance(annots, list) else ():
+            return out
+        if not isinstance(annots, list):
+            return out
+        if len(annots) > MAX_LINKS:
+            self.out.warnings.append(("links_capped", f"page {self.number}: {len(annots)} annotations; the first "
+                                      f"{MAX_LINKS} are read for links"))
+        for ref in annots[:MAX_LINKS]:
             try:
-                annot = api.resolve1(ref)
-                if not isinstance(annot, dict) or _literal(api.resolve1(annot.get("Subtype"))) != "Link":
-                    continue
-                action = api.resolve1(annot.get("A"))
-                if not isinstance(action, dict) or _literal(api.resolve1(action.get("S"))) != "URI":
-                    continue
-                uri = api.resolve1(action.get("URI"))
-                rect = _box(api, annot.get("Rect"))
+                found = self._link(ref, ctm)
+            except (TypeError, ValueError, OverflowError, RecursionError, AttributeError, KeyError):
+                continue  # a malformed annotation: no link
             except Exception as exc:
                 if not _from_pdfminer(exc):
                     raise
                 continue
-            if isinstance(uri, bytes):
-                # 7-bit ASCII by the standard; producers write UTF-8 too
-                uri = uri.decode("utf-8", errors="replace")
-            if not isinstance(uri, str) or not uri.strip() or rect is None:
-                continue
-            x0, y0, x1, y1 = _rect_bbox(ctm, *rect)
-            out.append((uri.strip(), (x0, self.height - y1, x1, self.height - y0)))
+            if found is not None:
+                out.append(found)
         return out
+
+    def _link(self, ref, ctm: Matrix) -> tuple[str, tuple[float, float, float, float]] | None:
+        bounded = self._bounded
+        annot = bounded(ref)
+        if not isinstance(annot, dict) or _literal(bounded(annot.get("Subtype"))) != "Link":
+            return None
+        action = bounded(annot.get("A"))
+        if not isinstance(action, dict) or _literal(bounded(action.get("S"))) != "URI":
+            return None
+        uri = bounded(action.get("URI"))
+        rect = bounded(annot.get("Rect"))
+        if not isinstance(rect, list) or len(rect) != 4:
+            return None
+        box = _box(self.api, [bounded(v) for v in rect])
+        if isinstance(uri, bytes):
+            # 7-bit ASCII by the standard; producers write UTF-8, or a text
+            # string with its UTF-16 byte order mark
+            if uri.startswith((b"\xfe\xff", b"\xff\xfe")):
+                uri = self.api.decode_text(uri)
+            else:
+                try:
+                    uri = uri.decode("utf-8")
+                except UnicodeDecodeError:
+                    uri = uri.decode("latin-1")
+        if not isinstance(uri, str):
+            return None
+        uri = "".join(ch for ch in uri if ch >= " " and ch != "\x7f").strip()  # no control characters in an address
+        if not uri or len(uri) > MAX_URI or box is None:
+            return None
+        x0, y0, x1, y1 = _rect_bbox(ctm, *box)
+        visible = self.visible
+        if visible is None or x1 <= visible[0] or x0 >= visible[2] or y1 <= visible[1] or y0 >= visible[3]:
+            return None  # outside the crop box: not shown
+        return uri.strip(), (x0, self.height - y1, x1, self.height - y0)
+
+    def _bounded(self, obj, hops: int = 16):
+        """``obj`` with references followed at most ``hops`` times (a
+        reference to itself would make pdfminer's ``resolve1`` loop forever);
+        ``None`` when the chain does not end."""
+        ref = self.api.PDFObjRef
+        for _ in range(hops):
+            if not isinstance(obj, ref):
+                return obj
+            obj = obj.resolve(default=None)
+        return None if isinstance(obj, ref) else obj
 
     def _stream_data(self, contents, what: str) -> bytes:
         api = self.api
@@ -1788,7 +1830,7 @@ def _box(api: _Api, value) -> tuple[float, float, float, float] | None:
         if not isinstance(value, (list, tuple)) or len(value) != 4:
             return None
         x0, y0, x1, y1 = (float(api.resolve1(v)) for v in value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     x0, x1 = min(x0, x1), max(x0, x1)
     y0, y1 = min(y0, y1), max(y0, y1)

@@ -223,17 +223,31 @@ def _figure_label(figure: NormalizedBlock, label: NormalizedBlock) -> bool:
     f, b = figure.block, label.block
     if f.bbox is None or b.bbox is None or not f.font_size or not b.font_size or f.page != b.page:
         return False
-    if len(f.lines) != 1 or not figure_only(figure.text.match) or len(label.lines) > 2:
+    if len(f.lines) != 1 or not _one_figure(figure.text.match) or len(label.lines) > 2:
         return False
+    if b.bold or b.heading_level is not None:
+        return False  # a heading under a large number (a section number ``01``, a year) heads its section
     words = label.text.match.split()
     if not words or len(words) > MAX_FIGURE_LABEL_WORDS or ends_sentence(label.text.display) or figure_only(label.text.match):
         return False
-    if any(c.isdigit() for c in label.text.match) or b.list_item or b.heading_level is not None and b.font_size >= f.font_size:
+    if any(c.isdigit() for c in label.text.match) or b.list_item:
         return False
     height = f.bbox.bottom - f.bbox.top
     below = 0 <= b.bbox.top - f.bbox.bottom <= MAX_FIGURE_LABEL_GAP * height
     across = min(f.bbox.x1, b.bbox.x1) - max(f.bbox.x0, b.bbox.x0) > 0.5 * min(f.bbox.x1 - f.bbox.x0, b.bbox.x1 - b.bbox.x0)
     return below and across and b.font_size <= MAX_FIGURE_LABEL_SIZE * f.font_size
+
+
+_NUMBER_RE = re.compile(r"^[+\-−~≈]?\d[\d.,٬٫]*%?$")
+_YEAR_OR_INDEX_RE = re.compile(r"^(?:(?:19|20|14)\d\d|0\d+)$")
+
+
+def _one_figure(match_text: str) -> bool:
+    """A key figure: one number (``12,450``، ``+40%``), maybe with its
+    magnitude or unit (:func:`figure_only`); not several figures side by
+    side, nor a year (``2025``، ``1446``) or a section number (``01``)."""
+    numbers = [w for w in match_text.split() if _NUMBER_RE.match(w)]
+    return figure_only(match_text) and len(numbers) == 1 and not _YEAR_OR_INDEX_RE.match(numbers[0].lstrip("+-−~≈"))
 
 
 def _merge(first: NormalizedBlock, second: NormalizedBlock, **changes) -> NormalizedBlock:

@@ -51,15 +51,16 @@ def styled(nb: NormalizedBlock) -> bool:
 
 
 # The numbering printed before an ordered list item, in matching form: a
-# number (``1.``، ``2-``، ``(3)``، ``4)``), a letter of a lettered list (``a.``،
-# ``أ-`` — matching form folds the hamza —, ``ب)``) or a roman numeral
-# (``iv.``), then its separator and a space; or an ordinal adverb
-# (``أولاً:``، ``ثانياً -``). Applied to list items only: outside a list,
-# ``و.`` or ``1.`` may start a sentence.
+# number (``1.``، ``2-``، ``(3)``، ``4)``), a Latin letter of a lettered list
+# (``a.``) or a roman numeral (``iv.``), then its separator; an Arabic letter
+# only with ``)`` or a dash (``أ-``، ``ب)``: ``د.`` and ``أ.`` are titles,
+# Dr. and Mr.); or an ordinal adverb (``أولاً:``، ``ثانياً -``). A letter
+# must follow (``3 - 5 أيام`` is a range, ``1. 2. 2025`` a date). Applied
+# to list items only: outside a list, ``1.`` may start a sentence.
 _ADVERB_MARKERS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
 _ORDERED_MARKER_RE = re.compile(
-    r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4}|[\u0621-\u064a])\s*[-–.)]\s+(?=\S)"
-    r"|^(?:" + "|".join(_ADVERB_MARKERS) + r")\s*[:\-–.)]\s*(?=\S)",
+    r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\s*[-–.)]|\(?[\u0621-\u064a]\s*[-–)])\s+(?=[^\W\d_])"
+    r"|^(?:" + "|".join(_ADVERB_MARKERS) + r")\s*[:\-–.)]\s*(?=[^\W\d_])",
     re.IGNORECASE,
 )
 
