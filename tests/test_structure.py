@@ -12,6 +12,22 @@ from pipeline import extract_source
 from .conftest import BROCHURE_TXT, meeting_text
 
 
+def pdf_line(text, x0, top, size=12.0, level=None, bold=False, width=60):
+    """A one-line PDF block at ``(x0, top)`` (points), for structure tests without a PDF."""
+    from pipeline.read.blocks import BBox, Block
+
+    return Block(lines=(text,), page=1, bbox=BBox(x0, top, x0 + width, top + size), font_size=size,
+                 heading_level=level, bold=bold)
+
+
+def structure_of(blocks):
+    from pipeline.normalize import normalize_blocks
+    from pipeline.profiles import vocabulary
+    from pipeline.structure import structure
+
+    return structure(normalize_blocks(blocks), vocabulary())
+
+
 def strip_markdown(text: str) -> str:
     text = re.sub(r"^#+\s*", "", text, flags=re.M)
     text = text.replace("**", "")
@@ -201,16 +217,8 @@ def test_key_figures_letterheads_page_numbers_and_bold_fields_are_no_headings():
 
 def test_a_key_figure_and_its_label_under_it_are_one_block():
     # Figure cards (a report's key figures): the figure in large type, its label in small type under it.
-    from pipeline.normalize import normalize_blocks
-    from pipeline.profiles import vocabulary
-    from pipeline.read.blocks import BBox, Block
-    from pipeline.structure import structure
-
-    def line(text, x0, top, size=12.0, level=None, bold=False, width=60):
-        return Block(lines=(text,), page=1, bbox=BBox(x0, top, x0 + width, top + size), font_size=size,
-                     heading_level=level, bold=bold)
-
-    doc = structure(normalize_blocks([
+    line = pdf_line
+    doc = structure_of([
         line("التقرير السنوي 2024", 100, 40, 24, level=1, width=300),
         line("١٢٬٤٥٠", 430, 120, 20, level=2),
         line("أسرة مستفيدة", 435, 146),
@@ -220,7 +228,7 @@ def test_a_key_figure_and_its_label_under_it_are_one_block():
         line("يتيم مكفول", 400, 146),  # under another card: not its label
         line("٧٠٠", 260, 200, 20, level=2),
         line("متطوع", 262, 260),  # too far below
-    ]), vocabulary())
+    ])
     (section,) = doc.sections
     assert [(n.kind, n.text.display) for n in section.body] == [
         ("paragraph", "١٢٬٤٥٠ أسرة مستفيدة"),
@@ -366,16 +374,10 @@ def test_a_line_under_the_title_in_larger_type_than_the_paragraph_after_it_is_th
 
 
 def test_a_large_number_over_a_heading_or_several_figures_are_no_figure_and_label():
-    from pipeline.normalize import normalize_blocks
-    from pipeline.profiles import vocabulary
-    from pipeline.read.blocks import BBox, Block
-    from pipeline.structure import structure
-
     def line(text, x0, top, size=12.0, level=None, bold=False, width=120):
-        return Block(lines=(text,), page=1, bbox=BBox(x0, top, x0 + width, top + size), font_size=size,
-                     heading_level=level, bold=bold)
+        return pdf_line(text, x0, top, size, level, bold, width)
 
-    doc = structure(normalize_blocks([
+    doc = structure_of([
         line("دليل الجمعية", 100, 20, 24, level=1, width=300),
         line("01", 400, 80, 30, level=1),  # a section number set large
         line("من نحن", 400, 114, 16, level=2, bold=True),
@@ -384,7 +386,7 @@ def test_a_large_number_over_a_heading_or_several_figures_are_no_figure_and_labe
         line("الخطة الاستراتيجية", 400, 214, 16, level=2, bold=True),
         line("12 4 1,500,000", 100, 260, 20, level=2, width=420),  # three figures on one line
         line("مدينة فروع ريال", 100, 286, width=420),
-    ]), vocabulary())
+    ])
     texts = [n.text.display for s in doc.sections for n in ([s.heading] if s.heading else []) + list(s.body)]
     assert "من نحن" in texts and "الخطة الاستراتيجية" in texts
     assert "12 4 1,500,000" in texts and "مدينة فروع ريال" in texts

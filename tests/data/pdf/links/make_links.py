@@ -19,7 +19,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "hidden"))
+sys.path.insert(0, str(HERE.parent / "runs"))
 from make_hidden import chromium  # noqa: E402
+from make_runs import a5_page  # noqa: E402
 
 ICON = '<span style="display:inline-block;width:18px;height:18px;border-radius:9px;background:#2a6"></span>'
 
@@ -32,13 +34,5 @@ BODY = f"""
 """
 
 
-def page() -> str:
-    return f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>
-@page {{ size: A5; margin: 2cm; }}
-body {{ font-family: 'Noto Naskh Arabic'; font-size: 12pt; line-height: 1.6; }}
-h1 {{ font-size: 18pt; }}
-</style></head><body>{BODY}</body></html>"""
-
-
 if __name__ == "__main__":
-    chromium(page(), HERE / "links-chromium.pdf")
+    chromium(a5_page(BODY), HERE / "links-chromium.pdf")

@@ -15,7 +15,7 @@ number starts with 3 (``+973 3600 1234``): only one reading is valid.
 
 from __future__ import annotations
 
-from make_runs import HERE, chromium
+from make_runs import HERE, a5_page, chromium
 
 BODY = """
 <h1>دعوة لحضور حفل التخرج</h1>
@@ -24,13 +24,5 @@ BODY = """
 """
 
 
-def page() -> str:
-    return f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>
-@page {{ size: A5; margin: 2cm; }}
-body {{ font-family: 'Noto Naskh Arabic'; font-size: 12pt; line-height: 1.6; }}
-h1 {{ font-size: 18pt; }}
-</style></head><body>{BODY}</body></html>"""
-
-
 if __name__ == "__main__":
-    chromium(page(), HERE / "groups-chromium.pdf")
+    chromium(a5_page(BODY), HERE / "groups-chromium.pdf")

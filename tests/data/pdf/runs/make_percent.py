@@ -17,7 +17,7 @@ paragraph, where the sign stays at the number's right.
 
 from __future__ import annotations
 
-from make_runs import HERE, chromium, libreoffice_html, weasyprint
+from make_runs import HERE, a5_page, chromium, libreoffice_html, weasyprint
 
 BODY = """
 <h1>نتائج القبول</h1>
@@ -29,18 +29,10 @@ BODY = """
 """
 
 
-def page(font: str) -> str:
-    return f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>
-@page {{ size: A5; margin: 2cm; }}
-body {{ font-family: '{font}'; font-size: 12pt; line-height: 1.6; }}
-h1 {{ font-size: 18pt; }}
-</style></head><body>{BODY}</body></html>"""
-
-
 def main() -> None:
-    chromium(page("Noto Naskh Arabic"), HERE / "percent-chromium.pdf")
-    weasyprint(page("Amiri"), HERE / "percent-weasyprint.pdf")
-    libreoffice_html(page("KacstNaskh"), HERE / "percent-libreoffice.pdf")
+    chromium(a5_page(BODY), HERE / "percent-chromium.pdf")
+    weasyprint(a5_page(BODY, "Amiri"), HERE / "percent-weasyprint.pdf")
+    libreoffice_html(a5_page(BODY, "KacstNaskh"), HERE / "percent-libreoffice.pdf")
 
 
 if __name__ == "__main__":

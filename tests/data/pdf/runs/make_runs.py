@@ -103,6 +103,17 @@ body {{ font-family: 'Noto Naskh Arabic'; font-size: 12pt; line-height: 1.5; mar
 </body></html>"""
 
 
+def a5_page(body: str, font: str = "Noto Naskh Arabic") -> str:
+    """An A5 Arabic page (``dir="rtl"``, 12 pt, an 18 pt ``h1``) around ``body``:
+    the small fixtures' page (``make_percent.py``, ``make_groups.py``,
+    ``../links/make_links.py``)."""
+    return f"""<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>
+@page {{ size: A5; margin: 2cm; }}
+body {{ font-family: '{font}'; font-size: 12pt; line-height: 1.6; }}
+h1 {{ font-size: 18pt; }}
+</style></head><body>{body}</body></html>"""
+
+
 def weasyprint(html_text: str, pdf: Path) -> None:
     import weasyprint as wp
 
