@@ -84,24 +84,6 @@ def find_files(paths: list[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))  # a file named twice is checked once
 
 
-def incompatible_schema(version: str) -> str | None:
-    """Why a record of schema ``version`` cannot be read by this pipeline
-    (another MAJOR, see :data:`pipeline.models.SCHEMA_VERSION`), or ``None``.
-    A version that is not ``MAJOR.MINOR.PATCH`` is left to the model's pattern."""
-    from .models import SCHEMA_VERSION
-    from .schema import parse_version
-
-    try:
-        if parse_version(version)[0] == parse_version(SCHEMA_VERSION)[0]:
-            return None
-    except ValueError:
-        return None
-    return (
-        f"major version differs from this pipeline's schema {SCHEMA_VERSION} (got {_got(version)}): "
-        "the record is not compatible"
-    )
-
-
 def check_file(path: Path) -> list[Problem]:
     """Problems of one file as a document record (empty list: valid).
 
@@ -112,7 +94,7 @@ def check_file(path: Path) -> list[Problem]:
     """
     from pydantic import ValidationError
 
-    from .models import DocumentRecord
+    from .models import DocumentRecord, incompatible_schema
 
     try:
         data = path.read_bytes()

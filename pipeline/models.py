@@ -15,11 +15,42 @@ generated JSON Schema (descriptions included) needs a bump:
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SCHEMA_VERSION = "2.1.0"
+_SEMVER_RE = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+
+
+def parse_version(version: str) -> tuple[int, int, int]:
+    """``"1.2.3"`` → ``(1, 2, 3)``.
+
+    Raises:
+        ValueError: not ``MAJOR.MINOR.PATCH`` with decimal numbers.
+    """
+    m = _SEMVER_RE.match(version)
+    if not m:
+        raise ValueError(f"not a semantic version MAJOR.MINOR.PATCH: {version!r}")
+    return int(m[1]), int(m[2]), int(m[3])
+
+
+def incompatible_schema(version: str) -> str | None:
+    """Why a record of schema ``version`` cannot be read by this pipeline
+    (another MAJOR than :data:`SCHEMA_VERSION`), or ``None``. A version that
+    is not ``MAJOR.MINOR.PATCH`` is left to the model's pattern."""
+    try:
+        if parse_version(version)[0] == parse_version(SCHEMA_VERSION)[0]:
+            return None
+    except ValueError:
+        return None
+    got = json.dumps(version, ensure_ascii=False)
+    return (
+        f"major version differs from this pipeline's schema {SCHEMA_VERSION} (got {got[:79] + '…' if len(got) > 80 else got}): "
+        "the record is not compatible"
+    )
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 Count = Annotated[int, Field(ge=0, le=10_000)]

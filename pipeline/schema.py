@@ -24,7 +24,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,6 @@ from typing import Any
 RECORD_SCHEMA_NAME = "document-record.schema.json"
 REPORT_SCHEMA_NAME = "run-report.schema.json"
 VERSIONS_NAME = "schema-versions.json"
-_SEMVER_RE = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 BUMP_MESSAGE = "schema changed: bump SCHEMA_VERSION (semantic versioning) and regenerate"
 
 
@@ -99,18 +97,6 @@ def fingerprint(schema: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def parse_version(version: str) -> tuple[int, int, int]:
-    """``"1.2.3"`` → ``(1, 2, 3)``.
-
-    Raises:
-        ValueError: not ``MAJOR.MINOR.PATCH`` with decimal numbers.
-    """
-    m = _SEMVER_RE.match(version)
-    if not m:
-        raise ValueError(f"not a semantic version MAJOR.MINOR.PATCH: {version!r}")
-    return int(m[1]), int(m[2]), int(m[3])
-
-
 @dataclass(frozen=True, slots=True)
 class VersionCheck:
     """Outcome of :func:`check_version`.
@@ -143,6 +129,8 @@ def check_version(version: str, digest: str, history: list[dict[str, str]]) -> V
             the last recorded one; or the fingerprint is the last version's
             (a bump without a change).
     """
+    from .models import parse_version
+
     parse_version(version)
     for entry in history:
         if entry["version"] == version:

@@ -260,7 +260,7 @@ def record_files(out_dir: Path) -> list[Path]:
 
 def check_record_file(path: Path) -> DocumentRecord | LeftOut:
     """A record file's valid record, or why it is left out (see :func:`collect_records`)."""
-    from .check import incompatible_schema
+    from .models import incompatible_schema
 
     try:
         mode = path.stat().st_mode

@@ -45,6 +45,7 @@ from ..vocabulary import parse_ordinal_words, split_label
 from .language import block_language
 from .model import Node, merge_spans, span_of
 from .rules import MAGNITUDES, dangling, ends_sentence, figure_only, open_bracket, styled
+from .tables import label_value_fields
 from .vocabulary import Vocabulary
 
 # A heading is a short block: the longest meeting heading in the brochure
@@ -200,7 +201,8 @@ def classify(
         prev = nodes[-1] if nodes else None
         prev_in_contact = bool(nodes) and len(nodes) - 1 in contact_nodes
         if nb.block.table is not None:
-            nodes.append(_node("table", nb))
+            table = _node("table", nb)
+            nodes.append(replace(table, table_fields=label_value_fields(table)))
             continue
         if in_contact:
             label = split_label(nb.text.match)

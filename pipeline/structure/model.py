@@ -77,6 +77,8 @@ class Node:
         profile_heading: a profile's heading rule took the block for one of
             its headings (e.g. a meeting heading).
         table: the reader's table when ``kind == "table"``.
+        table_fields: for a label | value table, its rows as field nodes
+            (:func:`.tables.label_value_fields`, set by the classifier).
     """
 
     kind: NodeKind
@@ -93,6 +95,7 @@ class Node:
     lang: str | None = None
     profile_heading: bool = False
     table: TableGrid | None = None
+    table_fields: tuple[Node, ...] = ()
 
     @property
     def first(self) -> Block:
@@ -130,15 +133,13 @@ class SectionNode:
     @property
     def fields(self) -> tuple[Node, ...]:
         """The labelled fields of the section, in order: ``label: value`` blocks and
-        the rows of label | value tables (:func:`.tables.label_value_fields`)."""
-        from .tables import label_value_fields
-
+        the rows of label | value tables (``Node.table_fields``)."""
         out: list[Node] = []
         for n in self.body:
             if n.kind == "field":
                 out.append(n)
             elif n.kind == "table":
-                out.extend(label_value_fields(n))
+                out.extend(n.table_fields)
         return tuple(out)
 
     @property
