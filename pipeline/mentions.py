@@ -162,7 +162,7 @@ def find_contact_mentions(
     seen: set[tuple[str, str]] = set()
 
     def add(mention: ContactMention) -> bool:
-        key = (mention.kind, mention.value)
+        key = (mention.kind, _same_site(mention.value) if mention.kind in ("website", "social") else mention.value)
         if key not in seen:
             seen.add(key)
             out.append(mention)
@@ -208,6 +208,16 @@ def find_contact_mentions(
             if add(mention) and m.problem is not None:
                 warnings.append(_phone_warning(m, choice, piece.span))
     return out, warnings
+
+
+def _same_site(url: str) -> str:
+    """A web address as compared for duplicates: no scheme, no ``www.``, no
+    final ``/``, host lowercased (``https://www.amal.org.sa/`` is
+    ``amal.org.sa``, printed or behind a link)."""
+    bare = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
+    host, sep, rest = bare.partition("/")
+    host = host.lower().removeprefix("www.")
+    return (host + sep + rest).rstrip("/")
 
 
 def _has_national_number(document: StructuredDocument) -> bool:

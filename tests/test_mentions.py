@@ -117,3 +117,12 @@ def test_a_pdfs_link_annotations_are_contacts():
         ("social", "https://instagram.com/sanabel.jo", 1),  # right to left, as the icons are read
         ("social", "https://x.com/sanabel_jo", 1),
     ]
+
+
+def test_a_web_site_printed_and_behind_a_link_with_www_is_one_contact(tmp_path):
+    path = tmp_path / "b.html"
+    path.write_text('<html lang="ar" dir="rtl"><body><h1>جمعية الأمل</h1><p>موقعنا: amal.org.sa — '
+                    '<a href="https://www.amal.org.sa/">زوروا الموقع</a> و<a href="https://amal.org.sa/ar">العربية</a></p>'
+                    "</body></html>", encoding="utf-8")
+    sites = [c.value for c in extract(path).contacts if c.kind == "website"]
+    assert sites == ["https://amal.org.sa", "https://amal.org.sa/ar"]  # www. and the final / make no second site
