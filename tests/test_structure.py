@@ -391,3 +391,16 @@ def test_a_large_number_over_a_heading_or_several_figures_are_no_figure_and_labe
     assert "من نحن" in texts and "الخطة الاستراتيجية" in texts
     assert "12 4 1,500,000" in texts and "مدينة فروع ريال" in texts
     assert not any("01 من نحن" in t or "2025 الخطة" in t for t in texts)
+
+
+def test_ordinal_items_of_a_pdf_are_list_items_not_fields():
+    # At body size a PDF line "label: value" is a field; an ordinal adverb before the colon is an item's numbering.
+    doc = structure_of([
+        pdf_line("شروط التطوع", 100, 40, 18, level=1, width=300),
+        pdf_line("يلتزم المتطوع بما يأتي:", 100, 80, width=300),
+        pdf_line("أولاً: احترام أنظمة الجهة.", 100, 100, width=300),
+        pdf_line("ثانياً: المحافظة على سرية المعلومات.", 100, 120, width=300),
+        pdf_line("أولاد المتطوع: لا يرافقونه.", 100, 140, width=300),  # a word that starts like أولاً
+    ])
+    (section,) = doc.sections
+    assert [n.kind for n in section.body] == ["paragraph", "list_item", "list_item", "field"]

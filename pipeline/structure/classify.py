@@ -272,6 +272,8 @@ def _classify_one(
                     key = float(b.heading_level)
                 return replace(_node("heading", nb), level_key=key)
     label = split_label(text)
+    if label is not None and label[0] in _ADVERBS and text[label[1]:].strip():
+        return _node("list_item", nb)  # ``ثانياً: المحافظة على السرية``: an ordinal, no field label
     if label is not None and text[label[1]:].strip() and b.font_size and body and b.font_size <= 1.05 * body:
         # A body-size line in bold that reads "label: value" is a field.
         return _field(nb, label[1])
