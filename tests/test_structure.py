@@ -404,3 +404,12 @@ def test_ordinal_items_of_a_pdf_are_list_items_not_fields():
     ])
     (section,) = doc.sections
     assert [n.kind for n in section.body] == ["paragraph", "list_item", "list_item", "field"]
+
+
+def test_a_fragment_of_two_letters_is_no_title():
+    doc = structure_of([
+        pdf_line("ار", 300, 20, 28, level=1, width=30),  # what OCR made of a slide's artwork
+        pdf_line("برنامج عمل الحكومة", 100, 60, 20, level=2, width=300),
+        pdf_line("يستهدف البرنامج بناء الإنسان وبناء اقتصاد تنافسي وتحقيق الاستقرار.", 100, 100, width=400),
+    ])
+    assert doc.title.text.display == "برنامج عمل الحكومة"

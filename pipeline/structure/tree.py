@@ -75,6 +75,7 @@ def build_tree(nodes: list[Node], contact_nodes: set[int]) -> tuple[Node | None,
 
 
 _TITLE_WINDOW = 5
+MIN_TITLE_LETTERS = 3
 MAX_SUBTITLE_WORDS = 20
 # A line under the title is set apart from the paragraph after it when its
 # type is at least this much larger.
@@ -83,12 +84,14 @@ SUBTITLE_SIZE_RATIO = 1.05
 
 def _title_at(nodes: list[Node], contact_nodes: set[int]) -> int | None:
     """Index of the title: among the first five nodes of the first page, the
-    heading (no profile's) of the highest level, the first of them on a tie (a
-    letterhead, a running line or a logo's name may come before a larger
-    title)."""
+    heading (no profile's, of three letters or more) of the highest level, the
+    first of them on a tie (a letterhead, a running line or a logo's name may
+    come before a larger title)."""
     def ok(i: int) -> bool:
         n = nodes[i]
-        return n.kind == "heading" and not n.profile_heading and i not in contact_nodes
+        # fewer than three letters is no title (an OCR fragment of a slide's art: ``ار``)
+        letters = sum(ch.isalpha() for ch in n.text.match)
+        return n.kind == "heading" and not n.profile_heading and i not in contact_nodes and letters >= MIN_TITLE_LETTERS
 
     page = nodes[0].span.page
     window = [i for i in range(min(_TITLE_WINDOW, len(nodes))) if ok(i) and nodes[i].span.page == page]
