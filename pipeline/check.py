@@ -88,9 +88,10 @@ def check_file(path: Path) -> list[Problem]:
     """Problems of one file as a document record (empty list: valid).
 
     Checks: readable, JSON, valid :class:`~pipeline.models.DocumentRecord`
-    (types, formats, constraints, unknown fields, dates in order), and a
-    ``schema_version`` with the same major version as this pipeline's. JSON
-    nested too deeply for the parser is one problem, not a crash.
+    (types, formats, constraints, unknown fields, dates in order), a
+    ``schema_version`` with the same major version as this pipeline's, and a
+    file named after its document id (``<document_id>.json``). JSON nested too
+    deeply for the parser is one problem, not a crash.
     """
     from pydantic import ValidationError
 
@@ -113,13 +114,18 @@ def check_file(path: Path) -> list[Problem]:
         if incompatible:
             problems.append(Problem(path, "schema_version", incompatible))
     try:
-        DocumentRecord.model_validate_json(data)
+        record = DocumentRecord.model_validate_json(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             message = error["msg"]
             if error["type"] not in ("missing", "json_invalid"):
                 message += f" (got {_got(error['input'])})"
             problems.append(Problem(path, json_path(error["loc"]), message))
+    else:
+        if record.document.id != path.stem:
+            # what extract leaves out of the tables (a copy under another name)
+            problems.append(Problem(path, "document.id", f"holds document {record.document.id!r}, not {path.stem!r} "
+                                    "as its name says: a record is named <document_id>.json"))
     return problems
 
 

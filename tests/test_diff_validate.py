@@ -165,6 +165,9 @@ def test_validate_reports_each_bad_field_with_its_json_path(tmp_path: Path):
         f"{tmp_path / 'broken.json'}: (root): not valid JSON (Expecting value: line 1 column 20 (char 19))",
         f"{tmp_path / 'newer.json'}: schema_version: major version differs from this pipeline's schema {SCHEMA_VERSION} "
         f'(got "{newer_major}"): the record is not compatible',
+        # a copy under another name: what extract leaves out of the tables
+        f"{tmp_path / 'newer.json'}: document.id: holds document 'global-rcp-meetings-ar', not 'newer' as its name "
+        "says: a record is named <document_id>.json",
         f"{path}: document.sha256: Field required",
         f"{path}: meetings[0].participants.rcp: Input should be greater than or equal to 0 (got -1)",
         f'{path}: meetings[1].venue: Extra inputs are not permitted (got "جنيف")',
