@@ -261,3 +261,23 @@ def test_a_held_run_reads_as_drawn(visual, plain, held):
 
 def test_a_line_without_a_run_at_its_right_end_is_not_held():
     assert hold_leading_run("JO71 ربع وأ") == "JO71 ربع وأ"
+
+
+# --------------------------------------------------------------------------
+# Units after numbers (make_units.py): ``5 kg`` is drawn ``kg 5`` in an Arabic paragraph, ``25°C`` ``C°25``.
+
+UNIT_LINES = [
+    "الوزن الصافي 5 kg",
+    "درجة حرارة التشغيل 25°C",
+    "سعة الذاكرة 16 GB وسعة التخزين 512 GB للطراز الأول",
+    "نظام التشغيل Windows 11",  # a name and its number: as written
+]
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_a_unit_is_read_after_its_number(producer):
+    got = [unicodedata.normalize("NFC", b.text) for b in read_pdf(RUNS / f"units-{producer}.pdf").blocks]
+    for wanted in UNIT_LINES:
+        assert wanted in got, got
+    if producer != "libreoffice":  # LibreOffice sets the dir="ltr" span before the line's Arabic (left alone)
+        assert "الطول 120 cm" in got, got

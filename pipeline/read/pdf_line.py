@@ -533,6 +533,7 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
         visual = _protect_ltr_numbers(visual)
         visual = _rising_ranges(visual)
         visual = _HANDLE_RE.sub(_LRM, visual)
+        visual = _units_after_numbers(visual)
         # The line's digits stood in Arabic context when it was drawn (its
         # paragraph is Arabic): rule W2 made them Arabic numbers, after
         # which a ``%`` beside them is a neutral drawn at their other side
@@ -545,6 +546,32 @@ def reorder(visual: str, rtl: bool, latin_only: bool = False) -> str:
 
 
 _ALM = "\u061c"
+
+# Units written after their number in any language (SI and computing units,
+# degrees). In an Arabic paragraph ``5 kg`` is drawn ``kg 5`` (the number is
+# an Arabic number there, UAX #9 W2, and the unit a Latin run after it),
+# which the bidi algorithm read back would keep: ``kg 5``. A unit is never
+# written before its number, so the drawing is read number first. Currency
+# codes are not among them: ``USD 500`` and ``500 USD`` are both written,
+# and both are drawn ``USD 500``.
+_UNITS = ("kg", "mg", "km", "cm", "mm", "ml", "kW", "kWh", "Wh", "Hz", "kHz", "MHz", "GHz", "KB", "MB", "GB", "TB",
+          "mAh", "dB", "m²", "m³", "km²", "cm²")
+_UNIT_FIRST_RE = re.compile(r"(?<![\w°.])(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+                            + r") ([0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)(?![\w.,٫٬%])")
+_DEGREES_FIRST_RE = re.compile(r"(?<![\w°])([CF])° ?([0-9٠-٩۰-۹]+(?:[.,٫][0-9٠-٩۰-۹]+)?)(?![\w.,٫%])")
+
+
+_NUMBER_FIRST_RE = re.compile(r"(?<![\w.,٫٬])([0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*) ("
+                              + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")(?![\w])")
+
+
+def _units_after_numbers(visual: str) -> str:
+    """A number and its unit in the visual string of an Arabic line, held
+    left to right number first: ``kg 5`` → ``5 kg``, ``C°25`` → ``25°C``, and
+    ``5 kg`` (a left-to-right span) kept (see :data:`_UNITS`)."""
+    visual = _UNIT_FIRST_RE.sub(lambda m: f"{_LRO}{m[2]} {m[1]}{_PDF}", visual)
+    visual = _NUMBER_FIRST_RE.sub(lambda m: f"{_LRO}{m[1]} {m[2]}{_PDF}", visual)
+    return _DEGREES_FIRST_RE.sub(lambda m: f"{_LRO}{m[2]}°{m[1]}{_PDF}", visual)
 
 
 _LRM = "\u200e"
