@@ -70,11 +70,12 @@ def _starts_with_date(match_text: str) -> bool:
     ``3) رمضان``) or a whole date (``1/2/2025``)."""
     from .parse.dates import find_dates, hijri_month_table, month_table
 
-    if re.match(r"^\(?\d{1,2}\s*[-–.)]?\s", match_text):
-        words = re.sub(r"^\(?\d{1,2}\s*[-–.)]?\s*", "", match_text[:60]).split()
-        months = {**month_table(), **hijri_month_table()}
-        if words and (words[0] in months or " ".join(words[:2]) in months):
-            return True
+    day = re.match(r"^\(?\d{1,2}\s*[-–.)]?\s", match_text)
+    if day:
+        words = match_text[day.end():day.end() + 60].split()
+        for name in (" ".join(words[:1]), " ".join(words[:2])):
+            if name in month_table() or name in hijri_month_table():
+                return True
     return any(m.span[0] <= 1 for m in find_dates(match_text[:80]))
 
 
@@ -99,16 +100,16 @@ def text_block(node: Node) -> TextBlock:
 def section_record(section: SectionNode, kind: str, parent_index: int | None) -> Section:
     """A section of the tree as a :class:`~pipeline.models.Section` record."""
     paragraphs = section.paragraphs
-    bullets = section.bullets
-    parts = ([section.heading] if section.heading else []) + [*paragraphs, *bullets]
+    parts = ([section.heading] if section.heading else []) + [*paragraphs, *section.bullets]
+    blocks = [text_block(n) for n in section.body if n.kind != "table"]
     return Section(
         kind=kind,
         heading=section.heading.text.display if section.heading else None,
         level=section.level,
         parent_index=parent_index,
         paragraphs=[p.text.display for p in paragraphs],
-        bullets=[item_text(p)[0] for p in bullets],
-        blocks=[text_block(n) for n in section.body if n.kind != "table"],
+        bullets=[b.text for b in blocks if b.type == "list_item"],  # the items' text, numbering out, once
+        blocks=blocks,
         text_normalized="\n".join(p.text.match for p in parts),
         provenance=section.span,
     )

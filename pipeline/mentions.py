@@ -41,7 +41,14 @@ from .report import Diagnostic
 from .models import ContactMention, DateMention, Provenance
 from .normalize import NText
 from .parse import ParsedContact, find_contacts, find_dates
-from .parse.contacts import SEGMENT_BREAK_RE, ascii_digits, international_regions, label_words, segment_label
+from .parse.contacts import (
+    SEGMENT_BREAK_RE,
+    ascii_digits,
+    international_regions,
+    label_words,
+    normalize_url,
+    segment_label,
+)
 from .parse.regions import Evidence, RegionChoice, choose, count, countries_named, domain_region, place_regions
 from .parse.venues import resolve_country
 from .read.blocks import Block
@@ -214,10 +221,7 @@ def _same_site(url: str) -> str:
     """A web address as compared for duplicates: no scheme, no ``www.``, no
     final ``/``, host lowercased (``https://www.amal.org.sa/`` is
     ``amal.org.sa``, printed or behind a link)."""
-    bare = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
-    host, sep, rest = bare.partition("/")
-    host = host.lower().removeprefix("www.")
-    return (host + sep + rest).rstrip("/")
+    return normalize_url(url.strip()).split("://", 1)[1].removeprefix("www.").rstrip("/")
 
 
 def _has_national_number(document: StructuredDocument) -> bool:

@@ -556,13 +556,13 @@ _ALM = "\u061c"
 # and both are drawn ``USD 500``.
 _UNITS = ("kg", "mg", "km", "cm", "mm", "ml", "kW", "kWh", "Wh", "Hz", "kHz", "MHz", "GHz", "KB", "MB", "GB", "TB",
           "mAh", "dB", "m²", "m³", "km²", "cm²")
-_UNIT_FIRST_RE = re.compile(r"(?<![\w°.])(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
-                            + r") ([0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)(?![\w.,٫٬%])")
+_UNIT = "(" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + ")"
+_NUMBER = r"([0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*)"
+_UNIT_FIRST_RE = re.compile(rf"(?<![\w°.]){_UNIT} {_NUMBER}(?![\w.,٫٬%])")
 _DEGREES_FIRST_RE = re.compile(r"(?<![\w°])([CF])° ?([0-9٠-٩۰-۹]+(?:[.,٫][0-9٠-٩۰-۹]+)?)(?![\w.,٫%])")
 
 
-_NUMBER_FIRST_RE = re.compile(r"(?<![\w.,٫٬])([0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*) ("
-                              + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")(?![\w])")
+_NUMBER_FIRST_RE = re.compile(rf"(?<![\w.,٫٬]){_NUMBER} {_UNIT}(?![\w])")
 
 
 def _units_after_numbers(visual: str) -> str:

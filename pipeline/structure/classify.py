@@ -39,12 +39,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..normalize import NormalizedBlock, NText, to_match
+from ..normalize import NormalizedBlock, NText
 from ..read.blocks import Block
 from ..vocabulary import parse_ordinal_words, split_label
 from .language import block_language
 from .model import Node, merge_spans, span_of
-from .rules import MAGNITUDES, dangling, ends_sentence, figure_only, open_bracket, styled
+from .rules import MAGNITUDES, ORDINAL_ADVERBS, dangling, ends_sentence, figure_only, open_bracket, styled
 from .tables import label_value_fields
 from .vocabulary import Vocabulary
 
@@ -62,14 +62,13 @@ _DIVISIONS = {"كتاب": 10, "باب": 11, "فصل": 12, "فرع": 13, "قسم"
 _DIVISION_RE = re.compile(
     r"^\(?\s*(?:ال)?(?P<word>" + "|".join(_DIVISIONS) + r")\s*(?:رقم\s*)?(?P<rest>.*)$"
 )
-_ADVERBS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
-_ADVERB_RE = re.compile(r"^(?:" + "|".join(_ADVERBS) + r")\s*[:\-–.)]?\s*(?P<rest>.*)$")
+_ADVERB_RE = re.compile(r"^(?:" + "|".join(ORDINAL_ADVERBS) + r")\s*[:\-–.)]?\s*(?P<rest>.*)$")
 # "1- مقدمة", "1) مقدمة", "1. مقدمة"; and "2.3 الأهداف", "2.3. الأهداف" (a dotted number needs no separator).
 _NUMBERED_RE = re.compile(
     r"^\(?(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+|(?P<num1>\d{1,2})\s*[-–.)]\s*)(?P<rest>\S.*)$"
 )
 _ORDERED_ITEM_RE = re.compile(
-    r"^(?:\(?\d{1,3}\s*[-–.)]\s+\S|(?:" + "|".join(_ADVERBS) + r")\s*[:\-–.)]\s*\S)"
+    r"^(?:\(?\d{1,3}\s*[-–.)]\s+\S|(?:" + "|".join(ORDINAL_ADVERBS) + r")\s*[:\-–.)]\s*\S)"
 )
 MAX_LABEL_HEADING_WORDS = 3
 _CAPTION_RE = re.compile(
@@ -272,7 +271,7 @@ def _classify_one(
                     key = float(b.heading_level)
                 return replace(_node("heading", nb), level_key=key)
     label = split_label(text)
-    if label is not None and label[0] in _ADVERBS and text[label[1]:].strip():
+    if label is not None and label[0] in ORDINAL_ADVERBS and text[label[1]:].strip():
         return _node("list_item", nb)  # ``ثانياً: المحافظة على السرية``: an ordinal, no field label
     if label is not None and text[label[1]:].strip() and b.font_size and body and b.font_size <= 1.05 * body:
         # A body-size line in bold that reads "label: value" is a field.

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from ..normalize import NormalizedBlock, normalize_block, to_match
 from ..vocabulary import YEAR_RE, split_label
-from .rules import ends_sentence, figure_only, styled
+from .rules import FIGURE_RE, ends_sentence, figure_only, styled
 from .vocabulary import Vocabulary
 
 _BARE_YEAR_RE = re.compile(r"^\W*(1[89]\d\d|20\d\d)\W*$")
@@ -238,7 +238,6 @@ def _figure_label(figure: NormalizedBlock, label: NormalizedBlock) -> bool:
     return below and across and b.font_size <= MAX_FIGURE_LABEL_SIZE * f.font_size
 
 
-_NUMBER_RE = re.compile(r"^[+\-−~≈]?\d[\d.,٬٫]*%?$")
 _YEAR_OR_INDEX_RE = re.compile(r"^(?:(?:19|20|14)\d\d|0\d+)$")
 
 
@@ -246,7 +245,7 @@ def _one_figure(match_text: str) -> bool:
     """A key figure: one number (``12,450``، ``+40%``), maybe with its
     magnitude or unit (:func:`figure_only`); not several figures side by
     side, nor a year (``2025``، ``1446``) or a section number (``01``)."""
-    numbers = [w for w in match_text.split() if _NUMBER_RE.match(w)]
+    numbers = [w for w in match_text.split() if FIGURE_RE.match(w)]
     return figure_only(match_text) and len(numbers) == 1 and not _YEAR_OR_INDEX_RE.match(numbers[0].lstrip("+-−~≈"))
 
 

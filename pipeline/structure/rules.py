@@ -57,10 +57,11 @@ def styled(nb: NormalizedBlock) -> bool:
 # Dr. and Mr.); or an ordinal adverb (``أولاً:``، ``ثانياً -``). A letter
 # must follow (``3 - 5 أيام`` is a range, ``1. 2. 2025`` a date). Applied
 # to list items only: outside a list, ``1.`` may start a sentence.
-_ADVERB_MARKERS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
+# Ordinal adverbs that number items and headings (matching form: أولاً → اولا).
+ORDINAL_ADVERBS = ("اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا")
 _ORDERED_MARKER_RE = re.compile(
     r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\s*[-–.)]|\(?[\u0621-\u064a]\s*[-–)])\s+(?=[^\W\d_])"
-    r"|^(?:" + "|".join(_ADVERB_MARKERS) + r")\s*[:\-–.)]\s*(?=[^\W\d_])",
+    r"|^(?:" + "|".join(ORDINAL_ADVERBS) + r")\s*[:\-–.)]\s*(?=[^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -79,7 +80,7 @@ MAGNITUDES = frozenset(
         "درهم", "جنيه", "يورو", "ليرة", "شخص", "أسرة", "طالب", "متطوع", "مستفيد", "k", "m", "bn",
     )
 )
-_FIGURE_RE = re.compile(r"^[+\-−~≈]?\d[\d.,٬٫ ]*%?$")
+FIGURE_RE = re.compile(r"^[+\-−~≈]?\d[\d.,٬٫ ]*%?$")  # a figure's number (one word)
 
 
 def figure_only(match_text: str) -> bool:
@@ -89,8 +90,8 @@ def figure_only(match_text: str) -> bool:
     words = match_text.replace("+", " + ").split()
     if not words or len(words) > 3 or (len(words) == 1 and re.fullmatch(r"(?:19|20)\d\d", words[0])):
         return False  # a year alone may head a period's section
-    number = "".join(w for w in words[:2] if _FIGURE_RE.match(w) or w in "+−-~≈")
+    number = "".join(w for w in words[:2] if FIGURE_RE.match(w) or w in "+−-~≈")
     if not number or not any(c.isdigit() for c in number):
         return False
-    rest = [w for w in words if not _FIGURE_RE.match(w) and w not in "+−-~≈"]
+    rest = [w for w in words if not FIGURE_RE.match(w) and w not in "+−-~≈"]
     return all(w in MAGNITUDES for w in rest)
